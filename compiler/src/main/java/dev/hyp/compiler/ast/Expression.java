@@ -1,0 +1,6 @@
+package dev.hyp.compiler.ast;
+
+/** A value as written: a literal, a name, an index, a call or arithmetic. */
+public sealed interface Expression extends Node
+    permits NumberLiteral, DurationLiteral, StringLiteral, BooleanLiteral, Name, IndexExpression, Call,
+        Binary, Negate, ParenExpression {}
