@@ -1,0 +1,27 @@
+package dev.hyp.runtime.sampler;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds a sampler from its name in {@code search NAME { ... }} and its options. */
+public final class Samplers {
+  /** Every strategy name {@link #create} accepts. */
+  public static final List<String> NAMES = List.of("grid", "random");
+
+  private Samplers() {}
+
+  /**
+   * @param options strategy options, e.g. {@code startup = 10} for tpe
+   * @throws IllegalArgumentException for an unknown name or option
+   */
+  public static Sampler create(String name, Map<String, Object> options, long seed) {
+    Options o = new Options(name, options);
+    Sampler sampler = switch (name) {
+      case "grid" -> new GridSampler();
+      case "random" -> new RandomSampler(seed);
+      default -> throw new IllegalArgumentException("unknown search strategy `" + name + "`; known: " + NAMES);
+    };
+    o.rejectUnknown();
+    return sampler;
+  }
+}

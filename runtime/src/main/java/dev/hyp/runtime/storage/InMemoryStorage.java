@@ -1,0 +1,107 @@
+package dev.hyp.runtime.storage;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** Keeps everything in this JVM; lost when it exits. The default for ad-hoc ask/tell use. */
+public final class InMemoryStorage implements Storage {
+  private final Map<String, StudyRecord> studiesByName = new HashMap<>();
+  private final List<List<FrozenTrial>> trialsByStudy = new ArrayList<>();
+
+  @Override
+  public synchronized StudyRecord openStudy(String name, Direction direction, String specHash) {
+    StudyRecord existing = studiesByName.get(name);
+    if (existing != null) {
+      StudyChecks.requireSame(existing, direction, specHash);
+      return existing;
+    }
+    StudyRecord created = new StudyRecord(trialsByStudy.size(), name, direction, specHash);
+    trialsByStudy.add(new ArrayList<>());
+    studiesByName.put(name, created);
+    return created;
+  }
+
+  @Override
+  public synchronized OptionalInt createTrial(long studyId, ParamValues params, String owner,
+      Instant startedAt, int budget) {
+    List<FrozenTrial> trials = trials0(studyId);
+    long counted = trials.stream().filter(FrozenTrial::countsTowardBudget).count();
+    if (counted >= budget) {
+      return OptionalInt.empty();
+    }
+    int number = trials.size();
+    trials.add(new FrozenTrial(number, TrialState.RUNNING, params, null, null, new TreeMap<>(), owner, startedAt, null));
+    return OptionalInt.of(number);
+  }
+
+  @Override
+  public synchronized void reportIntermediate(long studyId, int number, int step, double value) {
+    FrozenTrial t = running(studyId, number);
+    TreeMap<Integer, Double> values = new TreeMap<>(t.intermediate());
+    values.put(step, value);
+    replace(studyId, new FrozenTrial(t.number(), t.state(), t.params(), t.value(), t.reason(), values,
+        t.owner(), t.startedAt(), t.finishedAt()));
+  }
+
+  @Override
+  public synchronized void finishTrial(long studyId, int number, TrialState state, Double value,
+      String reason, Instant finishedAt) {
+    FrozenTrial t = running(studyId, number);
+    replace(studyId, new FrozenTrial(t.number(), state, t.params(), value, reason, t.intermediate(),
+        t.owner(), t.startedAt(), finishedAt));
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> trials(long studyId) {
+    return List.copyOf(trials0(studyId));
+  }
+
+  @Override
+  public synchronized FrozenTrial trial(long studyId, int number) {
+    return trials0(studyId).get(number);
+  }
+
+  @Override
+  public synchronized int markInterrupted(long studyId, Predicate<String> ownerGone) {
+    int marked = 0;
+    for (FrozenTrial t : List.copyOf(trials0(studyId))) {
+      if (t.state() == TrialState.RUNNING && ownerGone.test(t.owner())) {
+        finishTrial(studyId, t.number(), TrialState.FAILED, null, FrozenTrial.INTERRUPTED, Instant.now());
+        marked++;
+      }
+    }
+    return marked;
+  }
+
+  @Override
+  public void close() {}
+
+  private List<FrozenTrial> trials0(long studyId) {
+    if (studyId < 0 || studyId >= trialsByStudy.size()) {
+      throw new IllegalArgumentException("no study with id " + studyId);
+    }
+    return trialsByStudy.get((int) studyId);
+  }
+
+  private FrozenTrial running(long studyId, int number) {
+    FrozenTrial t = trial(studyId, number);
+    if (t.state() != TrialState.RUNNING) {
+      throw new IllegalStateException("trial " + number + " is already " + t.state());
+    }
+    return t;
+  }
+
+  private void replace(long studyId, FrozenTrial t) {
+    trials0(studyId).set(t.number(), t);
+  }
+}

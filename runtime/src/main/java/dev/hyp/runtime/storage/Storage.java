@@ -1,0 +1,59 @@
+package dev.hyp.runtime.storage;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * Where studies and their trials live. Every method is safe to call from several threads;
+ * implementations backed by a database are also safe to share between processes.
+ */
+public interface Storage extends AutoCloseable {
+
+  /**
+   * Creates the study, or returns the existing one of that name.
+   *
+   * @throws StudyMismatchException if it exists with another direction or spec hash
+   */
+  StudyRecord openStudy(String name, Direction direction, String specHash);
+
+  /**
+   * Adds a RUNNING trial with the next number, unless the study already holds {@code budget}
+   * trials that count toward it (all but interrupted ones); check and insert are atomic.
+   *
+   * @param budget the trial budget, or {@link Integer#MAX_VALUE} for none
+   * @return the new trial's number, or empty when the budget is used up
+   */
+  OptionalInt createTrial(long studyId, ParamValues params, String owner, Instant startedAt, int budget);
+
+  /** Records the value of a RUNNING trial at one step; reporting a step again overwrites it. */
+  void reportIntermediate(long studyId, int number, int step, double value);
+
+  /**
+   * Moves a RUNNING trial to a finished state.
+   *
+   * @throws IllegalStateException if the trial is not RUNNING
+   */
+  void finishTrial(long studyId, int number, TrialState state, Double value, String reason, Instant finishedAt);
+
+  /** All trials of the study, ordered by number. */
+  List<FrozenTrial> trials(long studyId);
+
+  FrozenTrial trial(long studyId, int number);
+
+  /**
+   * Marks FAILED with reason {@link FrozenTrial#INTERRUPTED} every RUNNING trial whose owner
+   * {@code ownerGone} declares gone.
+   *
+   * @return how many were marked
+   */
+  int markInterrupted(long studyId, Predicate<String> ownerGone);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,52 @@
+package dev.hyp.runtime.study;
+
+import dev.hyp.runtime.space.ParamValues;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of a trial as stored.
+ *
+ * @param value the objective for COMPLETE trials, the last intermediate value (or null) for PRUNED
+ * @param reason why a FAILED trial failed, else null
+ * @param intermediate one value per reported step (epoch)
+ * @param owner which process runs or ran the trial (see {@link ProcessOwner})
+ * @param finishedAt null while RUNNING
+ */
+public record FrozenTrial(
+    int number,
+    TrialState state,
+    ParamValues params,
+    Double value,
+    String reason,
+    NavigableMap<Integer, Double> intermediate,
+    String owner,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  /** The reason given to trials whose process died while they ran. */
+  public static final String INTERRUPTED = "interrupted";
+
+  public FrozenTrial {
+    Objects.requireNonNull(state);
+    Objects.requireNonNull(params);
+    intermediate = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediate));
+  }
+
+  public boolean isInterrupted() {
+    return state == TrialState.FAILED && INTERRUPTED.equals(reason);
+  }
+
+  /** Whether the trial counts against the trial budget: everything except interrupted trials. */
+  public boolean countsTowardBudget() {
+    return !isInterrupted();
+  }
+
+  /** The last reported step, or -1. */
+  public int lastStep() {
+    return intermediate.isEmpty() ? -1 : intermediate.lastKey();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.hyp.runtime.study;
+
+import dev.hyp.runtime.sampler.SearchSpaceExhaustedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One call of {@link Study#optimize}: {@code parallel} workers each ask, evaluate and tell until a
+ * limit is hit. Running trials are allowed to finish; no new trial starts after a stop.
+ */
+final class OptimizeLoop {
+  private final Study study;
+  private final Objective objective;
+  private final StudyOptions options;
+  private final long deadlineNanos;
+  private final AtomicReference<StopReason> stop = new AtomicReference<>();
+  private final AtomicInteger failures = new AtomicInteger();
+
+  OptimizeLoop(Study study, Objective objective, StudyOptions options) {
+    this.study = study;
+    this.objective = objective;
+    this.options = options;
+    this.deadlineNanos = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+  }
+
+  StudyResult run() {
+    List<FrozenTrial> before = study.trials();
+    failures.set((int) before.stream().filter(t -> t.state() == TrialState.FAILED && !t.isInterrupted()).count());
+    checkFailures();
+    if (options.target() != null) {
+      study.bestTrial().ifPresent(this::checkTarget);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), r -> {
+      Thread t = new Thread(r, "hyp-trial-" + study.name());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int i = 0; i < options.parallel(); i++) {
+        workers.add(pool.submit(this::work));
+      }
+      for (Future<?> w : workers) {
+        await(w);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new StudyResult(stop.get(), study.bestTrial(), study.trials());
+  }
+
+  private void work() {
+    int budget = options.trials() == null ? Integer.MAX_VALUE : options.trials();
+    while (stop.get() == null) {
+      if (System.nanoTime() >= deadlineNanos) {
+        stop.compareAndSet(null, StopReason.TIMEOUT);
+        return;
+      }
+      Optional<Trial> trial;
+      try {
+        trial = study.ask(budget);
+      } catch (SearchSpaceExhaustedException e) {
+        stop.compareAndSet(null, StopReason.SPACE_EXHAUSTED);
+        return;
+      }
+      if (trial.isEmpty()) {
+        stop.compareAndSet(null, StopReason.TRIALS);
+        return;
+      }
+      evaluate(trial.get());
+    }
+  }
+
+  private void evaluate(Trial trial) {
+    double value;
+    try {
+      value = objective.evaluate(trial);
+    } catch (TrialPrunedException e) {
+      study.tell(trial, TrialState.PRUNED);
+      return;
+    } catch (Exception e) {
+      recordFailure(trial, describe(e));
+      return;
+    } catch (Error e) {
+      // the JVM may be unusable; keep the record straight, then let the error end the study
+      recordFailure(trial, describe(e));
+      throw e;
+    }
+    study.tell(trial, value);
+    FrozenTrial told = study.frozen(trial);
+    if (told.state() == TrialState.FAILED) {
+      failures.incrementAndGet();
+      checkFailures();
+    } else {
+      checkTarget(told);
+    }
+  }
+
+  private void recordFailure(Trial trial, String reason) {
+    study.fail(trial, reason);
+    failures.incrementAndGet();
+    checkFailures();
+  }
+
+  private void checkFailures() {
+    if (options.maxFailures() != null && failures.get() >= options.maxFailures()) {
+      stop.compareAndSet(null, StopReason.MAX_FAILURES);
+    }
+  }
+
+  private void checkTarget(FrozenTrial t) {
+    if (options.target() != null && t.state() == TrialState.COMPLETE
+        && study.direction().reaches(t.value(), options.target())) {
+      stop.compareAndSet(null, StopReason.TARGET);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getName() : message;
+  }
+
+  private static void await(Future<?> worker) {
+    try {
+      worker.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for trials", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.hyp.runtime.study;
+
+import dev.hyp.runtime.pruner.Pruner;
+import dev.hyp.runtime.pruner.Pruners;
+import dev.hyp.runtime.sampler.Sampler;
+import dev.hyp.runtime.sampler.Samplers;
+import dev.hyp.runtime.sampler.SamplingContext;
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.space.SearchSpace;
+import dev.hyp.runtime.storage.InMemoryStorage;
+import dev.hyp.runtime.storage.Storage;
+import dev.hyp.runtime.storage.StudyRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A named search over one space: hands out trials ({@link #ask()}), takes their results
+ * ({@link #tell}), or drives both itself ({@link #optimize}). Opening a study that exists in the
+ * storage continues it; trials left RUNNING by a dead process become FAILED "interrupted".
+ */
+public final class Study {
+  private final Storage storage;
+  private final StudyRecord record;
+  private final SearchSpace space;
+  private final Sampler sampler;
+  private final Pruner pruner;
+  private final List<StudyListener> listeners = new CopyOnWriteArrayList<>();
+  // asks are serialized so each sampler call sees every trial handed out before it
+  private final Object askLock = new Object();
+
+  private Study(Builder b) {
+    this.storage = b.storage;
+    this.space = b.space;
+    this.sampler = b.sampler;
+    this.pruner = b.pruner;
+    this.record = storage.openStudy(b.name, b.direction, b.specHash);
+    storage.markInterrupted(record.id(), ProcessOwner::isGone);
+  }
+
+  public static Builder builder(String name, SearchSpace space) {
+    return new Builder(name, space);
+  }
+
+  public String name() {
+    return record.name();
+  }
+
+  public Direction direction() {
+    return record.direction();
+  }
+
+  public SearchSpace space() {
+    return space;
+  }
+
+  public void addListener(StudyListener listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** A new RUNNING trial with sampled parameters, with no trial budget. */
+  public Trial ask() {
+    return ask(Integer.MAX_VALUE).orElseThrow();
+  }
+
+  /** A new trial, or empty if the study already holds {@code budget} trials that count. */
+  Optional<Trial> ask(int budget) {
+    Trial trial;
+    synchronized (askLock) {
+      List<FrozenTrial> trials = storage.trials(record.id());
+      if (trials.stream().filter(FrozenTrial::countsTowardBudget).count() >= budget) {
+        return Optional.empty();
+      }
+      ParamValues params = sampler.sample(new SamplingContext(space, trials, direction(), trials.size()));
+      OptionalInt number = storage.createTrial(record.id(), params, ProcessOwner.current(), Instant.now(), budget);
+      if (number.isEmpty()) {
+        return Optional.empty();
+      }
+      trial = new Trial(this, number.getAsInt(), params);
+    }
+    FrozenTrial started = frozen(trial);
+    listeners.forEach(l -> l.trialStarted(this, started));
+    return Optional.of(trial);
+  }
+
+  /** Completes the trial with the objective's value; NaN fails it instead. */
+  public void tell(Trial trial, double value) {
+    if (Double.isNaN(value)) {
+      fail(trial, "objective returned NaN");
+      return;
+    }
+    finish(trial, TrialState.COMPLETE, value, null);
+  }
+
+  /**
+   * Ends the trial PRUNED (its value becomes the last intermediate value) or FAILED (with a
+   * generic reason; prefer {@link #fail}).
+   */
+  public void tell(Trial trial, TrialState state) {
+    switch (state) {
+      case PRUNED -> {
+        FrozenTrial t = frozen(trial);
+        Double last = t.intermediate().isEmpty() ? null : t.intermediate().lastEntry().getValue();
+        finish(trial, TrialState.PRUNED, last, null);
+      }
+      case FAILED -> fail(trial, "failed");
+      default -> throw new IllegalArgumentException("tell with a state takes PRUNED or FAILED, not " + state);
+    }
+  }
+
+  /** Ends the trial FAILED, keeping {@code reason}. */
+  public void fail(Trial trial, String reason) {
+    finish(trial, TrialState.FAILED, null, reason == null ? "failed" : reason);
+  }
+
+  /** Runs trials until one of {@code options}' limits is hit. */
+  public StudyResult optimize(Objective objective, StudyOptions options) {
+    return new OptimizeLoop(this, objective, options).run();
+  }
+
+  /** Every trial of the study, earlier runs included, ordered by number. */
+  public List<FrozenTrial> trials() {
+    return storage.trials(record.id());
+  }
+
+  /** The best COMPLETE trial so far. */
+  public Optional<FrozenTrial> bestTrial() {
+    FrozenTrial best = null;
+    for (FrozenTrial t : trials()) {
+      if (t.state() == TrialState.COMPLETE && (best == null || direction().isBetter(t.value(), best.value()))) {
+        best = t;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  void report(Trial trial, int step, double value) {
+    requireOwn(trial);
+    storage.reportIntermediate(record.id(), trial.number(), step, value);
+  }
+
+  boolean shouldPrune(Trial trial) {
+    requireOwn(trial);
+    List<FrozenTrial> trials = storage.trials(record.id());
+    return pruner.shouldPrune(trials.get(trial.number()), trials, direction());
+  }
+
+  FrozenTrial frozen(Trial trial) {
+    return storage.trial(record.id(), trial.number());
+  }
+
+  private void finish(Trial trial, TrialState state, Double value, String reason) {
+    requireOwn(trial);
+    storage.finishTrial(record.id(), trial.number(), state, value, reason, Instant.now());
+    FrozenTrial finished = frozen(trial);
+    listeners.forEach(l -> l.trialFinished(this, finished));
+  }
+
+  private void requireOwn(Trial trial) {
+    if (trial.study() != this) {
+      throw new IllegalArgumentException("trial " + trial.number() + " belongs to another study");
+    }
+  }
+
+  /** Configures a study; {@link #open()} creates it or continues the stored one of that name. */
+  public static final class Builder {
+    private final String name;
+    private final SearchSpace space;
+    private Direction direction = Direction.MINIMIZE;
+    private Sampler sampler;
+    private Pruner pruner = Pruners.create("none", Map.of());
+    private Storage storage;
+    private String specHash = "";
+
+    private Builder(String name, SearchSpace space) {
+      this.name = Objects.requireNonNull(name);
+      this.space = Objects.requireNonNull(space);
+    }
+
+    public Builder direction(Direction direction) {
+      this.direction = Objects.requireNonNull(direction);
+      return this;
+    }
+
+    public Builder sampler(Sampler sampler) {
+      this.sampler = Objects.requireNonNull(sampler);
+      return this;
+    }
+
+    public Builder pruner(Pruner pruner) {
+      this.pruner = Objects.requireNonNull(pruner);
+      return this;
+    }
+
+    public Builder storage(Storage storage) {
+      this.storage = Objects.requireNonNull(storage);
+      return this;
+    }
+
+    /** A hash of the experiment's spec; reopening the study with another hash is refused. */
+    public Builder specHash(String specHash) {
+      this.specHash = Objects.requireNonNull(specHash);
+      return this;
+    }
+
+    public Study open() {
+      if (sampler == null) {
+        sampler = Samplers.create("random", Map.of(), 0);
+      }
+      if (storage == null) {
+        storage = new InMemoryStorage();
+      }
+      return new Study(this);
+    }
+  }
+}
