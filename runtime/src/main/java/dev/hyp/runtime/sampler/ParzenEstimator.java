@@ -1,0 +1,284 @@
+package dev.hyp.runtime.sampler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A multivariate Parzen estimator over one group of parameters, as in Optuna's TPE: one kernel
+ * per observation plus a prior kernel; a kernel is a product of truncated normals (numeric
+ * dimensions, in log space where the range is log) and smoothed one-hot distributions
+ * (categorical dimensions). Each numeric dimension takes its bandwidths from the gaps between
+ * neighbouring observations (Optuna's univariate rule), which measured better on our benchmarks
+ * than the multivariate rule's single shrinking bandwidth.
+ */
+final class ParzenEstimator {
+  /** Below this bucket width (in sigmas) a discrete mass is taken as density times width. */
+  private static final double NARROW_BUCKET = 0.25;
+
+  private final List<TpeDimension> dims;
+  private final int kernels;
+  private final double[] cumulativeWeight;
+  private final double[] logWeight;
+  // per numeric dimension j: kernel means, sigmas and normalizing terms, indexed [j][k]
+  private final double[][] mu;
+  private final double[][] sigma;
+  private final double[][] invSigma;
+  private final double[][] logNorm;
+  // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
+  private final double[][] prob;
+  private final double[][] logProb;
+
+  /**
+   * @param observations one row per observation in trial order (oldest first), one internal
+   *     value per dimension
+   */
+  ParzenEstimator(List<TpeDimension> dims, double[][] observations, double priorWeight) {
+    this.dims = dims;
+    int n = observations.length;
+    this.kernels = n + 1;
+    this.logWeight = new double[kernels];
+    this.cumulativeWeight = new double[kernels];
+    double[] w = weights(n, priorWeight);
+    double acc = 0;
+    for (int k = 0; k < kernels; k++) {
+      logWeight[k] = Math.log(w[k]);
+      acc += w[k];
+      cumulativeWeight[k] = acc;
+    }
+    int d = dims.size();
+    mu = new double[d][];
+    sigma = new double[d][];
+    invSigma = new double[d][];
+    logNorm = new double[d][];
+    prob = new double[d][];
+    logProb = new double[d][];
+    for (int j = 0; j < d; j++) {
+      TpeDimension dim = dims.get(j);
+      if (dim.kind == TpeDimension.Kind.CATEGORICAL) {
+        buildCategorical(j, dim, observations, priorWeight);
+      } else {
+        buildNumeric(j, dim, observations);
+      }
+    }
+  }
+
+  /**
+   * Optuna's default weights: recent observations count fully, older ones (beyond the last 25)
+   * ramp down; the prior kernel gets {@code priorWeight}; all normalized to sum to one.
+   */
+  private static double[] weights(int n, double priorWeight) {
+    double[] w = new double[n + 1];
+    int ramp = Math.max(0, n - 25);
+    for (int k = 0; k < n; k++) {
+      w[k] = k < ramp ? (ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * k / (ramp - 1)) : 1.0;
+    }
+    w[n] = priorWeight;
+    double sum = 0;
+    for (double x : w) {
+      sum += x;
+    }
+    for (int k = 0; k <= n; k++) {
+      w[k] /= sum;
+    }
+    return w;
+  }
+
+  private void buildNumeric(int j, TpeDimension dim, double[][] obs) {
+    int n = obs.length;
+    double range = dim.hi - dim.lo;
+    double prior = 0.5 * (dim.lo + dim.hi);
+    double[] means = new double[kernels];
+    for (int k = 0; k < n; k++) {
+      means[k] = obs[k][j];
+    }
+    means[n] = prior;
+    double[] widths = neighbourWidths(means, dim.lo, dim.hi);
+    // Optuna's "magic clip": never narrower than range / (number of kernels), capped at 100
+    double minSigma = range / Math.min(100.0, 1.0 + kernels);
+    mu[j] = means;
+    sigma[j] = new double[kernels];
+    invSigma[j] = new double[kernels];
+    logNorm[j] = new double[kernels];
+    for (int k = 0; k < kernels; k++) {
+      double m = means[k];
+      double sg = k == n ? range : Math.min(range, Math.max(minSigma, widths[k]));
+      sigma[j][k] = sg;
+      invSigma[j][k] = 1 / sg;
+      double logZ = NormalMath.logMass((dim.lo - m) / sg, (dim.hi - m) / sg);
+      logNorm[j][k] = -logZ - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
+    }
+  }
+
+  /**
+   * Optuna's univariate bandwidth: each kernel as wide as the larger gap to its neighbours
+   * (the prior's mean included), so kernels are narrow where good points cluster.
+   */
+  private static double[] neighbourWidths(double[] means, double lo, double hi) {
+    int k = means.length;
+    if (k > 1 << 20) {
+      throw new IllegalArgumentException("TPE models at most 2^20 trials");
+    }
+    // sort (position, index) pairs packed in longs: a primitive sort, no boxing or comparator;
+    // 2^-40 of the range is far below the smallest width the magic clip allows
+    long[] keys = new long[k];
+    double scale = (1L << 40) / (hi - lo);
+    for (int i = 0; i < k; i++) {
+      long position = (long) Math.max(0, Math.min((double) (1L << 40), (means[i] - lo) * scale));
+      keys[i] = position << 20 | i;
+    }
+    Arrays.sort(keys);
+    double[] widths = new double[k];
+    for (int p = 0; p < k; p++) {
+      double here = means[(int) (keys[p] & 0xFFFFF)];
+      double left = p == 0 ? here - lo : here - means[(int) (keys[p - 1] & 0xFFFFF)];
+      double right = p == k - 1 ? hi - here : means[(int) (keys[p + 1] & 0xFFFFF)] - here;
+      // the interval ends are not neighbours: the outermost kernels use their inner gap
+      if (k >= 2 && p == 0) {
+        left = right;
+      } else if (k >= 2 && p == k - 1) {
+        right = left;
+      }
+      widths[(int) (keys[p] & 0xFFFFF)] = Math.max(left, right);
+    }
+    return widths;
+  }
+
+  private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight) {
+    int n = obs.length;
+    int c = dim.choices;
+    prob[j] = new double[kernels * c];
+    logProb[j] = new double[kernels * c];
+    double fill = priorWeight / kernels;
+    for (int k = 0; k < kernels; k++) {
+      double total = fill * c + (k < n ? 1 : 0);
+      for (int i = 0; i < c; i++) {
+        double p = (fill + (k < n && (int) obs[k][j] == i ? 1 : 0)) / total;
+        prob[j][k * c + i] = p;
+        logProb[j][k * c + i] = Math.log(p);
+      }
+    }
+  }
+
+  /** Draws a point: a kernel by weight, then each dimension from that kernel. */
+  double[] sample(SplittableRandom random) {
+    int k = pickKernel(random.nextDouble() * cumulativeWeight[kernels - 1]);
+    double[] x = new double[dims.size()];
+    for (int j = 0; j < x.length; j++) {
+      TpeDimension dim = dims.get(j);
+      if (dim.kind == TpeDimension.Kind.CATEGORICAL) {
+        x[j] = sampleChoice(j, k, dim.choices, random);
+      } else {
+        double v = truncatedNormal(mu[j][k], sigma[j][k], dim.lo, dim.hi, random);
+        // snap discrete values so that density is evaluated at an allowed value
+        x[j] = dim.kind == TpeDimension.Kind.DISCRETE ? dim.toInternal(dim.fromInternal(v)) : v;
+      }
+    }
+    return x;
+  }
+
+  /** log of the mixture density (mass, for discrete dimensions) at {@code x}. */
+  double logDensity(double[] x) {
+    double[] acc = logWeight.clone();
+    for (int j = 0; j < x.length; j++) {
+      TpeDimension dim = dims.get(j);
+      switch (dim.kind) {
+        case CATEGORICAL -> addCategorical(acc, j, (int) x[j], dim.choices);
+        case CONTINUOUS -> addContinuous(acc, j, x[j]);
+        case DISCRETE -> addDiscrete(acc, j, x[j], dim);
+      }
+    }
+    return logSumExp(acc);
+  }
+
+  private void addCategorical(double[] acc, int j, int choice, int c) {
+    double[] lp = logProb[j];
+    for (int k = 0; k < kernels; k++) {
+      acc[k] += lp[k * c + choice];
+    }
+  }
+
+  private void addContinuous(double[] acc, int j, double x) {
+    double[] m = mu[j];
+    double[] inv = invSigma[j];
+    double[] norm = logNorm[j];
+    for (int k = 0; k < kernels; k++) {
+      double z = (x - m[k]) * inv[k];
+      acc[k] += norm[k] - 0.5 * z * z;
+    }
+  }
+
+  private void addDiscrete(double[] acc, int j, double x, TpeDimension dim) {
+    double lo = dim.bucketLow(x);
+    double hi = dim.bucketHigh(x);
+    double width = hi - lo;
+    double logWidth = Math.log(width);
+    for (int k = 0; k < kernels; k++) {
+      double inv = invSigma[j][k];
+      if (width * inv < NARROW_BUCKET) {
+        // midpoint rule: the mass of a narrow bucket is its density times its width
+        double z = (x - mu[j][k]) * inv;
+        acc[k] += logNorm[j][k] - 0.5 * z * z + logWidth;
+      } else {
+        double m = mu[j][k];
+        double logZ = -(logNorm[j][k] + Math.log(sigma[j][k]) + NormalMath.LOG_SQRT_2PI);
+        acc[k] += NormalMath.logMass((lo - m) * inv, (hi - m) * inv) - logZ;
+      }
+    }
+  }
+
+  private int pickKernel(double u) {
+    int lo = 0;
+    int hi = kernels - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulativeWeight[mid] <= u) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private int sampleChoice(int j, int k, int c, SplittableRandom random) {
+    double u = random.nextDouble();
+    double acc = 0;
+    for (int i = 0; i < c; i++) {
+      acc += prob[j][k * c + i];
+      if (u < acc) {
+        return i;
+      }
+    }
+    return c - 1;
+  }
+
+  private static double truncatedNormal(double m, double s, double lo, double hi, SplittableRandom random) {
+    for (int attempt = 0; attempt < 64; attempt++) {
+      double v = m + s * random.nextGaussian();
+      if (v >= lo && v <= hi) {
+        return v;
+      }
+    }
+    // the kernel sits far outside the interval; its nearest end is the likeliest point
+    return Math.max(lo, Math.min(hi, m));
+  }
+
+  private static double logSumExp(double[] a) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : a) {
+      max = Math.max(max, v);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = 0;
+    for (double v : a) {
+      // terms 40 nats below the largest change the sum by less than 1e-17
+      if (v > max - 40) {
+        sum += Math.exp(v - max);
+      }
+    }
+    return max + Math.log(sum);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hyp.runtime.sampler;
+
+import dev.hyp.runtime.space.ConstantDistribution;
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.space.SearchSpace;
+import dev.hyp.runtime.study.FrozenTrial;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Tree-structured Parzen Estimator, multivariate and grouped as Optuna's
+ * {@code TPESampler(multivariate=True, group=True, constant_liar=True)}: after {@code startup}
+ * random trials, the trials (in number order, which the estimator's weights rely on) are split into the best {@code gamma} part and the rest; for
+ * each group of co-occurring parameters a Parzen estimator l(x) is fitted to the best and g(x) to
+ * the rest, {@code candidates} points are drawn from l and the one maximizing l(x)/g(x) (the
+ * expected improvement) is kept.
+ */
+public final class TpeSampler implements Sampler {
+  private final long seed;
+  private final int startup;
+  private final int candidates;
+  private final double gamma;
+  private final int maxBelow;
+  private final double priorWeight;
+
+  /**
+   * @param gamma fraction of trials taken as "good" (Optuna: 0.1)
+   * @param maxBelow cap on the number of good trials (Optuna: 25)
+   */
+  public TpeSampler(long seed, int startup, int candidates, double gamma, int maxBelow, double priorWeight) {
+    if (startup < 0 || candidates < 1 || !(gamma > 0 && gamma <= 1) || maxBelow < 1 || !(priorWeight > 0)) {
+      throw new IllegalArgumentException("tpe options out of range");
+    }
+    this.seed = seed;
+    this.startup = startup;
+    this.candidates = candidates;
+    this.gamma = gamma;
+    this.maxBelow = maxBelow;
+    this.priorWeight = priorWeight;
+  }
+
+  /** Optuna's defaults: 10 startup trials, 24 candidates. */
+  public TpeSampler(long seed) {
+    this(seed, 10, 24, 0.1, 25, 1.0);
+  }
+
+  @Override
+  public ParamValues sample(SamplingContext context) {
+    SplittableRandom random = Seeds.forTrial(seed, context.index());
+    List<FrozenTrial> usable = new ArrayList<>();
+    for (FrozenTrial t : context.trials()) {
+      if (TrialRanking.usable(t)) {
+        usable.add(t);
+      }
+    }
+    Map<String, Object> chosen = new HashMap<>();
+    if (usable.size() >= Math.max(startup, 1)) {
+      int below = Math.min((int) Math.ceil(gamma * usable.size()), maxBelow);
+      Set<Integer> good = TrialRanking.best(usable, context.direction(), below);
+      for (List<String> group : groups(context.space(), usable)) {
+        chosen.putAll(sampleGroup(context.space(), group, usable, good, random));
+      }
+    }
+    return context.space().walk((spec, earlier) -> chosen.containsKey(spec.name())
+        ? chosen.get(spec.name())
+        : UnitMapping.fromUnit(spec.distribution(), random.nextDouble()));
+  }
+
+  private static List<List<String>> groups(SearchSpace space, List<FrozenTrial> trials) {
+    // most trials share one of a few name sets: dedupe before looking at each name
+    Set<Set<String>> raw = new HashSet<>();
+    for (FrozenTrial t : trials) {
+      raw.add(t.params().names());
+    }
+    Set<Set<String>> nameSets = new LinkedHashSet<>();
+    for (Set<String> names : raw) {
+      Set<String> modelled = new LinkedHashSet<>();
+      for (String name : names) {
+        if (space.contains(name) && !(space.param(name).distribution() instanceof ConstantDistribution)) {
+          modelled.add(name);
+        }
+      }
+      if (!modelled.isEmpty()) {
+        nameSets.add(modelled);
+      }
+    }
+    return GroupDecomposition.groups(space, nameSets);
+  }
+
+  private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,
+      Set<Integer> good, SplittableRandom random) {
+    List<TpeDimension> dims = new ArrayList<>();
+    for (String name : group) {
+      dims.add(new TpeDimension(name, space.param(name).distribution()));
+    }
+    List<double[]> below = new ArrayList<>();
+    List<double[]> above = new ArrayList<>();
+    for (FrozenTrial t : trials) {
+      double[] row = observation(dims, t.params());
+      if (row != null) {
+        (good.contains(t.number()) ? below : above).add(row);
+      }
+    }
+    ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight);
+    ParzenEstimator g = new ParzenEstimator(dims, above.toArray(double[][]::new), priorWeight);
+    double[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < candidates; i++) {
+      double[] x = l.sample(random);
+      double score = l.logDensity(x) - g.logDensity(x);
+      if (best == null || score > bestScore) {
+        best = x;
+        bestScore = score;
+      }
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (int j = 0; j < dims.size(); j++) {
+      values.put(dims.get(j).name, dims.get(j).fromInternal(best[j]));
+    }
+    return values;
+  }
+
+  /** The trial's values for the whole group, or null if it lacks any of them. */
+  private static double[] observation(List<TpeDimension> dims, ParamValues params) {
+    double[] row = new double[dims.size()];
+    for (int j = 0; j < row.length; j++) {
+      TpeDimension dim = dims.get(j);
+      Object value = params.asMap().get(dim.name);
+      if (value == null || !dim.distribution.contains(value)) {
+        return null;
+      }
+      row[j] = dim.toInternal(value);
+    }
+    return row;
+  }
+}
