@@ -6,7 +6,7 @@ import java.util.Map;
 /** Builds a sampler from its name in {@code search NAME { ... }} and its options. */
 public final class Samplers {
   /** Every strategy name {@link #create} accepts. */
-  public static final List<String> NAMES = List.of("grid", "random", "tpe");
+  public static final List<String> NAMES = List.of("grid", "random", "sobol", "tpe", "evolution");
 
   private Samplers() {}
 
@@ -19,8 +19,11 @@ public final class Samplers {
     Sampler sampler = switch (name) {
       case "grid" -> new GridSampler();
       case "random" -> new RandomSampler(seed);
+      case "sobol" -> new SobolSampler(seed);
       case "tpe" -> new TpeSampler(seed, o.getInt("startup", 10), o.getInt("candidates", 24),
           o.getDouble("gamma", 0.1), o.getInt("max_good", 25), o.getDouble("prior_weight", 1.0));
+      case "evolution" -> new EvolutionSampler(seed, o.getInt("population", 20), o.getDouble("crossover", 0.9),
+          o.getDouble("mutation", -1));
       default -> throw new IllegalArgumentException("unknown search strategy `" + name + "`; known: " + NAMES);
     };
     o.rejectUnknown();
