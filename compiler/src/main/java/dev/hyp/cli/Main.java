@@ -1,0 +1,42 @@
+package dev.hyp.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `hyp`: the command line. Subcommands are thin adapters over the compiler and runtime facades. */
+@Command(
+    name = "hyp",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Declarative hyperparameter search for Deeplearning4j.",
+    subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for files that cannot be read and other usage errors. */
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command with the given output streams and returns its exit code (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return commandLine(out, err).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+    return commandLine;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.hyp.cli;
+
+import dev.hyp.compiler.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads spec files for the commands, turning I/O failures into one-line messages. */
+final class SpecFiles {
+  private SpecFiles() {}
+
+  /** The file, or null after telling the user why it could not be read. */
+  static SourceFile read(Path path, PrintWriter err) {
+    try {
+      return SourceFile.read(path);
+    } catch (NoSuchFileException e) {
+      err.println("hyp: cannot read " + path + ": no such file");
+    } catch (CharacterCodingException e) {
+      err.println("hyp: cannot read " + path + ": not valid UTF-8 text");
+    } catch (IOException e) {
+      err.println("hyp: cannot read " + path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+    return null;
+  }
+}

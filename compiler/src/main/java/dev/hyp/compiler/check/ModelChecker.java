@@ -1,0 +1,162 @@
+package dev.hyp.compiler.check;
+
+import dev.hyp.compiler.ast.Argument;
+import dev.hyp.compiler.ast.Block;
+import dev.hyp.compiler.ast.Call;
+import dev.hyp.compiler.ast.CallMember;
+import dev.hyp.compiler.ast.ForLoop;
+import dev.hyp.compiler.ast.Member;
+import dev.hyp.compiler.ast.Setting;
+import dev.hyp.compiler.diag.Code;
+import dev.hyp.compiler.diag.Diagnostic;
+import dev.hyp.compiler.diag.Diagnostics;
+import dev.hyp.compiler.model.LayerItem;
+import dev.hyp.compiler.model.ModelSpec;
+import dev.hyp.compiler.model.Value;
+import dev.hyp.compiler.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks `model`: its settings, each layer's arguments, loops, and then the network as a whole. */
+final class ModelChecker {
+  private static final Map<String, Signature.Parameter> SETTINGS = Builtins.SETTINGS.get("model");
+  private static final Signature.Parameter LOOP_BOUND = Signature.Parameter.required("bound", Type.INT).atLeast(0);
+
+  private final Diagnostics diagnostics;
+  private final ValueChecker values;
+  private final ParamTable params;
+  private final SourceFile source;
+  private final ArgumentBinder binder;
+  /** Each checked layer's call as written, for pointing at its arguments later. */
+  private final Map<LayerItem.Layer, Call> calls = new java.util.IdentityHashMap<>();
+
+  ModelChecker(Diagnostics diagnostics, ValueChecker values, ParamTable params, SourceFile source) {
+    this.diagnostics = diagnostics;
+    this.values = values;
+    this.params = params;
+    this.source = source;
+    this.binder = new ArgumentBinder(diagnostics);
+  }
+
+  /** The checked model and the network's layers as written, or null after reporting problems. */
+  record Result(ModelSpec model, NetworkChecker.Output output) {}
+
+  Result check(Block model, boolean imageInput) {
+    List<Member> layerMembers = new ArrayList<>();
+    Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS, layerMembers);
+    Map<String, Value> checked = SectionValues.check(settings, "`model`", SETTINGS, values, SETTINGS.keySet());
+    List<LayerItem> layers = items(layerMembers, Scope.EMPTY);
+    if (checked == null || layers == null) {
+      return null;
+    }
+    NetworkChecker.Output output = new NetworkChecker(diagnostics, params, calls).check(model, layers, imageInput);
+    if (output == null) {
+      return null;
+    }
+    List<LayerItem> completed = output.completedLayers();
+    return new Result(new ModelSpec(checked.get("updater"), checked.get("weight_init"), checked.get("l1"),
+        checked.get("l2"), checked.get("gradient_clip"), completed), output);
+  }
+
+  private List<LayerItem> items(List<Member> members, Scope scope) {
+    List<LayerItem> items = new ArrayList<>();
+    boolean ok = true;
+    for (Member member : members) {
+      LayerItem item = null;
+      if (member instanceof CallMember call) {
+        item = layer(call.call(), scope);
+      } else if (member instanceof ForLoop loop) {
+        item = repeat(loop, scope);
+      } else {
+        diagnostics.add(Diagnostic.error(Code.HYP021, member.span(), member instanceof Setting
+                ? "settings cannot appear inside a loop"
+                : "`model` holds settings, layers and `for` loops")
+            .label("not allowed here")
+            .build());
+      }
+      ok &= item != null;
+      items.add(item);
+    }
+    return ok ? items : null;
+  }
+
+  private LayerItem layer(Call call, Scope scope) {
+    String kind = call.callee().name();
+    Signature signature = Builtins.LAYERS.get(kind);
+    if (signature == null) {
+      Diagnostic.Builder builder = Diagnostic.error(Code.HYP015, call.callee().span(), "unknown layer `" + kind + "`")
+          .label("not a layer");
+      String help = Suggestions.help(kind, Builtins.LAYERS.keySet());
+      if (help == null && SETTINGS.containsKey(kind)) {
+        help = "`" + kind + "` is a setting: write `" + kind + " = ...`";
+      }
+      diagnostics.add(builder.help(help != null ? help : "the layers are "
+          + String.join(", ", Builtins.LAYERS.keySet().stream().map(l -> "`" + l + "`").toList())).build());
+      return null;
+    }
+    Map<String, Argument> bound = binder.bind(call, signature, "layer");
+    if (bound == null) {
+      return null;
+    }
+    Map<String, Value> arguments = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Signature.Parameter parameter : signature.parameters()) {
+      Argument argument = bound.get(parameter.name());
+      if (argument == null) {
+        if (parameter.defaultValue() != null) {
+          arguments.put(parameter.name(), parameter.defaultValue() instanceof String s
+              ? Value.symbol(s) : new Value.Literal(parameter.defaultValue()));
+        }
+        continue;
+      }
+      Place place = new Place("`" + parameter.name() + "` of `" + kind + "`", parameter, true, !parameter.required(),
+          argument.span());
+      Value value = values.check(argument.value(), place, scope);
+      ok &= value != null;
+      arguments.put(parameter.name(), value);
+    }
+    if (!ok) {
+      return null;
+    }
+    LayerItem.Layer layer = new LayerItem.Layer(kind, arguments, source.line(call.span().start()));
+    calls.put(layer, call);
+    return layer;
+  }
+
+  private LayerItem repeat(ForLoop loop, Scope scope) {
+    String variable = loop.variable().name();
+    if (params.contains(variable) || scope.loop(variable) != null) {
+      diagnostics.add(Diagnostic.error(Code.HYP014, loop.variable().span(), "loop variable `" + variable + "` hides "
+              + (params.contains(variable) ? "the parameter" : "the loop variable") + " `" + variable + "`")
+          .label("already a name")
+          .help("call the loop variable something else, such as `i`")
+          .build());
+      return null;
+    }
+    Value from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false, loop.from().span()),
+        scope);
+    Value to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false, loop.to().span()), scope);
+    if (from == null || to == null) {
+      return null;
+    }
+    List<LayerItem> body = items(new ArrayList<>(loop.body()), scope.with(new Scope.Loop(variable, from, to)));
+    if (body == null) {
+      return null;
+    }
+    if (body.isEmpty()) {
+      diagnostics.add(Diagnostic.error(Code.HYP021, loop.variable().span(), "the loop repeats no layers")
+          .label("empty loop")
+          .help("put layers inside it, or remove it")
+          .build());
+      return null;
+    }
+    return new LayerItem.Repeat(variable, from, to, body);
+  }
+
+  static Set<String> settingNames() {
+    return SETTINGS.keySet();
+  }
+}

@@ -1,0 +1,238 @@
+package dev.hyp.compiler.check;
+
+import dev.hyp.compiler.ast.Block;
+import dev.hyp.compiler.ast.Call;
+import dev.hyp.compiler.diag.Code;
+import dev.hyp.compiler.diag.Diagnostic;
+import dev.hyp.compiler.diag.Diagnostics;
+import dev.hyp.compiler.model.LayerItem;
+import dev.hyp.compiler.model.Task;
+import dev.hyp.compiler.model.Value;
+import dev.hyp.compiler.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the network as a whole: each layer can follow the one before it, there is exactly
+ * one `output` and it comes last, its loss fits its activation, and the loss says the task.
+ */
+final class NetworkChecker {
+  /** What flows between layers. */
+  private enum Shape { FLAT, IMAGE, SEQUENCE }
+
+  /** The task and the layers with the output's activation filled in. */
+  record Output(Task task, List<LayerItem> completedLayers) {}
+
+  private final Diagnostics diagnostics;
+  private final ParamTable params;
+  private final Map<LayerItem.Layer, Call> calls;
+  private LayerItem.Layer previous;
+  private boolean sequenceReported;
+
+  NetworkChecker(Diagnostics diagnostics, ParamTable params, Map<LayerItem.Layer, Call> calls) {
+    this.diagnostics = diagnostics;
+    this.params = params;
+    this.calls = calls;
+  }
+
+  Output check(Block model, List<LayerItem> layers, boolean imageInput) {
+    if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof LayerItem.Layer last)
+        || !last.kind().equals("output")) {
+      LayerItem.Layer misplaced = findOutput(layers);
+      diagnostics.add(misplaced == null
+          ? Diagnostic.error(Code.HYP063, model.name().span(), "the model has no `output` layer")
+              .label("no output")
+              .help("end `model` with `output(activation = softmax, loss = mcxent)` (or `loss = mse` for regression)")
+              .build()
+          : Diagnostic.error(Code.HYP063, calls.get(misplaced).callee().span(), "`output` must be the last layer")
+              .label("layers follow it")
+              .help("move `output(...)` to the end of `model`, outside any loop")
+              .build());
+      return null;
+    }
+    List<LayerItem> hidden = layers.subList(0, layers.size() - 1);
+    LayerItem.Layer extra = findOutput(hidden);
+    if (extra != null) {
+      diagnostics.add(Diagnostic.error(Code.HYP063, calls.get(extra).callee().span(), "the model has more than one `output`")
+          .label("only the last layer can be `output`")
+          .secondary(calls.get(last).callee().span(), "the output layer")
+          .build());
+      return null;
+    }
+    if (walk(hidden, imageInput ? Shape.IMAGE : Shape.FLAT, imageInput, "") == null) {
+      return null;
+    }
+    return output(last, hidden);
+  }
+
+  private Shape walk(List<LayerItem> items, Shape shape, boolean imageInput, String pass) {
+    Shape current = shape;
+    for (LayerItem item : items) {
+      if (item instanceof LayerItem.Repeat repeat) {
+        Shape once = walk(repeat.body(), current, imageInput, pass);
+        if (once == null) {
+          return null;
+        }
+        if (once != current && walk(repeat.body(), once, imageInput, " (on the loop's second pass)") == null) {
+          return null;
+        }
+        current = once;
+        continue;
+      }
+      LayerItem.Layer layer = (LayerItem.Layer) item;
+      current = follow(layer, current, imageInput, pass);
+      if (current == null) {
+        return null;
+      }
+      previous = layer;
+    }
+    return current;
+  }
+
+  private Shape follow(LayerItem.Layer layer, Shape shape, boolean imageInput, String pass) {
+    switch (layer.kind()) {
+      case "conv2d", "maxpool", "avgpool" -> {
+        if (shape != Shape.IMAGE) {
+          return cannotFollow(layer, "image-shaped input", imageInput, pass);
+        }
+        return Shape.IMAGE;
+      }
+      case "lstm" -> {
+        if (shape == Shape.FLAT) {
+          return cannotFollow(layer, "a sequence (image rows are read as time steps)", imageInput, pass);
+        }
+        return Shape.SEQUENCE;
+      }
+      case "dense" -> {
+        return Shape.FLAT;
+      }
+      default -> {
+        return shape; // dropout and batchnorm keep the shape
+      }
+    }
+  }
+
+  private Shape cannotFollow(LayerItem.Layer layer, String needs, boolean imageInput, String pass) {
+    if (sequenceReported) {
+      return null;
+    }
+    sequenceReported = true;
+    Call call = calls.get(layer);
+    String after = previous == null
+        ? (imageInput ? "the input" : "the input, which has no shape")
+        : "`" + previous.kind() + "`";
+    Diagnostic.Builder builder = Diagnostic.error(Code.HYP062, call.callee().span(), "`" + layer.kind()
+            + "` cannot follow " + after + pass)
+        .label("needs " + needs);
+    if (previous != null) {
+      builder.secondary(calls.get(previous).callee().span(), "gives " + (previous.kind().equals("lstm") ? "a sequence"
+          : previous.kind().equals("dense") ? "flat features" : "its input's shape"));
+    }
+    diagnostics.add(builder.help(imageInput
+        ? "put `conv2d`, pooling and `lstm` layers before the first `dense`"
+        : "give the data a shape with `shape = image(height, width, channels)` in `data`").build());
+    return null;
+  }
+
+  private Output output(LayerItem.Layer output, List<LayerItem> hidden) {
+    Call call = calls.get(output);
+    List<Object> losses = ValueChecker.possibleSymbols(output.arguments().get("loss"), params);
+    boolean classification = losses.stream().allMatch(Builtins.CLASSIFICATION_LOSSES::contains);
+    boolean regression = losses.stream().allMatch(Builtins.REGRESSION_LOSSES::contains);
+    Span lossSpan = argumentSpan(call, "loss");
+    if (!classification && !regression) {
+      diagnostics.add(Diagnostic.error(Code.HYP018, lossSpan, "`loss` mixes classification and regression losses")
+          .label("the task would change from trial to trial")
+          .build());
+      return null;
+    }
+    Value activation = output.arguments().get("activation");
+    if (activation == null) {
+      if (losses.size() != 1) {
+        diagnostics.add(Diagnostic.error(Code.HYP017, call.callee().span(), "`output` needs an `activation` when its loss "
+                + "is a parameter")
+            .label("no activation")
+            .help("add `activation = ...`")
+            .build());
+        return null;
+      }
+      activation = Value.symbol(defaultActivation((String) losses.get(0)));
+    } else if (!fits(activation, losses, argumentSpan(call, "activation"), lossSpan)) {
+      return null;
+    }
+    Map<String, Value> arguments = new LinkedHashMap<>(output.arguments());
+    arguments.put("activation", activation);
+    List<LayerItem> completed = new ArrayList<>(hidden);
+    completed.add(new LayerItem.Layer("output", orderedLike(arguments), output.line()));
+    return new Output(classification ? Task.CLASSIFICATION : Task.REGRESSION, completed);
+  }
+
+  private boolean fits(Value activation, List<Object> losses, Span activationSpan, Span lossSpan) {
+    for (Object a : ValueChecker.possibleSymbols(activation, params)) {
+      for (Object l : losses) {
+        String needed = requiredActivation((String) a, (String) l);
+        if (needed != null) {
+          diagnostics.add(Diagnostic.error(Code.HYP061, activationSpan, "the loss `" + l + "` does not fit the activation `"
+                  + a + "`")
+              .label("`" + a + "` here")
+              .secondary(lossSpan, "`" + l + "` here")
+              .help(needed)
+              .build());
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Null when the pair fits, otherwise what to use instead. */
+  static String requiredActivation(String activation, String loss) {
+    return switch (loss) {
+      case "mcxent", "negativeloglikelihood", "kldivergence" ->
+          activation.equals("softmax") ? null : "use `activation = softmax` with `" + loss + "`";
+      case "xent" -> activation.equals("sigmoid") ? null : "use `activation = sigmoid` with `xent`";
+      case "hinge", "squaredhinge" -> activation.equals("identity") || activation.equals("tanh")
+          ? null : "use `activation = identity` with `" + loss + "`";
+      default -> activation.equals("softmax") ? "use `activation = identity` for regression" : null;
+    };
+  }
+
+  private static String defaultActivation(String loss) {
+    return switch (loss) {
+      case "mcxent", "negativeloglikelihood", "kldivergence" -> "softmax";
+      case "xent" -> "sigmoid";
+      default -> "identity";
+    };
+  }
+
+  private static Map<String, Value> orderedLike(Map<String, Value> arguments) {
+    Map<String, Value> ordered = new LinkedHashMap<>();
+    for (Signature.Parameter parameter : Builtins.LAYERS.get("output").parameters()) {
+      if (arguments.containsKey(parameter.name())) {
+        ordered.put(parameter.name(), arguments.get(parameter.name()));
+      }
+    }
+    return ordered;
+  }
+
+  private static Span argumentSpan(Call call, String name) {
+    return Values.argumentSpan(call, Builtins.LAYERS.get("output"), name);
+  }
+
+  private static LayerItem.Layer findOutput(List<LayerItem> items) {
+    for (LayerItem item : items) {
+      if (item instanceof LayerItem.Layer layer && layer.kind().equals("output")) {
+        return layer;
+      }
+      if (item instanceof LayerItem.Repeat repeat) {
+        LayerItem.Layer inner = findOutput(repeat.body());
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+}

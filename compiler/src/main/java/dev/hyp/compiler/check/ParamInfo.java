@@ -1,0 +1,80 @@
+package dev.hyp.compiler.check;
+
+import dev.hyp.compiler.ast.Setting;
+import dev.hyp.compiler.model.Distribution;
+import dev.hyp.compiler.model.ParamSpec;
+import dev.hyp.compiler.source.Span;
+import java.util.List;
+
+/** What the checker knows of one declared parameter while it checks the rest of the spec. */
+final class ParamInfo {
+  /** The kind of values a parameter takes. */
+  enum Kind {
+    INT, NUMBER, STRING, BOOLEAN, SYMBOLS;
+
+    String description() {
+      return switch (this) {
+        case INT -> "an integer";
+        case NUMBER -> "a number";
+        case STRING -> "a string";
+        case BOOLEAN -> "a boolean";
+        case SYMBOLS -> "a name";
+      };
+    }
+  }
+
+  final ParamSpec spec;
+  final Setting declaration;
+  final int order;
+  final Kind kind;
+  /** The values of a choice or constant (null for ranges), with the span each was written at. */
+  final List<Object> values;
+  final List<Span> valueSpans;
+  final double min;
+  final double max;
+  private boolean used;
+
+  ParamInfo(ParamSpec spec, Setting declaration, int order, Kind kind, List<Object> values, List<Span> valueSpans,
+      double min, double max) {
+    this.spec = spec;
+    this.declaration = declaration;
+    this.order = order;
+    this.kind = kind;
+    this.values = values;
+    this.valueSpans = valueSpans;
+    this.min = min;
+    this.max = max;
+  }
+
+  String name() {
+    return spec.name();
+  }
+
+  Span nameSpan() {
+    return declaration.name().span();
+  }
+
+  boolean isConditional() {
+    return spec.isConditional();
+  }
+
+  boolean isPerLayer() {
+    return spec.isPerLayer();
+  }
+
+  boolean isConstant() {
+    return spec.distribution() instanceof Distribution.Constant;
+  }
+
+  boolean isNumeric() {
+    return kind == Kind.INT || kind == Kind.NUMBER;
+  }
+
+  void markUsed() {
+    used = true;
+  }
+
+  boolean used() {
+    return used;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.hyp.compiler.check;
+
+import dev.hyp.compiler.ast.SearchBlock;
+import dev.hyp.compiler.ast.Setting;
+import dev.hyp.compiler.diag.Code;
+import dev.hyp.compiler.diag.Diagnostic;
+import dev.hyp.compiler.diag.Diagnostics;
+import dev.hyp.compiler.model.Distribution;
+import dev.hyp.compiler.model.SearchSpec;
+import dev.hyp.compiler.model.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks `search STRATEGY { ... }`: the strategy, its options, the budget, the pruner, and grid finiteness. */
+final class SearchChecker {
+  static final long DEFAULT_TRIALS = 20;
+  private static final long GRID_LIMIT = 10_000_000;
+
+  private final Diagnostics diagnostics;
+  private final ValueChecker values;
+  private final ParamTable params;
+
+  SearchChecker(Diagnostics diagnostics, ValueChecker values, ParamTable params) {
+    this.diagnostics = diagnostics;
+    this.values = values;
+    this.params = params;
+  }
+
+  SearchSpec check(SearchBlock search) {
+    if (search == null) {
+      return new SearchSpec("random", Map.of(), DEFAULT_TRIALS, 1, null, null, null,
+          new SearchSpec.Pruner("none", Map.of()));
+    }
+    String strategy = search.strategy().name();
+    if (!Builtins.STRATEGIES.contains(strategy)) {
+      diagnostics.add(Diagnostic.error(Code.HYP012, search.strategy().span(), "unknown search strategy `" + strategy + "`")
+          .label("not a strategy")
+          .help(helpOr(Suggestions.help(strategy, Builtins.STRATEGIES),
+              "the strategies are `grid`, `random`, `sobol`, `tpe` and `evolution`"))
+          .build());
+      return null;
+    }
+    Map<String, Signature.Parameter> known = new LinkedHashMap<>(Builtins.SETTINGS.get("search"));
+    known.putAll(Builtins.STRATEGY_OPTIONS.get(strategy));
+    String section = "`search " + strategy + "`";
+    Map<String, Setting> settings = new SettingsReader(diagnostics).read(search.members(), section, known, null);
+    Map<String, Value> checked = SectionValues.check(settings, section, known, values, Set.of());
+    if (checked == null) {
+      return null;
+    }
+    Long gridSize = strategy.equals("grid") ? gridSize(search, settings) : null;
+    if (strategy.equals("grid") && gridSize == null) {
+      return null;
+    }
+    long trials = checked.containsKey("trials") ? Values.longOf(checked.get("trials"))
+        : gridSize != null ? gridSize : DEFAULT_TRIALS;
+    Map<String, Object> options = new LinkedHashMap<>();
+    Builtins.STRATEGY_OPTIONS.get(strategy).forEach((name, parameter) -> {
+      Value value = checked.get(name);
+      options.put(name, value == null ? parameter.defaultValue() : ((Value.Literal) value).value());
+    });
+    return new SearchSpec(strategy, options, trials,
+        checked.containsKey("parallel") ? Values.longOf(checked.get("parallel")) : 1,
+        checked.containsKey("timeout") ? Values.longOf(checked.get("timeout")) : null,
+        checked.containsKey("target") ? Values.doubleOf(checked.get("target")) : null,
+        checked.containsKey("max_failures") ? Values.longOf(checked.get("max_failures")) : null,
+        pruner(checked.get("pruner")));
+  }
+
+  private static SearchSpec.Pruner pruner(Value pruner) {
+    if (pruner == null) {
+      return new SearchSpec.Pruner("none", Map.of());
+    }
+    Map<String, Object> options = new LinkedHashMap<>();
+    ((Value.Invocation) pruner).arguments().forEach((name, value) -> options.put(name, ((Value.Literal) value).value()));
+    return new SearchSpec.Pruner(Values.calleeOf(pruner), options);
+  }
+
+  /** The number of grid points; null (reported) when some parameter has infinitely many values. */
+  private Long gridSize(SearchBlock search, Map<String, Setting> settings) {
+    boolean finite = true;
+    for (ParamInfo parameter : params.all()) {
+      Distribution distribution = parameter.spec.distribution();
+      if (distribution.cardinality() < 0) {
+        boolean log = distribution instanceof Distribution.FloatRange f && f.log();
+        diagnostics.add(Diagnostic.error(Code.HYP050, parameter.declaration.value().span(), "`grid` needs a finite space, "
+                + "but `" + parameter.name() + "` is a continuous range")
+            .label("infinitely many values")
+            .secondary(search.strategy().span(), "grid search chosen here")
+            .help(log ? "list the values to try: `choice(1e-4, 1e-3, 1e-2)`"
+                : "give it a step, for example `uniform(lo, hi, step = 0.1)`, or list values with `choice(...)`")
+            .build());
+        finite = false;
+      }
+    }
+    if (!finite) {
+      return null;
+    }
+    long size = GridSize.count(params.all().stream().map(p -> p.spec).toList(), GRID_LIMIT);
+    long points = size < 0 ? GRID_LIMIT : size;
+    Setting trials = settings.get("trials");
+    Double budget = trials == null ? null : Literals.number(trials.value());
+    if (budget != null && budget < points) {
+      diagnostics.add(Diagnostic.warning(Code.HYP101, trials.value().span(), "the grid has "
+              + (size < 0 ? "more than " + GRID_LIMIT : String.valueOf(size)) + " points, but only "
+              + Builtins.format(budget) + " trials will run")
+          .label("the rest of the grid is never tried")
+          .help("remove `trials` to run the whole grid, or use `random` or `tpe` for a partial search")
+          .build());
+    }
+    return points;
+  }
+
+  static List<String> strategies() {
+    return Builtins.STRATEGIES;
+  }
+
+  private static String helpOr(String help, String fallback) {
+    return help != null ? help : fallback;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.hyp.compiler.check;
+
+import dev.hyp.compiler.ast.Block;
+import dev.hyp.compiler.ast.Setting;
+import dev.hyp.compiler.diag.Diagnostics;
+import dev.hyp.compiler.model.TrainSpec;
+import dev.hyp.compiler.model.Value;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks `train`: epochs and batch may be parameters; early stopping and schedule are fixed. */
+final class TrainChecker {
+  private static final Map<String, Signature.Parameter> SETTINGS = Builtins.SETTINGS.get("train");
+
+  private final Diagnostics diagnostics;
+  private final ValueChecker values;
+
+  TrainChecker(Diagnostics diagnostics, ValueChecker values) {
+    this.diagnostics = diagnostics;
+    this.values = values;
+  }
+
+  TrainSpec check(Block train) {
+    Map<String, Setting> settings = train == null ? Map.of()
+        : new SettingsReader(diagnostics).read(train.members(), "`train`", SETTINGS, null);
+    Map<String, Value> checked = SectionValues.check(settings, "`train`", SETTINGS, values, Set.of("epochs", "batch"));
+    if (checked == null) {
+      return null;
+    }
+    Value stopping = checked.get("early_stopping");
+    Value schedule = checked.get("lr_schedule");
+    return new TrainSpec(checked.getOrDefault("epochs", Value.of(10L)), checked.getOrDefault("batch", Value.of(32L)),
+        stopping == null ? null : new TrainSpec.EarlyStopping(Values.longOf(Values.argument(stopping, "epochs")),
+            Values.doubleOf(Values.argument(stopping, "min_delta"))),
+        schedule == null ? null : schedule(schedule));
+  }
+
+  private static TrainSpec.Schedule schedule(Value schedule) {
+    if (Values.calleeOf(schedule).equals("cosine")) {
+      return new TrainSpec.CosineSchedule();
+    }
+    return new TrainSpec.StepSchedule(Values.longOf(Values.argument(schedule, "every")),
+        Values.doubleOf(Values.argument(schedule, "factor")));
+  }
+}
