@@ -1,0 +1,380 @@
+package dev.hyp.runtime.storage;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Studies in an SQLite file through sqlite-jdbc, safe to share between threads and processes:
+ * WAL journal (readers never wait for the writer), every write in a {@code BEGIN IMMEDIATE}
+ * transaction (the write lock is taken up front, so two writers can never deadlock on an
+ * upgrade), a busy timeout, and on top of it a retry loop so that contention shows up as a short
+ * wait, never as "database is locked". Commits are fully synced: a finished trial survives a
+ * killed process and a power cut.
+ *
+ * <p>The SQL is plain apart from the pragmas and {@code BEGIN IMMEDIATE}; a PostgreSQL storage
+ * would keep the schema and swap those.
+ */
+public final class SqliteStorage implements Storage {
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+  private static final long GIVE_UP_AFTER_MS = 10 * 60_000;
+  private static final int SCHEMA_VERSION = 1;
+
+  private final String url;
+  private final Connection connection;
+
+  /** @param jdbcUrl {@code jdbc:sqlite:<file>} */
+  public SqliteStorage(String jdbcUrl) {
+    this.url = jdbcUrl;
+    this.connection = withRetry("open " + jdbcUrl, this::connect);
+    write(this::createSchema);
+  }
+
+  /** Opens (creating if needed) the database file, and its directory. */
+  public static SqliteStorage open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the directory of " + file, e);
+    }
+    return new SqliteStorage("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  private Connection connect() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    return DriverManager.getConnection(url, config.toProperties());
+  }
+
+  private Void createSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS hyp_schema (version INTEGER NOT NULL)");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS studies ("
+          + "id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, direction TEXT NOT NULL,"
+          + " spec_hash TEXT NOT NULL, created_at TEXT NOT NULL)");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS trials ("
+          + "study_id INTEGER NOT NULL REFERENCES studies(id), number INTEGER NOT NULL,"
+          + " state TEXT NOT NULL, params TEXT NOT NULL, value REAL, reason TEXT, owner TEXT,"
+          + " started_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (study_id, number))");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS intermediate_values ("
+          + "study_id INTEGER NOT NULL, number INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,"
+          + " PRIMARY KEY (study_id, number, step),"
+          + " FOREIGN KEY (study_id, number) REFERENCES trials(study_id, number))");
+      try (ResultSet rs = s.executeQuery("SELECT version FROM hyp_schema")) {
+        if (!rs.next()) {
+          s.executeUpdate("INSERT INTO hyp_schema (version) VALUES (" + SCHEMA_VERSION + ")");
+        } else if (rs.getInt(1) != SCHEMA_VERSION) {
+          throw new StorageException("database " + url + " has schema version " + rs.getInt(1)
+              + "; this hyp reads version " + SCHEMA_VERSION, null);
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public StudyRecord openStudy(String name, Direction direction, String specHash) {
+    return write(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT id, direction, spec_hash FROM studies WHERE name = ?")) {
+        q.setString(1, name);
+        try (ResultSet rs = q.executeQuery()) {
+          if (rs.next()) {
+            StudyRecord existing = new StudyRecord(rs.getLong(1), name, Direction.valueOf(rs.getString(2)), rs.getString(3));
+            StudyChecks.requireSame(existing, direction, specHash);
+            return existing;
+          }
+        }
+      }
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO studies (name, direction, spec_hash, created_at) VALUES (?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        insert.setString(1, name);
+        insert.setString(2, direction.name());
+        insert.setString(3, specHash);
+        insert.setString(4, Instant.now().toString());
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          return new StudyRecord(keys.getLong(1), name, direction, specHash);
+        }
+      }
+    });
+  }
+
+  @Override
+  public OptionalInt createTrial(long studyId, ParamValues params, String owner, Instant startedAt, int budget) {
+    String json = ParamsJson.write(params);
+    return write(c -> {
+      int next;
+      long counted;
+      try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(number) + 1, 0),"
+          + " COALESCE(SUM(CASE WHEN state = 'FAILED' AND reason = ? THEN 0 ELSE 1 END), 0)"
+          + " FROM trials WHERE study_id = ?")) {
+        q.setString(1, FrozenTrial.INTERRUPTED);
+        q.setLong(2, studyId);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          next = rs.getInt(1);
+          counted = rs.getLong(2);
+        }
+      }
+      if (counted >= budget) {
+        return OptionalInt.empty();
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO trials"
+          + " (study_id, number, state, params, owner, started_at) VALUES (?, ?, 'RUNNING', ?, ?, ?)")) {
+        insert.setLong(1, studyId);
+        insert.setInt(2, next);
+        insert.setString(3, json);
+        insert.setString(4, owner);
+        insert.setString(5, startedAt.toString());
+        insert.executeUpdate();
+      }
+      return OptionalInt.of(next);
+    });
+  }
+
+  @Override
+  public void reportIntermediate(long studyId, int number, int step, double value) {
+    write(c -> {
+      requireRunning(c, studyId, number);
+      try (PreparedStatement upsert = c.prepareStatement("INSERT INTO intermediate_values"
+          + " (study_id, number, step, value) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (study_id, number, step) DO UPDATE SET value = excluded.value")) {
+        upsert.setLong(1, studyId);
+        upsert.setInt(2, number);
+        upsert.setInt(3, step);
+        setDouble(upsert, 4, value);
+        upsert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void finishTrial(long studyId, int number, TrialState state, Double value, String reason, Instant finishedAt) {
+    write(c -> {
+      requireRunning(c, studyId, number);
+      finish(c, studyId, number, state, value, reason, finishedAt);
+      return null;
+    });
+  }
+
+  @Override
+  public List<FrozenTrial> trials(long studyId) {
+    return read(c -> {
+      Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT number, step, value FROM intermediate_values WHERE study_id = ?")) {
+        q.setLong(1, studyId);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            intermediate.computeIfAbsent(rs.getInt(1), n -> new TreeMap<>()).put(rs.getInt(2), getDouble(rs, 3, Double.NaN));
+          }
+        }
+      }
+      List<FrozenTrial> out = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
+          + " started_at, finished_at FROM trials WHERE study_id = ? ORDER BY number")) {
+        q.setLong(1, studyId);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            int number = rs.getInt(1);
+            String finished = rs.getString(8);
+            out.add(new FrozenTrial(number, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
+                getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(number, new TreeMap<>()),
+                rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public FrozenTrial trial(long studyId, int number) {
+    // one trial is read rarely (after tell); reading the study keeps a single code path
+    return trials(studyId).stream().filter(t -> t.number() == number).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no trial " + number + " in study " + studyId));
+  }
+
+  @Override
+  public int markInterrupted(long studyId, Predicate<String> ownerGone) {
+    return write(c -> {
+      List<Integer> gone = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT number, owner FROM trials WHERE study_id = ? AND state = 'RUNNING'")) {
+        q.setLong(1, studyId);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            if (ownerGone.test(rs.getString(2))) {
+              gone.add(rs.getInt(1));
+            }
+          }
+        }
+      }
+      for (int number : gone) {
+        finish(c, studyId, number, TrialState.FAILED, null, FrozenTrial.INTERRUPTED, Instant.now());
+      }
+      return gone.size();
+    });
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StorageException("cannot close " + url, e);
+    }
+  }
+
+  private static void finish(Connection c, long studyId, int number, TrialState state, Double value, String reason,
+      Instant finishedAt) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement("UPDATE trials SET state = ?, value = ?, reason = ?,"
+        + " finished_at = ? WHERE study_id = ? AND number = ?")) {
+      u.setString(1, state.name());
+      setDouble(u, 2, value);
+      u.setString(3, reason);
+      u.setString(4, finishedAt.toString());
+      u.setLong(5, studyId);
+      u.setInt(6, number);
+      u.executeUpdate();
+    }
+  }
+
+  private static void requireRunning(Connection c, long studyId, int number) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT state FROM trials WHERE study_id = ? AND number = ?")) {
+      q.setLong(1, studyId);
+      q.setInt(2, number);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("no trial " + number + " in study " + studyId);
+        }
+        if (!rs.getString(1).equals(TrialState.RUNNING.name())) {
+          throw new IllegalStateException("trial " + number + " is already " + rs.getString(1));
+        }
+      }
+    }
+  }
+
+  /** SQLite stores NaN as NULL; a null value stays null. */
+  private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {
+    if (value == null || value.isNaN()) {
+      s.setNull(index, Types.REAL);
+    } else {
+      s.setDouble(index, value);
+    }
+  }
+
+  private static Double getDouble(ResultSet rs, int index, Double ifNull) throws SQLException {
+    double v = rs.getDouble(index);
+    if (rs.wasNull()) {
+      return ifNull;
+    }
+    return v;
+  }
+
+  /** Runs {@code work} in a write transaction that holds the database's write lock from its start. */
+  private synchronized <T> T write(SqlWork<T> work) {
+    return transaction("BEGIN IMMEDIATE", work);
+  }
+
+  /** Runs {@code work} in a read transaction, so all its queries see one snapshot. */
+  private synchronized <T> T read(SqlWork<T> work) {
+    return transaction("BEGIN", work);
+  }
+
+  private <T> T transaction(String begin, SqlWork<T> work) {
+    return withRetry("access " + url, () -> {
+      try (Statement s = connection.createStatement()) {
+        s.execute(begin);
+      }
+      boolean committed = false;
+      try {
+        T result = work.run(connection);
+        try (Statement s = connection.createStatement()) {
+          s.execute("COMMIT");
+        }
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) {
+          rollbackQuietly();
+        }
+      }
+    });
+  }
+
+  private void rollbackQuietly() {
+    try (Statement s = connection.createStatement()) {
+      s.execute("ROLLBACK");
+    } catch (SQLException ignored) {
+      // the failed statement may already have ended the transaction; nothing is left to undo
+    }
+  }
+
+  /** Retries while the database is busy or locked by another connection, with growing pauses. */
+  private static <T> T withRetry(String what, SqlWork0<T> work) {
+    long deadline = System.currentTimeMillis() + GIVE_UP_AFTER_MS;
+    long pause = 5;
+    while (true) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.currentTimeMillis() > deadline) {
+          throw new StorageException("cannot " + what + ": " + e.getMessage(), e);
+        }
+      }
+      try {
+        Thread.sleep(pause + (long) (Math.random() * pause));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new StorageException("interrupted while waiting to " + what, ie);
+      }
+      pause = Math.min(500, pause * 2);
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xFF;
+    String message = String.valueOf(e.getMessage());
+    return primary == 5 || primary == 6 || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
+        || message.contains("database is locked");
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlWork0<T> {
+    T run() throws SQLException;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.hyp.runtime.storage;
+
+import java.nio.file.Path;
+
+/** Opens a storage from the location a user or generated code gives. */
+public final class Storages {
+  /** The database file a run keeps in its output directory unless told otherwise. */
+  public static final String DEFAULT_FILE = "hyp.db";
+
+  private Storages() {}
+
+  /**
+   * @param location {@code memory}, a JDBC URL ({@code jdbc:sqlite:runs/iris/hyp.db}), or a path
+   *     to an SQLite file
+   */
+  public static Storage open(String location) {
+    if (location == null || location.isBlank() || location.equals("memory")) {
+      return new InMemoryStorage();
+    }
+    if (location.startsWith("jdbc:sqlite:")) {
+      return new SqliteStorage(location);
+    }
+    if (location.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("no storage for `" + location + "` yet; use jdbc:sqlite:<file>");
+    }
+    return SqliteStorage.open(Path.of(location));
+  }
+
+  /** The default storage of a run: {@value #DEFAULT_FILE} in its output directory. */
+  public static Storage inOutputDirectory(Path directory) {
+    return SqliteStorage.open(directory.resolve(DEFAULT_FILE));
+  }
+}

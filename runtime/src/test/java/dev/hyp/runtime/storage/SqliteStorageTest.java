@@ -1,0 +1,85 @@
+package dev.hyp.runtime.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyp.runtime.sampler.Samplers;
+import dev.hyp.runtime.space.FloatDistribution;
+import dev.hyp.runtime.space.SearchSpace;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.Study;
+import dev.hyp.runtime.study.StudyOptions;
+import dev.hyp.runtime.study.TrialState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SqliteStorageTest extends StorageContractTest {
+  @Override
+  Storage create(Path dir) {
+    return SqliteStorage.open(dir.resolve("runs/hyp.db"));
+  }
+
+  @Test
+  void keepsEverythingAfterTheStorageIsClosedAndOpenedAgain() {
+    long s = storage.openStudy("s", Direction.MAXIMIZE, "h").id();
+    int n = storage.createTrial(s, params(), "me", Instant.EPOCH, Integer.MAX_VALUE).getAsInt();
+    storage.reportIntermediate(s, n, 1, 0.5);
+    storage.finishTrial(s, n, TrialState.COMPLETE, 0.9, null, Instant.EPOCH);
+    storage.close();
+    storage = Storages.open("jdbc:sqlite:" + dir.resolve("runs/hyp.db"));
+    StudyRecord again = storage.openStudy("s", Direction.MAXIMIZE, "h");
+    assertEquals(s, again.id());
+    FrozenTrial t = storage.trial(s, n);
+    assertEquals(0.9, t.value());
+    assertEquals(params(), t.params());
+    assertEquals(0.5, t.intermediate().get(1));
+  }
+
+  @Test
+  void twoConnectionsRunningOneStudyTogetherNeverLoseOrDuplicateATrial() throws Exception {
+    SearchSpace space = SearchSpace.builder().add("x", FloatDistribution.uniform(0, 1)).build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> runs = new ArrayList<>();
+    for (long seed = 0; seed < 2; seed++) {
+      long s = seed;
+      runs.add(pool.submit(() -> {
+        // each connection plays a separate process: its own sampler, its own parallel trials
+        try (Storage own = SqliteStorage.open(dir.resolve("runs/hyp.db"))) {
+          Study study = Study.builder("shared", space).storage(own)
+              .sampler(Samplers.create("tpe", Map.of(), s)).open();
+          study.optimize(t -> t.params().getDouble("x"), StudyOptions.trials(30).withParallel(2));
+        }
+      }));
+    }
+    for (Future<?> f : runs) {
+      f.get();
+    }
+    pool.shutdown();
+    long id = storage.openStudy("shared", Direction.MINIMIZE, "").id();
+    List<FrozenTrial> trials = storage.trials(id);
+    assertEquals(30, trials.size(), "the budget is shared, not doubled");
+    for (int i = 0; i < trials.size(); i++) {
+      assertEquals(i, trials.get(i).number());
+      assertEquals(TrialState.COMPLETE, trials.get(i).state());
+      assertEquals(trials.get(i).params().getDouble("x"), trials.get(i).value());
+    }
+  }
+
+  @Test
+  void opensByLocation() {
+    assertTrue(Storages.open("memory") instanceof InMemoryStorage);
+    try (Storage file = Storages.open(dir.resolve("other.db").toString())) {
+      assertTrue(file instanceof SqliteStorage);
+    }
+    assertThrows(IllegalArgumentException.class, () -> Storages.open("jdbc:postgresql://localhost/hyp"));
+  }
+}

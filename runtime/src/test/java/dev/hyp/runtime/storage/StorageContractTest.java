@@ -1,0 +1,188 @@
+package dev.hyp.runtime.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every storage promises; each implementation runs it through a subclass. */
+abstract class StorageContractTest {
+  private static final int NO_BUDGET = Integer.MAX_VALUE;
+  private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
+
+  @TempDir
+  Path dir;
+
+  Storage storage;
+
+  /** A fresh, empty storage keeping its files (if any) under {@code dir}. */
+  abstract Storage create(Path dir);
+
+  @BeforeEach
+  void open() {
+    storage = create(dir);
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  static ParamValues params() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lr", 0.001);
+    m.put("depth", 2L);
+    m.put("units[1]", 64L);
+    m.put("units[2]", 16L);
+    m.put("act", "relu");
+    m.put("bias", true);
+    m.put("ratio", 1.0);
+    return ParamValues.of(m);
+  }
+
+  private int create(long study, ParamValues params, String owner) {
+    return storage.createTrial(study, params, owner, T0, NO_BUDGET).getAsInt();
+  }
+
+  @Test
+  void opensAStudyOnceAndFindsItAgainByName() {
+    StudyRecord a = storage.openStudy("iris", Direction.MAXIMIZE, "h");
+    StudyRecord b = storage.openStudy("mnist", Direction.MINIMIZE, "h");
+    assertNotEquals(a.id(), b.id());
+    assertEquals(a, storage.openStudy("iris", Direction.MAXIMIZE, "h"));
+    assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris", Direction.MINIMIZE, "h"));
+    assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris", Direction.MAXIMIZE, "other"));
+  }
+
+  @Test
+  void keepsParamsWithTheirTypesAndOrder() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int n = create(s, params(), "me");
+    FrozenTrial t = storage.trial(s, n);
+    assertEquals(params(), t.params());
+    assertEquals(List.copyOf(params().names()), List.copyOf(t.params().names()));
+    assertTrue(t.params().get("ratio") instanceof Double, "1.0 stays a float");
+    assertTrue(t.params().get("depth") instanceof Long, "2 stays an integer");
+    assertEquals(TrialState.RUNNING, t.state());
+    assertEquals("me", t.owner());
+    assertEquals(T0, t.startedAt());
+    assertNull(t.finishedAt());
+  }
+
+  @Test
+  void numbersTrialsPerStudyFromZero() {
+    long a = storage.openStudy("a", Direction.MINIMIZE, "").id();
+    long b = storage.openStudy("b", Direction.MINIMIZE, "").id();
+    assertEquals(0, create(a, params(), "me"));
+    assertEquals(1, create(a, params(), "me"));
+    assertEquals(0, create(b, params(), "me"));
+    assertEquals(2, storage.trials(a).size());
+    assertEquals(1, storage.trials(b).size());
+  }
+
+  @Test
+  void finishesATrialOnceWithItsStateValueAndReason() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int ok = create(s, params(), "me");
+    int bad = create(s, params(), "me");
+    storage.finishTrial(s, ok, TrialState.COMPLETE, 0.25, null, T0.plusSeconds(5));
+    storage.finishTrial(s, bad, TrialState.FAILED, null, "out of memory", T0.plusSeconds(6));
+    FrozenTrial done = storage.trial(s, ok);
+    assertEquals(TrialState.COMPLETE, done.state());
+    assertEquals(0.25, done.value());
+    assertEquals(T0.plusSeconds(5), done.finishedAt());
+    assertEquals("out of memory", storage.trial(s, bad).reason());
+    assertThrows(IllegalStateException.class,
+        () -> storage.finishTrial(s, ok, TrialState.PRUNED, 1.0, null, T0));
+    assertEquals(TrialState.COMPLETE, storage.trial(s, ok).state(), "a refused finish changes nothing");
+  }
+
+  @Test
+  void keepsOneIntermediateValuePerStep() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int n = create(s, params(), "me");
+    storage.reportIntermediate(s, n, 1, 0.5);
+    storage.reportIntermediate(s, n, 2, 0.4);
+    storage.reportIntermediate(s, n, 2, 0.3);
+    storage.reportIntermediate(s, n, 3, Double.NaN);
+    FrozenTrial t = storage.trial(s, n);
+    assertEquals(List.of(1, 2, 3), List.copyOf(t.intermediate().keySet()));
+    assertEquals(0.3, t.intermediate().get(2));
+    assertTrue(t.intermediate().get(3).isNaN(), "a diverged epoch stays NaN");
+    storage.finishTrial(s, n, TrialState.PRUNED, 0.3, null, T0);
+    assertThrows(IllegalStateException.class, () -> storage.reportIntermediate(s, n, 4, 0.1));
+  }
+
+  @Test
+  void refusesTrialsBeyondTheBudgetNotCountingInterruptedOnes() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    assertTrue(storage.createTrial(s, params(), "dead", T0, 2).isPresent());
+    assertTrue(storage.createTrial(s, params(), "alive", T0, 2).isPresent());
+    assertEquals(OptionalInt.empty(), storage.createTrial(s, params(), "alive", T0, 2));
+    assertEquals(1, storage.markInterrupted(s, "dead"::equals));
+    assertEquals(OptionalInt.of(2), storage.createTrial(s, params(), "alive", T0, 2));
+  }
+
+  @Test
+  void marksOnlyRunningTrialsOfGoneOwnersAsInterrupted() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int doneByDead = create(s, params(), "dead");
+    storage.finishTrial(s, doneByDead, TrialState.COMPLETE, 1.0, null, T0);
+    int runningByDead = create(s, params(), "dead");
+    int runningByAlive = create(s, params(), "alive");
+    assertEquals(1, storage.markInterrupted(s, "dead"::equals));
+    assertEquals(TrialState.COMPLETE, storage.trial(s, doneByDead).state());
+    FrozenTrial interrupted = storage.trial(s, runningByDead);
+    assertEquals(TrialState.FAILED, interrupted.state());
+    assertEquals(FrozenTrial.INTERRUPTED, interrupted.reason());
+    assertTrue(interrupted.isInterrupted());
+    assertEquals(TrialState.RUNNING, storage.trial(s, runningByAlive).state());
+  }
+
+  @Test
+  void givesEveryConcurrentTrialItsOwnNumber() throws Exception {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> futures = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      futures.add(pool.submit(() -> {
+        int n = create(s, params(), "me");
+        storage.reportIntermediate(s, n, 1, n);
+        storage.finishTrial(s, n, TrialState.COMPLETE, (double) n, null, T0);
+        return n;
+      }));
+    }
+    Set<Integer> numbers = new HashSet<>();
+    for (Future<Integer> f : futures) {
+      numbers.add(f.get());
+    }
+    pool.shutdown();
+    assertEquals(40, numbers.size());
+    for (FrozenTrial t : storage.trials(s)) {
+      assertEquals((double) t.number(), t.value());
+      assertEquals((double) t.number(), t.intermediate().get(1));
+    }
+  }
+}
