@@ -36,6 +36,8 @@ final class ParamChecker {
   private final Diagnostics diagnostics;
   private final ArgumentBinder binder;
   private final ParamTable table = new ParamTable();
+  /** Where each name is first declared in `params`, to tell "declared later" from "unknown". */
+  private final Map<String, Integer> declarationOrder = new java.util.HashMap<>();
 
   ParamChecker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -56,6 +58,9 @@ final class ParamChecker {
             .help("declare parameters as `name = uniform(lo, hi)`, `name = choice(a, b)` or `name = constant`")
             .build());
       }
+    }
+    for (int order = 0; order < declarations.size(); order++) {
+      declarationOrder.putIfAbsent(declarations.get(order).name().name(), order);
     }
     for (int order = 0; order < declarations.size(); order++) {
       declare(declarations.get(order), order, declarations);
@@ -419,7 +424,7 @@ final class ParamChecker {
     if (parameter != null) {
       return parameter;
     }
-    int later = indexOfDeclaration(name, all);
+    int later = declaredAt(name);
     if (later > order) {
       diagnostics.add(Diagnostic.error(Code.HYP036, subject.span(), "condition on `" + name + "`, which is declared later")
           .label("declared below")
@@ -497,16 +502,11 @@ final class ParamChecker {
   }
 
   private boolean isParameterName(String name, List<Setting> all) {
-    return indexOfDeclaration(name, all) >= 0;
+    return declaredAt(name) >= 0;
   }
 
-  private static int indexOfDeclaration(String name, List<Setting> all) {
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).name().name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+  private int declaredAt(String name) {
+    return declarationOrder.getOrDefault(name, -1);
   }
 
   static int indexOfEqual(List<Object> values, Object value) {
