@@ -8,7 +8,6 @@ import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.Trial;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,36 +18,45 @@ import java.util.Map;
  * value found minus the known optimum) after 25, 50 and 100 trials, one JSON line per function
  * and sampler; then TPE's cost per ask+tell at 1,000 trials on a 6-D space.
  *
- * <p>Usage: {@code SamplerBenchmark [--seeds N] [--functions a,b,...]}.
+ * <p>Usage: {@code SamplerBenchmark [--seeds N] [--functions a,b,...] [--samplers a,b,...]};
+ * functions: branin, rosenbrock4, hartmann6, ackley5, rastrigin4, styblinski_tang4.
  */
 public final class SamplerBenchmark {
   private static final int[] CHECKPOINTS = {25, 50, 100};
 
   private SamplerBenchmark() {}
-  static Map<String, Object> TUNE = parseTune(System.getProperty("tune", ""));
-  static Map<String, Object> parseTune(String s) {
-    Map<String, Object> m = new java.util.HashMap<>();
-    for (String kv : s.split(",")) { if (kv.isBlank()) continue; String[] p = kv.split("="); m.put(p[0], Double.parseDouble(p[1])); }
-    return m;
-  }
+
 
   public static void main(String[] args) {
     int seeds = 10;
     List<String> functions = TestFunction.ALL.stream().map(TestFunction::name).toList();
+    List<String> samplers = Samplers.NAMES;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--functions" -> functions = List.of(args[++i].split(","));
-        default -> throw new IllegalArgumentException("usage: SamplerBenchmark [--seeds N] [--functions a,b]");
+        case "--samplers" -> samplers = List.of(args[++i].split(","));
+        default -> throw new IllegalArgumentException(
+            "usage: SamplerBenchmark [--seeds N] [--functions a,b] [--samplers tpe,random]");
       }
     }
-    run(seeds, functions, System.out);
+    run(seeds, functions, samplers, System.out);
   }
 
+  /** Every sampler on {@code functions}, then the overhead line. */
   public static void run(int seeds, List<String> functions, PrintStream out) {
+    run(seeds, functions, Samplers.NAMES, out);
+  }
+
+  public static void run(int seeds, List<String> functions, List<String> samplers, PrintStream out) {
+    printRegrets(seeds, functions, samplers, out);
+    printOverhead(1000, out);
+  }
+
+  static void printRegrets(int seeds, List<String> functions, List<String> samplers, PrintStream out) {
     for (String name : functions) {
       TestFunction f = TestFunction.named(name);
-      for (String sampler : Samplers.NAMES) {
+      for (String sampler : samplers) {
         double[][] regrets = new double[CHECKPOINTS.length][seeds];
         for (int seed = 0; seed < seeds; seed++) {
           double[] r = regretCurve(f, sampler, seed);
@@ -62,8 +70,11 @@ public final class SamplerBenchmark {
         out.flush();
       }
     }
-    out.printf(Locale.ROOT, "{\"benchmark\":\"overhead\",\"sampler\":\"tpe\",\"trials\":1000,\"dims\":6,"
-        + "\"ms_per_trial\":%s}%n", num(overheadMillisPerTrial(1000)));
+  }
+
+  static void printOverhead(int trials, PrintStream out) {
+    out.printf(Locale.ROOT, "{\"benchmark\":\"overhead\",\"sampler\":\"tpe\",\"trials\":%d,\"dims\":6,"
+        + "\"ms_per_trial\":%s}%n", trials, num(overheadMillisPerTrial(trials)));
   }
 
   /** Best-so-far regret at each checkpoint for one seed. */
@@ -72,7 +83,7 @@ public final class SamplerBenchmark {
     int gridPoints = sampler.equals("grid") ? (int) Math.ceil(Math.pow(CHECKPOINTS[2], 1.0 / f.dims())) : 0;
     SearchSpace space = f.space(gridPoints);
     Study study = Study.builder(f.name(), space).direction(Direction.MINIMIZE)
-        .sampler(Samplers.create(sampler, sampler.equals("tpe") ? TUNE : Map.of(), seed)).open();
+        .sampler(Samplers.create(sampler, Map.of(), seed)).open();
     study.optimize(t -> f.f().applyAsDouble(point(t, f.dims())), StudyOptions.trials(CHECKPOINTS[2]));
     List<FrozenTrial> trials = study.trials();
     double[] out = new double[CHECKPOINTS.length];
@@ -97,13 +108,20 @@ public final class SamplerBenchmark {
     return x;
   }
 
-  /** Wall time of ask+tell with TPE on a cheap 6-D objective, after one untimed warm-up run. */
+  /**
+   * Wall time of ask+tell with TPE (in-memory storage) on a cheap 6-D objective: the median of
+   * five timed runs after one untimed warm-up run, since other processes share the machine.
+   */
   static double overheadMillisPerTrial(int trials) {
     TestFunction f = TestFunction.named("hartmann6");
     runTpe(f, trials);
-    long start = System.nanoTime();
-    runTpe(f, trials);
-    return (System.nanoTime() - start) / 1e6 / trials;
+    double[] runs = new double[5];
+    for (int i = 0; i < runs.length; i++) {
+      long start = System.nanoTime();
+      runTpe(f, trials);
+      runs[i] = (System.nanoTime() - start) / 1e6 / trials;
+    }
+    return median(runs);
   }
 
   private static void runTpe(TestFunction f, int trials) {
@@ -124,9 +142,5 @@ public final class SamplerBenchmark {
 
   private static String num(double v) {
     return String.format(Locale.ROOT, "%.4g", v);
-  }
-
-  static List<String> functionNames() {
-    return new ArrayList<>(TestFunction.ALL.stream().map(TestFunction::name).toList());
   }
 }

@@ -11,6 +11,9 @@ public final class Samplers {
   private Samplers() {}
 
   /**
+   * Options: tpe {@code startup, candidates, gamma, max_good, prior_weight}; evolution
+   * {@code population, crossover, mutation}; grid, random and sobol take none.
+   *
    * @param options strategy options, e.g. {@code startup = 10} for tpe
    * @throws IllegalArgumentException for an unknown name or option
    */
@@ -20,8 +23,10 @@ public final class Samplers {
       case "grid" -> new GridSampler();
       case "random" -> new RandomSampler(seed);
       case "sobol" -> new SobolSampler(seed);
-      case "tpe" -> new TpeSampler(seed, o.getInt("startup", 10), o.getInt("candidates", 24),
-          o.getDouble("gamma", 0.1), o.getInt("max_good", 25), o.getDouble("prior_weight", 1.0));
+      case "tpe" -> new TpeSampler(seed, o.getInt("startup", TpeSampler.DEFAULT_STARTUP),
+          o.getInt("candidates", TpeSampler.DEFAULT_CANDIDATES), o.getDouble("gamma", TpeSampler.DEFAULT_GAMMA),
+          o.getInt("max_good", TpeSampler.DEFAULT_MAX_GOOD),
+          o.getDouble("prior_weight", TpeSampler.DEFAULT_PRIOR_WEIGHT));
       case "evolution" -> new EvolutionSampler(seed, o.getInt("population", 20), o.getDouble("crossover", 0.9),
           o.getDouble("mutation", -1));
       default -> throw new IllegalArgumentException("unknown search strategy `" + name + "`; known: " + NAMES);

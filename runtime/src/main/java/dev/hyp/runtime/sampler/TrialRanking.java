@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * Picks the "good" trials a model-based sampler learns from. Trials rank best first: complete
- * trials by value, then pruned ones (those that got further first, then by their last value),
- * then running ones (the "constant liar": a running trial is assumed worse than any finished
- * one, which steers concurrent asks away from points already being evaluated). Failed trials
- * take no part.
+ * trials by value, then pruned ones (those that got further first, then by their last value).
+ * Running trials are never good: TPE counts them among the bad ones (the "constant liar"),
+ * which steers concurrent asks away from points already being evaluated. Failed trials take no
+ * part.
  */
 final class TrialRanking {
   private TrialRanking() {}
@@ -25,7 +25,7 @@ final class TrialRanking {
     return t.state() != TrialState.FAILED;
   }
 
-  /** Numbers of the {@code count} best-ranked usable trials. */
+  /** Numbers of the {@code count} best-ranked finished trials (fewer if not enough have finished). */
   static Set<Integer> best(List<FrozenTrial> trials, Direction direction, int count) {
     List<FrozenTrial> complete = new ArrayList<>();
     for (FrozenTrial t : trials) {
@@ -40,12 +40,9 @@ final class TrialRanking {
     }
     complete.forEach(t -> best.add(t.number()));
     List<FrozenTrial> pruned = new ArrayList<>();
-    List<FrozenTrial> running = new ArrayList<>();
     for (FrozenTrial t : trials) {
       if (t.state() == TrialState.PRUNED) {
         pruned.add(t);
-      } else if (t.state() == TrialState.RUNNING) {
-        running.add(t);
       }
     }
     pruned.sort(Comparator.comparingInt((FrozenTrial t) -> -t.lastStep())
@@ -53,10 +50,8 @@ final class TrialRanking {
             ? Double.POSITIVE_INFINITY
             : direction.toLoss(t.intermediate().lastEntry().getValue()))
         .thenComparingInt(FrozenTrial::number));
-    List<FrozenTrial> rest = new ArrayList<>(pruned);
-    rest.addAll(running);
-    for (int i = 0; i < rest.size() && best.size() < count; i++) {
-      best.add(rest.get(i).number());
+    for (int i = 0; i < pruned.size() && best.size() < count; i++) {
+      best.add(pruned.get(i).number());
     }
     return best;
   }

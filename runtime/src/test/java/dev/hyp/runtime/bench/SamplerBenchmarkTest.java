@@ -1,0 +1,57 @@
+package dev.hyp.runtime.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark is only worth its numbers if its functions and optima are right. */
+class SamplerBenchmarkTest {
+
+  private static double at(String function, double... x) {
+    return TestFunction.named(function).f().applyAsDouble(x);
+  }
+
+  @Test
+  void everyFunctionReachesItsStatedOptimumAtItsKnownMinimizer() {
+    assertEquals(TestFunction.named("branin").optimum(), at("branin", Math.PI, 2.275), 1e-6);
+    assertEquals(TestFunction.named("branin").optimum(), at("branin", -Math.PI, 12.275), 1e-6);
+    assertEquals(0, at("rosenbrock4", 1, 1, 1, 1), 1e-12);
+    assertEquals(TestFunction.named("hartmann6").optimum(),
+        at("hartmann6", 0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573), 1e-5);
+    assertEquals(0, at("ackley5", 0, 0, 0, 0, 0), 1e-12);
+    assertEquals(0, at("rastrigin4", 0, 0, 0, 0), 1e-12);
+    double s = -2.903534018185960;
+    assertEquals(TestFunction.named("styblinski_tang4").optimum(), at("styblinski_tang4", s, s, s, s), 1e-9);
+    // and nowhere lower on a coarse scan of the box, so regrets are never negative
+    for (TestFunction f : TestFunction.ALL) {
+      java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+      for (int i = 0; i < 10_000; i++) {
+        double[] x = new double[f.dims()];
+        for (int d = 0; d < x.length; d++) {
+          x[d] = f.lo()[d] + r.nextDouble() * (f.hi()[d] - f.lo()[d]);
+        }
+        assertTrue(f.f().applyAsDouble(x) >= f.optimum() - 1e-9, f.name());
+      }
+    }
+  }
+
+  @Test
+  void printsOneJsonLinePerSamplerAndFunctionThenTheOverhead() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    SamplerBenchmark.printRegrets(1, List.of("branin"), List.of("random", "sobol"), out);
+    SamplerBenchmark.printOverhead(50, out);
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(0).matches("\\{\"function\":\"branin\",\"sampler\":\"random\",\"seeds\":1,"
+        + "\"regret@25\":[0-9.e+-]+,\"regret@50\":[0-9.e+-]+,\"regret@100\":[0-9.e+-]+}"), lines.get(0));
+    assertTrue(lines.get(1).contains("\"sampler\":\"sobol\""), lines.get(1));
+    assertTrue(lines.get(2).matches("\\{\"benchmark\":\"overhead\",\"sampler\":\"tpe\",\"trials\":50,\"dims\":6,"
+        + "\"ms_per_trial\":[0-9.e+-]+}"), lines.get(2));
+  }
+}
