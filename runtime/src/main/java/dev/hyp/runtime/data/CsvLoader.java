@@ -1,0 +1,224 @@
+package dev.hyp.runtime.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file into a {@link Table}. Handles LF and CRLF line endings, quoted cells, a UTF-8
+ * byte order mark and blank lines. Every problem with the data is a {@link DataException} that
+ * names the file, the row (header = row 1) and the column.
+ *
+ * <p>Classes of a classification label are sorted: numerically when every class reads as a
+ * number (so "10" follows "9"), otherwise as strings; index i is the i-th class in that order.
+ */
+public final class CsvLoader {
+  private CsvLoader() {}
+
+  /** Reads a training file: the classes are the ones found in it. */
+  public static Table load(CsvSource source, Task task) {
+    Raw raw = read(source);
+    List<String> classes = null;
+    if (task == Task.CLASSIFICATION) {
+      Set<String> found = new TreeSet<>(classOrder(raw.labelCells));
+      found.addAll(raw.labelCells);
+      if (found.size() < 2) {
+        throw new DataException(source.path(), 0, raw.labelName,
+            "the label has a single class `" + found.iterator().next() + "`; classification needs at least two");
+      }
+      classes = List.copyOf(found);
+    }
+    return raw.toTable(source, task, classes);
+  }
+
+  /**
+   * Reads a separate test file for a model trained on {@code train}: it must have the same
+   * columns, and (classification) only classes that the training file has.
+   */
+  public static Table loadTest(CsvSource source, Table train) {
+    Raw raw = read(source);
+    if (!raw.featureNames.equals(train.featureNames())) {
+      throw new DataException(source.path(), source.header() ? 1 : 0, null,
+          "the feature columns " + raw.featureNames + " differ from the training file's " + train.featureNames());
+    }
+    return raw.toTable(source, train.task(), train.classes());
+  }
+
+  private static Comparator<String> classOrder(List<String> cells) {
+    boolean numeric = !cells.isEmpty() && cells.stream().allMatch(CsvLoader::isNumber);
+    return numeric ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
+        : Comparator.naturalOrder();
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static final class Raw {
+    String labelName;
+    List<String> featureNames;
+    final List<double[]> features = new ArrayList<>();
+    final List<String> labelCells = new ArrayList<>();
+    final List<Integer> rows = new ArrayList<>();
+
+    Table toTable(CsvSource source, Task task, List<String> classes) {
+      int n = features.size();
+      double[] labels = new double[n];
+      Map<String, Integer> index = new HashMap<>();
+      if (classes != null) {
+        for (int i = 0; i < classes.size(); i++) {
+          index.put(classes.get(i), i);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        String cell = labelCells.get(i);
+        if (task == Task.CLASSIFICATION) {
+          Integer k = index.get(cell);
+          if (k == null) {
+            throw new DataException(source.path(), rows.get(i), labelName,
+                "class `" + cell + "` does not occur in the training data " + classes);
+          }
+          labels[i] = k;
+        } else {
+          labels[i] = number(source.path(), rows.get(i), labelName, cell);
+        }
+      }
+      int[] rowNumbers = rows.stream().mapToInt(Integer::intValue).toArray();
+      return new Table(source.path(), featureNames, labelName, features.toArray(new double[0][]), labels,
+          classes == null ? null : List.copyOf(classes), rowNumbers);
+    }
+  }
+
+  private static Raw read(CsvSource source) {
+    Path path = source.path();
+    if (!Files.isRegularFile(path)) {
+      throw new DataException(path, 0, null, Files.exists(path) ? "not a regular file" : "no such file");
+    }
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(source.delimiter()).setIgnoreEmptyLines(true)
+        .setTrim(true).build();
+    Raw raw = new Raw();
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      int width = -1;
+      int labelColumn = -1;
+      List<String> names = null;
+      for (CSVRecord record : parser) {
+        int row = (int) record.getRecordNumber();
+        if (names == null) {
+          width = record.size();
+          names = new ArrayList<>(width);
+          if (source.header()) {
+            for (int c = 0; c < width; c++) {
+              String name = record.get(c);
+              if (c == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+              }
+              names.add(name);
+            }
+            checkUnique(path, names);
+          } else {
+            for (int c = 1; c <= width; c++) {
+              names.add(Integer.toString(c));
+            }
+          }
+          labelColumn = names.indexOf(source.label());
+          if (labelColumn < 0) {
+            throw new DataException(path, source.header() ? 1 : 0, source.label(),
+                "no such column; the columns are " + names);
+          }
+          if (width < 2) {
+            throw new DataException(path, source.header() ? 1 : 0, null,
+                "only the label column; there are no feature columns");
+          }
+          raw.labelName = names.get(labelColumn);
+          List<String> featureNames = new ArrayList<>(names);
+          featureNames.remove(labelColumn);
+          raw.featureNames = List.copyOf(featureNames);
+          if (source.header()) {
+            continue;
+          }
+        }
+        if (record.size() != width) {
+          throw new DataException(path, row, null,
+              "has " + record.size() + " cells, but the " + (source.header() ? "header" : "first row") + " has " + width);
+        }
+        double[] x = new double[width - 1];
+        int j = 0;
+        for (int c = 0; c < width; c++) {
+          if (c == labelColumn) {
+            String label = record.get(c);
+            if (label.isEmpty()) {
+              throw new DataException(path, row, names.get(c), "the label is empty");
+            }
+            raw.labelCells.add(label);
+          } else {
+            x[j++] = number(path, row, names.get(c), record.get(c));
+          }
+        }
+        raw.features.add(x);
+        raw.rows.add(row);
+      }
+      if (names == null) {
+        throw new DataException(path, 0, null, "the file is empty");
+      }
+      if (raw.features.isEmpty()) {
+        throw new DataException(path, 0, null, "the file has a header but no data rows");
+      }
+    } catch (NoSuchFileException e) {
+      throw new DataException(path, 0, null, "no such file");
+    } catch (MalformedInputException e) {
+      throw new DataException(path, 0, null, "not UTF-8 text");
+    } catch (IOException e) {
+      throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      // Commons CSV reports malformed quoting this way, with its own position
+      throw new DataException(path, 0, null, "malformed CSV: " + e.getCause().getMessage());
+    }
+    return raw;
+  }
+
+  private static void checkUnique(Path path, List<String> names) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new DataException(path, 1, name, "the header names this column twice");
+      }
+    }
+  }
+
+  private static double number(Path path, int row, String column, String cell) {
+    if (cell.isEmpty()) {
+      throw new DataException(path, row, column, "the cell is empty; a number is needed");
+    }
+    double value;
+    try {
+      value = Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      throw new DataException(path, row, column, "`" + cell + "` is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw new DataException(path, row, column, "`" + cell + "` is not a finite number");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.hyp.runtime.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seeded splits of a table's rows into index sets. Classification splits are stratified: each
+ * class is shuffled and divided on its own, so every part keeps the class proportions (to within
+ * one row per class). The same seed gives the same split on every JVM.
+ */
+public final class Splitter {
+  private Splitter() {}
+
+  /** Row indexes of the parts of one split. {@code test} is empty when nothing is held out. */
+  public record Parts(int[] train, int[] validation, int[] test) {}
+
+  /** The holdout split of {@code table}. Each non-empty part gets at least one row of each class where possible. */
+  public static Parts holdout(Table table, Split.Holdout holdout, long seed) {
+    List<int[]> groups = groups(table, seed);
+    List<Integer> train = new ArrayList<>();
+    List<Integer> validation = new ArrayList<>();
+    List<Integer> test = new ArrayList<>();
+    // Largest-remainder rounding over all groups keeps the part sizes at round(n * fraction).
+    int n = table.size();
+    int wantTest = (int) Math.round(n * holdout.test());
+    int wantValidation = (int) Math.round(n * holdout.validation());
+    int[] testCounts = apportion(groups, wantTest, holdout.test());
+    int[] validationCounts = apportion(groups, wantValidation, holdout.validation());
+    for (int g = 0; g < groups.size(); g++) {
+      int[] rows = groups.get(g);
+      int t = testCounts[g];
+      int v = Math.min(validationCounts[g], rows.length - t);
+      for (int i = 0; i < rows.length; i++) {
+        (i < t ? test : i < t + v ? validation : train).add(rows[i]);
+      }
+    }
+    if (train.isEmpty() || validation.isEmpty()) {
+      throw new DataException(table.file(), 0, null,
+          "too few rows (" + n + ") for a validation part of " + holdout.validation() + " and a training part");
+    }
+    return new Parts(sorted(train), sorted(validation), sorted(test));
+  }
+
+  /** The k folds of {@code table}: fold f validates on the f-th slice of every (shuffled) class. */
+  public static List<Parts> kfold(Table table, Split.KFold kfold, long seed) {
+    int k = kfold.folds();
+    if (table.size() < k) {
+      throw new DataException(table.file(), 0, null, "too few rows (" + table.size() + ") for " + k + " folds");
+    }
+    List<int[]> groups = groups(table, seed);
+    List<List<Integer>> folds = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      folds.add(new ArrayList<>());
+    }
+    // deal the rows of each class round-robin, continuing where the previous class stopped
+    int next = 0;
+    for (int[] rows : groups) {
+      for (int row : rows) {
+        folds.get(next).add(row);
+        next = (next + 1) % k;
+      }
+    }
+    List<Parts> parts = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      List<Integer> train = new ArrayList<>();
+      for (int g = 0; g < k; g++) {
+        if (g != f) {
+          train.addAll(folds.get(g));
+        }
+      }
+      parts.add(new Parts(sorted(train), sorted(folds.get(f)), new int[0]));
+    }
+    return parts;
+  }
+
+  /** Shuffled row indexes, one group per class (classification) or a single group (regression). */
+  private static List<int[]> groups(Table table, long seed) {
+    Random random = new Random(seed);
+    List<int[]> groups = new ArrayList<>();
+    if (table.task() == Task.CLASSIFICATION) {
+      int classes = table.classes().size();
+      int[] counts = new int[classes];
+      for (int i = 0; i < table.size(); i++) {
+        counts[table.classOf(i)]++;
+      }
+      int[][] members = new int[classes][];
+      for (int c = 0; c < classes; c++) {
+        members[c] = new int[counts[c]];
+      }
+      int[] fill = new int[classes];
+      for (int i = 0; i < table.size(); i++) {
+        int c = table.classOf(i);
+        members[c][fill[c]++] = i;
+      }
+      for (int[] m : members) {
+        shuffle(m, random);
+        groups.add(m);
+      }
+    } else {
+      int[] all = new int[table.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      shuffle(all, random);
+      groups.add(all);
+    }
+    return groups;
+  }
+
+  private static int[] apportion(List<int[]> groups, int total, double fraction) {
+    int[] counts = new int[groups.size()];
+    double[] remainders = new double[groups.size()];
+    int assigned = 0;
+    for (int g = 0; g < groups.size(); g++) {
+      double exact = groups.get(g).length * fraction;
+      counts[g] = (int) Math.floor(exact);
+      remainders[g] = exact - counts[g];
+      assigned += counts[g];
+    }
+    while (assigned < total) {
+      int best = -1;
+      for (int g = 0; g < groups.size(); g++) {
+        if (counts[g] < groups.get(g).length && (best < 0 || remainders[g] > remainders[best])) {
+          best = g;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      counts[best]++;
+      remainders[best] = -1;
+      assigned++;
+    }
+    return counts;
+  }
+
+  private static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  private static int[] sorted(List<Integer> rows) {
+    int[] a = rows.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(a);
+    return a;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.hyp.runtime.dl4j;
+
+import dev.hyp.runtime.data.CsvLoader;
+import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.data.DataException;
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.data.Split;
+import dev.hyp.runtime.data.Splitter;
+import dev.hyp.runtime.data.Table;
+import dev.hyp.runtime.data.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A run's data: read and split once, then shared read-only by every trial, on any thread.
+ * {@link #folds} gives the normalised folds for a normalization and a loss; each combination is
+ * prepared once, on first use, and cached.
+ *
+ * <p>Image pixels are read row by row with each pixel's channels together (height, width,
+ * channels: how a numpy image flattens); they are fed to DL4J channel by channel.
+ */
+public final class ExperimentData {
+  private final Table table;
+  private final Table testTable;
+  private final InputShape shape;
+  private final List<Splitter.Parts> parts;
+  private final Map<String, List<Fold>> cache = new ConcurrentHashMap<>();
+
+  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts) {
+    this.table = table;
+    this.testTable = testTable;
+    this.shape = shape;
+    this.parts = parts;
+  }
+
+  /**
+   * Reads and splits the data.
+   *
+   * @param source the training file
+   * @param test a separate test file, or null
+   * @param task classification or regression
+   * @param split holdout or k-fold
+   * @param image {@code {height, width, channels}} for `shape = image(...)`, or null for flat features
+   * @param seed seeds the split
+   * @throws DataException for bad data
+   */
+  public static ExperimentData load(CsvSource source, CsvSource test, Task task, Split split, int[] image, long seed) {
+    Table table = CsvLoader.load(source, task);
+    Table testTable = test == null ? null : CsvLoader.loadTest(test, table);
+    InputShape shape;
+    if (image != null) {
+      long pixels = (long) image[0] * image[1] * image[2];
+      if (pixels != table.featureCount()) {
+        throw new DataException(source.path(), source.header() ? 1 : 0, null, "shape image(" + image[0] + ", "
+            + image[1] + ", " + image[2] + ") needs " + pixels + " feature columns, but the file has "
+            + table.featureCount());
+      }
+      shape = InputShape.image(image[0], image[1], image[2]);
+    } else {
+      shape = InputShape.flat(table.featureCount());
+    }
+    List<Splitter.Parts> parts = split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
+        : List.of(Splitter.holdout(table, (Split.Holdout) split, seed));
+    return new ExperimentData(table, testTable, shape, List.copyOf(parts));
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  public Task task() {
+    return table.task();
+  }
+
+  public InputShape inputShape() {
+    return shape;
+  }
+
+  /** The classes in index order, or null for regression. */
+  public List<String> classes() {
+    return table.classes();
+  }
+
+  public int numClasses() {
+    return table.classes() == null ? 0 : table.classes().size();
+  }
+
+  public boolean hasTest() {
+    return testTable != null || parts.get(0).test().length > 0;
+  }
+
+  /** The split's row indexes (one entry for a holdout, k for k-fold). */
+  public List<Splitter.Parts> parts() {
+    return parts;
+  }
+
+  /** The folds normalised with {@code normalization} and labelled for {@code loss}; prepared once, then shared. */
+  public List<Fold> folds(Normalization normalization, String loss) {
+    boolean plusMinusOne = Names.PLUS_MINUS_ONE_LOSSES.contains(loss);
+    return cache.computeIfAbsent(normalization + "/" + plusMinusOne, key -> prepare(normalization, plusMinusOne));
+  }
+
+  private List<Fold> prepare(Normalization normalization, boolean plusMinusOne) {
+    List<Fold> folds = new ArrayList<>();
+    for (Splitter.Parts p : parts) {
+      DataSet train = dataSet(table, p.train(), plusMinusOne);
+      DataSet validation = dataSet(table, p.validation(), plusMinusOne);
+      DataSet test = null;
+      double[] testTruth = null;
+      if (testTable != null) {
+        int[] all = new int[testTable.size()];
+        for (int i = 0; i < all.length; i++) {
+          all[i] = i;
+        }
+        test = dataSet(testTable, all, plusMinusOne);
+        testTruth = testTable.labels().clone();
+      } else if (p.test().length > 0) {
+        test = dataSet(table, p.test(), plusMinusOne);
+        testTruth = truth(table, p.test());
+      }
+      DataNormalization normalizer = switch (normalization) {
+        case NONE -> null;
+        case STANDARD -> new NormalizerStandardize();
+        case MINMAX -> new NormalizerMinMaxScaler(0, 1);
+      };
+      if (normalizer != null) {
+        normalizer.fit(train);
+        normalizer.transform(train);
+        normalizer.transform(validation);
+        if (test != null) {
+          normalizer.transform(test);
+        }
+      }
+      folds.add(new Fold(train, validation, test, truth(table, p.validation()), testTruth, normalizer));
+    }
+    return List.copyOf(folds);
+  }
+
+  private static double[] truth(Table table, int[] rows) {
+    double[] t = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      t[i] = table.labels()[rows[i]];
+    }
+    return t;
+  }
+
+  private DataSet dataSet(Table source, int[] rows, boolean plusMinusOne) {
+    double[][] x = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      x[i] = source.features()[rows[i]];
+    }
+    INDArray features = features(x, shape);
+    int k = source.task() == Task.CLASSIFICATION ? source.classes().size() : 1;
+    float[] y = new float[rows.length * k];
+    for (int i = 0; i < rows.length; i++) {
+      double label = source.labels()[rows[i]];
+      if (source.task() == Task.CLASSIFICATION) {
+        if (plusMinusOne) {
+          java.util.Arrays.fill(y, i * k, (i + 1) * k, -1f);
+        }
+        y[i * k + (int) label] = 1f;
+      } else {
+        y[i] = (float) label;
+      }
+    }
+    return new DataSet(features, Nd4j.create(y, new long[] {rows.length, k}, 'c'));
+  }
+
+  /**
+   * Raw feature rows as the network's input: [rows, features] floats, image pixels reordered from
+   * (height, width, channels) to channel by channel. Normalisation is not applied.
+   */
+  public static INDArray features(double[][] rows, InputShape shape) {
+    int f = shape.features();
+    float[] flat = new float[rows.length * f];
+    boolean reorder = shape.isImage() && shape.channels() > 1;
+    int h = shape.height();
+    int w = shape.width();
+    int c = shape.channels();
+    for (int i = 0; i < rows.length; i++) {
+      double[] r = rows[i];
+      if (r.length != f) {
+        throw new IllegalArgumentException("row " + i + " has " + r.length + " features, not " + f);
+      }
+      int base = i * f;
+      if (reorder) {
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            for (int ch = 0; ch < c; ch++) {
+              flat[base + (ch * h + y) * w + x] = (float) r[(y * w + x) * c + ch];
+            }
+          }
+        }
+      } else {
+        for (int j = 0; j < f; j++) {
+          flat[base + j] = (float) r[j];
+        }
+      }
+    }
+    return Nd4j.create(flat, new long[] {rows.length, f}, 'c').castTo(DataType.FLOAT);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.hyp.runtime.dl4j;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.data.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
+
+/**
+ * A trained model as kept in a run directory: a Deeplearning4j ModelSerializer zip (network,
+ * updater state, normalizer) with one more entry, {@value #ENTRY}, a JSON document with the task,
+ * the class names in index order, the feature and label column names, the input shape and the
+ * metrics. {@link #load} restores it; {@link #predict} and {@link #predictClasses} take raw rows as
+ * read from the CSV (normalisation is applied here).
+ */
+public final class SavedModel {
+  /** The zip entry with hyp's metadata. */
+  public static final String ENTRY = "hyp-model.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final MultiLayerNetwork network;
+  private final DataNormalization normalizer;
+  private final Metadata metadata;
+
+  /**
+   * hyp's metadata of a saved model.
+   *
+   * @param task CLASSIFICATION or REGRESSION
+   * @param classes class names in index order, or null for regression
+   * @param featureNames the feature columns, in file order
+   * @param labelName the label column
+   * @param shape {height, width, channels} for image input, or null
+   * @param validation metrics on validation
+   * @param test metrics on test (empty when there are no test rows)
+   * @param extra anything else the caller keeps (the trial's number and parameters, ...)
+   */
+  public record Metadata(Task task, List<String> classes, List<String> featureNames, String labelName, int[] shape,
+      Map<String, Double> validation, Map<String, Double> test, Map<String, Object> extra) {}
+
+  private SavedModel(MultiLayerNetwork network, DataNormalization normalizer, Metadata metadata) {
+    this.network = network;
+    this.normalizer = normalizer;
+    this.metadata = metadata;
+  }
+
+  /** Writes {@code result}'s network and normalizer, and the metadata, to {@code zip} (replacing it). */
+  public static void save(Path zip, TrainResult result, ExperimentData data, Map<String, Object> extra)
+      throws IOException {
+    InputShape s = data.inputShape();
+    Metadata metadata = new Metadata(data.task(), data.classes(), data.table().featureNames(),
+        data.table().labelName(), s.isImage() ? new int[] {s.height(), s.width(), s.channels()} : null,
+        result.validation(), result.test(), extra == null ? Map.of() : extra);
+    save(zip, result.network(), result.normalizer(), metadata);
+  }
+
+  /** Writes a network, its normalizer (or null) and metadata to {@code zip}, atomically. */
+  public static void save(Path zip, MultiLayerNetwork network, DataNormalization normalizer, Metadata metadata)
+      throws IOException {
+    Path dir = zip.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".model", ".zip");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        ModelSerializer.writeModel(network, out, true, normalizer);
+      }
+      try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+        Files.write(fs.getPath(ENTRY), JSON.writeValueAsBytes(metadata));
+      }
+      Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Restores a model written by {@link #save}. */
+  public static SavedModel load(Path zip) throws IOException {
+    Pair<MultiLayerNetwork, Normalizer> restored =
+        ModelSerializer.restoreMultiLayerNetworkAndNormalizer(zip.toFile(), false);
+    Metadata metadata;
+    try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toAbsolutePath().toUri()), Map.of());
+        InputStream in = Files.newInputStream(fs.getPath(ENTRY))) {
+      metadata = JSON.readValue(in, Metadata.class);
+    }
+    return new SavedModel(restored.getFirst(), (DataNormalization) restored.getSecond(), metadata);
+  }
+
+  /** Reads only the metadata (for `hyp best`), without loading the network. */
+  public static Metadata readMetadata(Path zip) throws IOException {
+    try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toAbsolutePath().toUri()), Map.of());
+        InputStream in = Files.newInputStream(fs.getPath(ENTRY))) {
+      return JSON.readValue(in, Metadata.class);
+    }
+  }
+
+  public MultiLayerNetwork network() {
+    return network;
+  }
+
+  public Metadata metadata() {
+    return metadata;
+  }
+
+  /** The network's outputs (class scores, or the predicted value) for raw feature rows. */
+  public double[][] predict(double[][] rows) {
+    InputShape shape = metadata.shape() == null ? InputShape.flat(metadata.featureNames().size())
+        : InputShape.image(metadata.shape()[0], metadata.shape()[1], metadata.shape()[2]);
+    INDArray x = ExperimentData.features(rows, shape);
+    if (normalizer != null) {
+      normalizer.transform(x);
+    }
+    return network.output(x, false).toDoubleMatrix();
+  }
+
+  /** The predicted class name of each raw row; classification only. */
+  public List<String> predictClasses(double[][] rows) {
+    if (metadata.classes() == null) {
+      throw new IllegalStateException("a regression model has no classes");
+    }
+    List<String> names = new ArrayList<>();
+    for (double[] scores : predict(rows)) {
+      names.add(metadata.classes().get(Metrics.argmax(scores)));
+    }
+    return names;
+  }
+
+  /** The metadata as a map, for reports. */
+  public static Map<String, Object> asMap(Metadata metadata) {
+    return JSON.convertValue(metadata, LinkedHashMap.class);
+  }
+}

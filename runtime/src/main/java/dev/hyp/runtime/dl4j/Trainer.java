@@ -1,0 +1,215 @@
+package dev.hyp.runtime.dl4j;
+
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.data.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains one trial: epochs of shuffled minibatches over the shared training data, the objective's
+ * metric on validation after each epoch (handed to an {@link EpochCallback}, the pruner's hook),
+ * early stopping with the best epoch's weights restored, then every metric on validation and test.
+ *
+ * <p>For k-fold, the k networks train in lockstep, epoch by epoch; the value of an epoch is the
+ * mean over the folds, and early stopping and pruning act on it.
+ *
+ * <p>Failures: a loss that becomes NaN or infinite, or an exception from Deeplearning4j, ends the
+ * training with a {@link TrainingFailedException} whose message says what happened. A pruned
+ * trial returns normally with {@link TrainResult#pruned()} set. Exceptions thrown by the callback
+ * pass through unchanged.
+ *
+ * <p>Thread-safe: trials may train at once on several threads over the same {@link ExperimentData}.
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  /**
+   * Trains {@code builder}'s network on {@code data}.
+   *
+   * @param builder the trial's network (built once per fold)
+   * @param data the run's shared data
+   * @param normalization the trial's `normalize` setting
+   * @param loss hyp's name of the output loss (hinge losses get -1/+1 labels)
+   * @param options epochs, batch, early stopping, metric and seed
+   * @param callback told the validation value after each epoch; may ask to prune
+   */
+  public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
+      String loss, TrainOptions options, EpochCallback callback) {
+    long start = System.nanoTime();
+    List<Fold> folds = data.folds(normalization, loss);
+    int k = folds.size();
+    List<MultiLayerNetwork> nets = new ArrayList<>(k);
+    try {
+      for (int f = 0; f < k; f++) {
+        nets.add(builder.build());
+      }
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("cannot build the network: " + describe(e), e);
+    }
+    boolean maximize = Metrics.higherIsBetter(options.metric());
+    INDArray[] best = new INDArray[k];
+    double bestValue = Double.NaN;
+    int bestEpoch = 0;
+    int sinceBest = 0;
+    boolean pruned = false;
+    List<Double> history = new ArrayList<>();
+    Random[] order = new Random[k];
+    for (int f = 0; f < k; f++) {
+      order[f] = new Random(options.seed() * 1_000_003L + f);
+    }
+    int epoch = 0;
+    while (epoch < options.epochs()) {
+      epoch++;
+      double sum = 0;
+      for (int f = 0; f < k; f++) {
+        trainEpoch(nets.get(f), folds.get(f).train(), options.batch(), order[f], epoch);
+        sum += metric(nets.get(f), folds.get(f).validation(), folds.get(f).validationTruth(), data, options.metric());
+      }
+      double value = sum / k;
+      if (Double.isNaN(value)) {
+        throw new TrainingFailedException("the validation " + options.metric() + " is NaN after epoch " + epoch);
+      }
+      history.add(value);
+      boolean improved = bestEpoch == 0
+          || (maximize ? value > bestValue + options.minDelta() : value < bestValue - options.minDelta());
+      if (improved) {
+        bestValue = value;
+        bestEpoch = epoch;
+        sinceBest = 0;
+        if (options.patience() > 0 && epoch < options.epochs()) {
+          for (int f = 0; f < k; f++) {
+            best[f] = nets.get(f).params().dup();
+          }
+        } else {
+          java.util.Arrays.fill(best, null); // the current weights are the best ones
+        }
+      } else {
+        sinceBest++;
+      }
+      if (callback.onEpoch(epoch, value)) {
+        pruned = true;
+        break;
+      }
+      if (options.patience() > 0 && sinceBest >= options.patience()) {
+        break;
+      }
+    }
+    if (options.patience() > 0 && bestEpoch != epoch && best[0] != null) {
+      for (int f = 0; f < k; f++) {
+        nets.get(f).setParams(best[f]);
+      }
+    }
+    Map<String, Double> validation = mean(k, f -> evaluate(nets.get(f), folds.get(f).validation(),
+        folds.get(f).validationTruth(), data));
+    Map<String, Double> test = folds.get(0).test() == null ? Map.of()
+        : mean(k, f -> evaluate(nets.get(f), folds.get(f).test(), folds.get(f).testTruth(), data));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    double[] values = history.stream().mapToDouble(Double::doubleValue).toArray();
+    return new TrainResult(validation, test, epoch, bestEpoch, millis, nets.get(0), folds.get(0).normalizer(), pruned,
+        values);
+  }
+
+  private static void trainEpoch(MultiLayerNetwork net, DataSet train, int batch, Random random, int epoch) {
+    INDArray x = train.getFeatures();
+    INDArray y = train.getLabels();
+    int n = (int) x.size(0);
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    int batchIndex = 0;
+    for (int from = 0; from < n; from += batch) {
+      int size = Math.min(batch, n - from);
+      int[] rows = java.util.Arrays.copyOfRange(perm, from, from + size);
+      batchIndex++;
+      try {
+        net.fit(new DataSet(x.getRows(rows), y.getRows(rows)));
+      } catch (RuntimeException e) {
+        throw new TrainingFailedException("training failed in epoch " + epoch + ": " + describe(e), e);
+      }
+      double score = net.score();
+      if (!Double.isFinite(score)) {
+        throw new TrainingFailedException("the loss became " + (Double.isNaN(score) ? "NaN" : "infinite")
+            + " in epoch " + epoch + ", batch " + batchIndex + " (the learning rate may be too high)");
+      }
+    }
+    net.incrementEpochCount();
+  }
+
+  private static double metric(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,
+      String metric) {
+    if (metric.equals("loss")) {
+      return loss(net, part);
+    }
+    return evaluate(net, part, truth, data, false).get(metric);
+  }
+
+  private static Map<String, Double> evaluate(MultiLayerNetwork net, DataSet part, double[] truth,
+      ExperimentData data) {
+    return evaluate(net, part, truth, data, true);
+  }
+
+  private static Map<String, Double> evaluate(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,
+      boolean withLoss) {
+    INDArray out;
+    try {
+      out = net.output(part.getFeatures(), false);
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    if (data.task() == Task.CLASSIFICATION) {
+      int[] labels = new int[truth.length];
+      for (int i = 0; i < truth.length; i++) {
+        labels[i] = (int) truth[i];
+      }
+      metrics.putAll(Metrics.classification(out.toDoubleMatrix(), labels, data.numClasses()));
+    } else {
+      double[] predictions = out.getColumn(0).dup().toDoubleVector();
+      metrics.putAll(Metrics.regression(predictions, truth));
+    }
+    if (withLoss) {
+      metrics.put("loss", loss(net, part));
+    }
+    return metrics;
+  }
+
+  /** The loss function's mean over the rows, without the l1/l2 terms DL4J's score adds. */
+  private static double loss(MultiLayerNetwork net, DataSet part) {
+    try {
+      return net.score(part, false) - net.calcRegularizationScore(true);
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
+    }
+  }
+
+  private interface FoldMetrics {
+    Map<String, Double> of(int fold);
+  }
+
+  private static Map<String, Double> mean(int k, FoldMetrics metrics) {
+    Map<String, Double> sum = new LinkedHashMap<>();
+    for (int f = 0; f < k; f++) {
+      metrics.of(f).forEach((name, v) -> sum.merge(name, v, Double::sum));
+    }
+    sum.replaceAll((name, v) -> v / k);
+    return java.util.Collections.unmodifiableMap(sum);
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}
