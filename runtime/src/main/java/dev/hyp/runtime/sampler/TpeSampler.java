@@ -76,7 +76,11 @@ public final class TpeSampler implements Sampler {
     Map<String, Object> chosen = new HashMap<>();
     if (usable.size() >= Math.max(startup, 1)) {
       int below = Math.min((int) Math.ceil(gamma * usable.size()), maxGood);
-      Set<Integer> good = TrialRanking.best(usable, context.direction(), below);
+      // a flag per trial number (trials come in number order): no boxing in the lookups below
+      boolean[] good = new boolean[usable.get(usable.size() - 1).number() + 1];
+      for (int number : TrialRanking.best(usable, context.direction(), below)) {
+        good[number] = true;
+      }
       for (List<String> group : groups(context.space(), usable)) {
         chosen.putAll(sampleGroup(context.space(), group, usable, good, random));
       }
@@ -114,7 +118,7 @@ public final class TpeSampler implements Sampler {
   }
 
   private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,
-      Set<Integer> good, SplittableRandom random) {
+      boolean[] good, SplittableRandom random) {
     List<TpeDimension> dims = new ArrayList<>();
     for (String name : group) {
       dims.add(new TpeDimension(name, space.param(name).distribution()));
@@ -124,7 +128,7 @@ public final class TpeSampler implements Sampler {
     for (FrozenTrial t : trials) {
       double[] row = observation(dims, t.params());
       if (row != null) {
-        (good.contains(t.number()) ? below : above).add(row);
+        (good[t.number()] ? below : above).add(row);
       }
     }
     ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight);
