@@ -62,8 +62,8 @@ final class Builtins {
               optional("factor", Type.NUMBER, 0.1).above(0).atMost(1)),
           Signature.of("cosine")),
       Type.PRUNER, List.of(
-          Signature.of("median", optional("warmup", Type.INT, 1L).atLeast(0),
-              optional("min_trials", Type.INT, 5L).atLeast(1)),
+          Signature.of("median", optional("warmup", Type.INT, 0L).atLeast(0),
+              optional("startup", Type.INT, 5L).atLeast(1)),
           Signature.of("asha", optional("min_epochs", Type.INT, 1L).atLeast(1),
               optional("reduction", Type.INT, 3L).atLeast(2)),
           Signature.of("hyperband", optional("min_epochs", Type.INT, 1L).atLeast(1),
@@ -111,11 +111,10 @@ final class Builtins {
       "grid", settings(),
       "random", settings(),
       "sobol", settings(),
-      "tpe", settings(optional("startup", Type.INT, 10L).atLeast(1), optional("candidates", Type.INT, 24L).atLeast(1),
-          optional("multivariate", Type.BOOLEAN, true)),
-      "evolution", settings(optional("population", Type.INT, 16L).atLeast(2),
-          optional("mutation", Type.NUMBER, 0.2).atLeast(0).atMost(1),
-          optional("crossover", Type.NUMBER, 0.5).atLeast(0).atMost(1)));
+      "tpe", settings(optional("startup", Type.INT, 10L).atLeast(1), optional("candidates", Type.INT, 24L).atLeast(1)),
+      "evolution", settings(optional("population", Type.INT, 20L).atLeast(2),
+          optional("mutation", Type.NUMBER, null).atLeast(0).atMost(1),
+          optional("crossover", Type.NUMBER, 0.9).atLeast(0).atMost(1)));
 
   static List<String> symbols(Type type) {
     return switch (type) {

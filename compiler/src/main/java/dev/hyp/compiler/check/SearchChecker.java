@@ -59,7 +59,10 @@ final class SearchChecker {
     Map<String, Object> options = new LinkedHashMap<>();
     Builtins.STRATEGY_OPTIONS.get(strategy).forEach((name, parameter) -> {
       Value value = checked.get(name);
-      options.put(name, value == null ? parameter.defaultValue() : ((Value.Literal) value).value());
+      Object option = value == null ? parameter.defaultValue() : ((Value.Literal) value).value();
+      if (option != null) {
+        options.put(name, option);
+      }
     });
     return new SearchSpec(strategy, options, trials,
         checked.containsKey("parallel") ? Values.longOf(checked.get("parallel")) : 1,
@@ -111,10 +114,6 @@ final class SearchChecker {
           .build());
     }
     return points;
-  }
-
-  static List<String> strategies() {
-    return Builtins.STRATEGIES;
   }
 
   private static String helpOr(String help, String fallback) {
