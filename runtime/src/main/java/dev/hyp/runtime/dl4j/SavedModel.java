@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.runtime.data.Task;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -77,8 +76,11 @@ public final class SavedModel {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".model", ".zip");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        ModelSerializer.writeModel(network, out, true, normalizer);
+      // writeModel(..., normalizer) fails in 1.0.0-M2.1 ("flush() failed: stream is closed",
+      // deeplearning4j#7214, #10154): write the model, then add the normalizer
+      ModelSerializer.writeModel(network, tmp.toFile(), true);
+      if (normalizer != null) {
+        ModelSerializer.addNormalizerToModel(tmp.toFile(), normalizer);
       }
       try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
         Files.write(fs.getPath(ENTRY), JSON.writeValueAsBytes(metadata));
