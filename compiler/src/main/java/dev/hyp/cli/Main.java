@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative hyperparameter search for Deeplearning4j.",
-    subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for files that cannot be read and other usage errors. */
   public static final int USAGE = 2;

@@ -104,7 +104,7 @@ final class Builtins {
           optional("early_stopping", Type.EARLY_STOPPING, null), optional("lr_schedule", Type.SCHEDULE, null)),
       "search", settings(optional("trials", Type.INT, 20L).atLeast(1), optional("parallel", Type.INT, 1L).atLeast(1),
           optional("timeout", Type.DURATION, null), optional("target", Type.NUMBER, null),
-          optional("max_failures", Type.INT, null).atLeast(0), optional("pruner", Type.PRUNER, "none")));
+          optional("max_failures", Type.INT, null).atLeast(1), optional("pruner", Type.PRUNER, "none")));
 
   /** Options of each search strategy, beside the common search settings. */
   static final Map<String, Map<String, Signature.Parameter>> STRATEGY_OPTIONS = Map.of(

@@ -159,7 +159,8 @@ final class ValueChecker {
     if (!fits(parameter, name.span(), place)) {
       return null;
     }
-    return new Value.ParamRef(name.name());
+    return parameter.isConditional() ? ifPresent(new Value.ParamRef(name.name()), place)
+        : new Value.ParamRef(name.name());
   }
 
   private Value layerReference(IndexExpression index, Place place, Scope scope) {
@@ -186,7 +187,24 @@ final class ValueChecker {
     if (position == null || !fits(parameter, index.span(), place)) {
       return null;
     }
-    return new Value.LayerParamRef(parameter.name(), position);
+    Value element = new Value.LayerParamRef(parameter.name(), position);
+    return parameter.isConditional() ? ifPresent(element, place) : element;
+  }
+
+  /**
+   * A call's argument whose parameter may not exist is left out in those trials (the callee's
+   * own default applies, which for a parameter choosing the callee differs from callee to callee).
+   */
+  private static Value omittedWhenAbsent(Value value) {
+    return value instanceof Value.IfPresent present ? new Value.IfPresent(present.value(), null) : value;
+  }
+
+  /** A conditional parameter in an optional place: the place's default stands in where it does not exist. */
+  private static Value ifPresent(Value value, Place place) {
+    Object fallback = place.parameter().defaultValue();
+    Value otherwise = fallback == null ? null
+        : fallback instanceof String s && place.type() != Type.STRING ? Value.symbol(s) : new Value.Literal(fallback);
+    return new Value.IfPresent(value, otherwise);
   }
 
   private boolean allowed(ParamInfo parameter, Span at, Place place) {
@@ -359,7 +377,7 @@ final class ValueChecker {
       Signature.Parameter parameter = signature.parameter(entry.getKey()).orElseThrow();
       Place argumentPlace = new Place("`" + entry.getKey() + "` of `" + callee + "`", parameter,
           place.parametersAllowed(), !parameter.required(), entry.getValue().span());
-      Value value = check(entry.getValue().value(), argumentPlace, scope);
+      Value value = omittedWhenAbsent(check(entry.getValue().value(), argumentPlace, scope));
       ok &= value != null;
       arguments.put(entry.getKey(), value);
     }
@@ -426,11 +444,13 @@ final class ValueChecker {
       }
       Place argumentPlace = new Place("`" + name + "` of `" + chooser.name() + "`", accepted, place.parametersAllowed(),
           true, argument.span());
-      Value value = check(argument.value(), argumentPlace, scope);
+      Value value = omittedWhenAbsent(check(argument.value(), argumentPlace, scope));
       ok &= value != null;
       arguments.put(name, value);
     }
-    return ok ? new Value.Invocation(new Value.ParamRef(chooser.name()), arguments) : null;
+    Value callee = chooser.isConditional() ? ifPresent(new Value.ParamRef(chooser.name()), place)
+        : new Value.ParamRef(chooser.name());
+    return ok ? new Value.Invocation(callee, arguments) : null;
   }
 
   /** The arguments given, then every optional argument's default; null if a required one is missing. */
@@ -554,6 +574,13 @@ final class ValueChecker {
   }
 
   static List<Object> possibleSymbols(Value value, ParamTable params) {
+    if (value instanceof Value.IfPresent i) {
+      List<Object> symbols = new ArrayList<>(possibleSymbols(i.value(), params));
+      if (i.otherwise() != null) {
+        possibleSymbols(i.otherwise(), params).stream().filter(v -> !symbols.contains(v)).forEach(symbols::add);
+      }
+      return symbols;
+    }
     if (value instanceof Value.Symbol s) {
       return List.of(s.name());
     }

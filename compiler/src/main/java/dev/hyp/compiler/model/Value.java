@@ -21,6 +21,13 @@ public sealed interface Value {
   /** One element of a per-layer parameter, such as `units[i]`; elements are numbered from 1. */
   record LayerParamRef(String name, Value index) implements Value {}
 
+  /**
+   * A conditional parameter where it may be left out: its value in trials where it exists,
+   * otherwise {@code otherwise} (the place's default), or nothing at all when that is null
+   * (the argument is not passed and the callee's own default applies).
+   */
+  record IfPresent(Value value, Value otherwise) implements Value {}
+
   /** The variable of an enclosing `for` loop. */
   record LoopVariable(String name) implements Value {}
 
@@ -68,6 +75,8 @@ public sealed interface Value {
       collectParameters(a.right(), names);
     } else if (value instanceof Negation n) {
       collectParameters(n.operand(), names);
+    } else if (value instanceof IfPresent i) {
+      collectParameters(i.value(), names);
     } else if (value instanceof Invocation i) {
       collectParameters(i.callee(), names);
       i.arguments().values().forEach(v -> collectParameters(v, names));

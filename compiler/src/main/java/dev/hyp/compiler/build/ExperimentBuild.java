@@ -1,0 +1,38 @@
+package dev.hyp.compiler.build;
+
+import dev.hyp.compiler.codegen.JavaGenerator;
+import dev.hyp.compiler.model.CheckedExperiment;
+import dev.hyp.compiler.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checked spec in, compiled experiment out: generate the Java, compile it in memory, add the spec. */
+public final class ExperimentBuild {
+  /** The resource that carries the spec in every compiled experiment. */
+  public static final String SPEC_RESOURCE = "META-INF/hyp/spec.hyp";
+  public static final String HASH_RESOURCE = "META-INF/hyp/spec.sha256";
+
+  /**
+   * @param entries class files and resources by path in a jar (`hyp/generated/iris/IrisExperiment.class`)
+   */
+  public record Compiled(String name, String mainClass, String specHash, JavaGenerator.Generated generated,
+      Map<String, byte[]> entries) {}
+
+  private final InMemoryJavaCompiler javac = new InMemoryJavaCompiler();
+
+  public Compiled build(CheckedExperiment experiment, SourceFile spec, List<Path> classpath) {
+    String specName = spec.path() == null ? spec.name() : spec.path().getFileName().toString();
+    JavaGenerator.Generated generated = new JavaGenerator().generate(experiment, specName, spec.text());
+    List<InMemoryJavaCompiler.Source> sources = generated.sources().stream()
+        .map(s -> new InMemoryJavaCompiler.Source(s.className(), s.text()))
+        .toList();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    javac.compile(sources, classpath).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
+    entries.put(SPEC_RESOURCE, spec.text().getBytes(StandardCharsets.UTF_8));
+    entries.put(HASH_RESOURCE, (generated.specHash() + "\n").getBytes(StandardCharsets.UTF_8));
+    return new Compiled(experiment.name(), generated.mainClass(), generated.specHash(), generated, entries);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.hyp.runtime.experiment;
+
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.jar.JarFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The command line of a compiled experiment: `java -jar NAME.jar [options]`, and `hyp run`. */
+public final class ExperimentMain {
+  /** The manifest attribute naming the folder of the spec a jar was compiled from. */
+  public static final String SPEC_DIRECTORY_ATTRIBUTE = "Hyp-Spec-Directory";
+
+  private ExperimentMain() {}
+
+  /** The `main` of a generated experiment. */
+  public static void main(Experiment<?> experiment, String[] args) {
+    int exit = run(experiment, specDirectory(experiment), args, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true));
+    System.exit(exit);
+  }
+
+  /** Runs the experiment with command-line options; returns the exit code. */
+  public static int run(Experiment<?> experiment, Path specDirectory, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new RunCommand(experiment, specDirectory, out, err));
+    commandLine.setCommandName(experiment.definition().name());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+      err.println("hyp: " + experiment.definition().name() + " failed: " + exception);
+      if (System.getenv("HYP_DEBUG") != null) {
+        exception.printStackTrace(err);
+      }
+      return 70;
+    });
+    return commandLine.execute(args);
+  }
+
+  /** Runs the experiment with options already parsed (for `hyp run`); returns the exit code. */
+  public static int run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
+      PrintWriter err) throws java.io.IOException {
+    return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
+  }
+
+  @Command(mixinStandardHelpOptions = true, description = "Runs the hyperparameter search of this experiment.",
+      footer = "%nResults (the study database, the best model, every trial) go to the output folder; running "
+          + "again with the same spec continues the study.")
+  static final class RunCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    private final Experiment<?> experiment;
+    private final Path specDirectory;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RunCommand(Experiment<?> experiment, Path specDirectory, PrintWriter out, PrintWriter err) {
+      this.experiment = experiment;
+      this.specDirectory = specDirectory;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
+    }
+  }
+
+  /** The folder of the spec the jar was compiled from, if it still exists here; else the working folder. */
+  private static Path specDirectory(Experiment<?> experiment) {
+    try {
+      Path location = Path.of(experiment.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(location)) {
+        try (JarFile jar = new JarFile(location.toFile())) {
+          String recorded = jar.getManifest() == null ? null
+              : jar.getManifest().getMainAttributes().getValue(SPEC_DIRECTORY_ATTRIBUTE);
+          if (recorded != null && Files.isDirectory(Path.of(recorded))) {
+            return Path.of(recorded);
+          }
+        }
+      }
+    } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+      // fall back to the working folder
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.hyp.runtime.experiment;
+
+import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.data.DataException;
+import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.pruner.Pruners;
+import dev.hyp.runtime.sampler.Samplers;
+import dev.hyp.runtime.storage.Storage;
+import dev.hyp.runtime.storage.Storages;
+import dev.hyp.runtime.storage.StudyMismatchException;
+import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.Study;
+import dev.hyp.runtime.study.StudyOptions;
+import dev.hyp.runtime.study.StudyResult;
+import dev.hyp.runtime.study.TrialState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One run of an experiment: load the data once, open the study, run the trials, report. */
+final class ExperimentRun<P> {
+  /** Exit code for bad data, unusable options and a study that belongs to another spec. */
+  static final int BAD_INPUT = 2;
+
+  private final Experiment<P> experiment;
+  private final ExperimentDefinition definition;
+  private final RunOptions options;
+  private final Path specDirectory;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ExperimentRun(Experiment<P> experiment, RunOptions options, Path specDirectory, PrintWriter out, PrintWriter err) {
+    this.experiment = experiment;
+    this.definition = experiment.definition();
+    this.options = options;
+    this.specDirectory = specDirectory;
+    this.out = out;
+    this.err = err;
+  }
+
+  int execute() throws IOException {
+    Path outDirectory = options.out() != null ? options.out() : specDirectory.resolve("runs").resolve(definition.name());
+    long seed = options.seed() != null ? options.seed() : definition.seed();
+    ExperimentData data;
+    try {
+      data = loadData(seed);
+    } catch (DataException e) {
+      err.println("hyp: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    Files.createDirectories(outDirectory);
+    Files.writeString(outDirectory.resolve("spec.hyp"), definition.specText(), StandardCharsets.UTF_8);
+    if (!options.resume() && options.storage() == null) {
+      setAside(outDirectory);
+    }
+    out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
+    try (Storage storage = options.storage() != null ? Storages.open(options.storage())
+        : Storages.inOutputDirectory(outDirectory)) {
+      Study study;
+      try {
+        study = openStudy(storage, seed);
+      } catch (StudyMismatchException e) {
+        err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
+            + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
+        return BAD_INPUT;
+      }
+      long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).count();
+      if (done > 0) {
+        out.println("hyp: resuming: " + done + " trials already done");
+      }
+      study.addListener(new TrialLines(out, definition.objective().metric()));
+      BestModel best = new BestModel(outDirectory, definition.objective());
+      Instant start = Instant.now();
+      StudyResult result = study.optimize(new TrialObjective<>(experiment, data, seed, best), studyOptions());
+      new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
+      return 0;
+    }
+  }
+
+  private ExperimentData loadData(long seed) {
+    Path base = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
+    ExperimentDefinition.DataDefinition data = definition.data();
+    return ExperimentData.load(csv(data.source(), base), data.test() == null ? null : csv(data.test(), base),
+        definition.task(), data.split(), data.image(), seed);
+  }
+
+  private static CsvSource csv(ExperimentDefinition.CsvFile file, Path base) {
+    return new CsvSource(base.resolve(file.path()).normalize(), file.label(), file.header(), file.delimiter());
+  }
+
+  private Study openStudy(Storage storage, long seed) {
+    ExperimentDefinition.SearchDefinition search = definition.search();
+    Map<String, Object> prunerOptions = new LinkedHashMap<>(search.prunerOptions());
+    if (search.pruner().equals("hyperband")) {
+      prunerOptions.putIfAbsent("max_epochs", (long) search.maxEpochs());
+    }
+    return Study.builder(definition.name(), experiment.searchSpace())
+        .direction(definition.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE)
+        .sampler(Samplers.create(search.strategy(), search.options(), seed))
+        .pruner(Pruners.create(search.pruner(), prunerOptions))
+        .storage(storage)
+        .specHash(definition.specHash())
+        .open();
+  }
+
+  private StudyOptions studyOptions() {
+    ExperimentDefinition.SearchDefinition search = definition.search();
+    Long timeout = options.timeoutSeconds() != null ? options.timeoutSeconds() : search.timeoutSeconds();
+    return new StudyOptions(options.trials() != null ? options.trials() : search.trials(),
+        options.parallel() != null ? options.parallel() : search.parallel(),
+        timeout == null ? null : Duration.ofSeconds(timeout), search.target(), search.maxFailures());
+  }
+
+  /** --no-resume: the old database and best model move aside, never deleted. */
+  private static void setAside(Path directory) throws IOException {
+    String stamp = String.valueOf(System.currentTimeMillis());
+    for (String name : List.of(Storages.DEFAULT_FILE, BestModel.MODEL, BestModel.SUMMARY)) {
+      Path file = directory.resolve(name);
+      if (Files.exists(file)) {
+        Files.move(file, directory.resolve(name + "." + stamp));
+      }
+    }
+    for (String suffix : List.of("-wal", "-shm")) {
+      Files.deleteIfExists(directory.resolve(Storages.DEFAULT_FILE + suffix));
+    }
+  }
+
+  /** The end of a run: why it stopped, the counts, the leaderboard and where things are. */
+  private record Summary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition objective, Path directory) {
+    void print(StudyResult result, Duration elapsed) {
+      out.printf(Locale.ROOT, "%nhyp: stopped (%s) after %.1fs: %d complete, %d pruned, %d failed%n",
+          result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), elapsed.toMillis() / 1000.0,
+          result.count(TrialState.COMPLETE), result.count(TrialState.PRUNED), result.count(TrialState.FAILED));
+      List<FrozenTrial> top = result.trials().stream()
+          .filter(t -> t.state() == TrialState.COMPLETE)
+          .sorted(Comparator.comparingDouble((FrozenTrial t) -> objective.maximize() ? -t.value() : t.value()))
+          .limit(5)
+          .toList();
+      if (top.isEmpty()) {
+        out.println("hyp: no trial completed");
+        out.flush();
+        return;
+      }
+      out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
+      for (FrozenTrial trial : top) {
+        out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
+            trial.intermediate().size(), TrialLines.seconds(trial), TrialLines.params(trial.params().asMap()));
+      }
+      out.println();
+      out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
+          + ")");
+      out.println("hyp: every trial: hyp trials " + directory);
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.hyp.runtime.experiment;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** What a user may override when running an experiment; unset options keep the spec's values. */
+public final class RunOptions {
+  @Option(names = "--trials", paramLabel = "N", description = "Trial budget (default: the spec's `trials`).")
+  Integer trials;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Trials run at once (default: the spec's `parallel`).")
+  Integer parallel;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of splits, weights and sampling (default: the spec's `seed`).")
+  Long seed;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Start no trial after this long, e.g. 30s, 10m, 2h (default: the spec's `timeout`).")
+  Long timeoutSeconds;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where results go (default: runs/NAME).")
+  Path out;
+
+  @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Continue the study kept in the output folder (default); --no-resume starts afresh, "
+          + "keeping the old database beside the new one.")
+  boolean resume = true;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Folder that the spec's data paths are relative to (default: the spec's folder).")
+  Path dataDirectory;
+
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "Where the study lives: a JDBC URL such as jdbc:sqlite:study.db (default: DIR/hyp.db).")
+  String storage;
+
+  public Integer trials() {
+    return trials;
+  }
+
+  public Integer parallel() {
+    return parallel;
+  }
+
+  public Long seed() {
+    return seed;
+  }
+
+  public Long timeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public Path out() {
+    return out;
+  }
+
+  public boolean resume() {
+    return resume;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public String storage() {
+    return storage;
+  }
+}

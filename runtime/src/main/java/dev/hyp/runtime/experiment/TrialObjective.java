@@ -1,0 +1,55 @@
+package dev.hyp.runtime.experiment;
+
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.NetworkBuilder;
+import dev.hyp.runtime.dl4j.TrainOptions;
+import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.study.Objective;
+import dev.hyp.runtime.study.Trial;
+import dev.hyp.runtime.study.TrialPrunedException;
+
+/**
+ * One trial: the generated code builds its network and training settings from its
+ * parameters, the trainer trains it on the run's shared data, each epoch's validation value
+ * goes to the pruner, and the best model so far is kept.
+ */
+final class TrialObjective<P> implements Objective {
+  private final Experiment<P> experiment;
+  private final ExperimentData data;
+  private final long seed;
+  private final BestModel best;
+
+  TrialObjective(Experiment<P> experiment, ExperimentData data, long seed, BestModel best) {
+    this.experiment = experiment;
+    this.data = data;
+    this.seed = seed;
+    this.best = best;
+  }
+
+  @Override
+  public double evaluate(Trial trial) throws Exception {
+    ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
+    P params = experiment.params(trial.params());
+    long trialSeed = seed * 1_000_003L + trial.number();
+    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
+    experiment.network(params, network);
+    TrialSettings settings = experiment.training(params);
+    TrainOptions options = TrainOptions.of(settings.epochs(), settings.batch(), objective.metric(), trialSeed);
+    if (settings.patience() > 0) {
+      options = options.withEarlyStopping(settings.patience(), settings.minDelta());
+    }
+    TrainResult result = Trainer.train(network, data, Normalization.of(settings.normalize()), settings.loss(), options,
+        (epoch, value) -> {
+          trial.report(epoch, value);
+          return trial.shouldPrune();
+        });
+    if (result.pruned()) {
+      throw new TrialPrunedException();
+    }
+    double value = result.value(objective.metric(), objective.split());
+    best.offer(trial.number(), value, result, trial.params(), data);
+    return value;
+  }
+}
