@@ -63,6 +63,8 @@ final class ExperimentRun<P> {
     if (!options.resume() && options.storage() == null) {
       setAside(outDirectory);
     }
+    new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
+        definition.objective().split(), definition.specHash(), options.storage()).write(outDirectory);
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     try (Storage storage = options.storage() != null ? Storages.open(options.storage())
         : Storages.inOutputDirectory(outDirectory)) {

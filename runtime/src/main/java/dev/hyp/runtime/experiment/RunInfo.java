@@ -1,0 +1,31 @@
+package dev.hyp.runtime.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * `run.json` in a run folder: which study the folder's database holds, so that `hyp trials`
+ * and `hyp best` can read a run without its spec.
+ */
+public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
+    String storage) {
+  public static final String FILE = "run.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  void write(Path directory) throws IOException {
+    JSON.writeValue(directory.resolve(FILE).toFile(), this);
+  }
+
+  /** @throws NoSuchFileException when the folder holds no run */
+  public static RunInfo read(Path directory) throws IOException {
+    Path file = directory.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no hyp run here (no " + FILE + ")");
+    }
+    return JSON.readValue(file.toFile(), RunInfo.class);
+  }
+}
