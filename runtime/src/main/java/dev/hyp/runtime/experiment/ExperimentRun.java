@@ -83,7 +83,7 @@ final class ExperimentRun<P> {
       study.addListener(new TrialLines(out, definition.objective().metric()));
       BestModel best = new BestModel(outDirectory, definition.objective());
       Instant start = Instant.now();
-      StudyResult result = study.optimize(new TrialObjective<>(experiment, data, seed, best), studyOptions());
+      StudyResult result = study.optimize(new TrialObjective<>(experiment, data, seed, best, options.maxEpochs()), studyOptions());
       new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
       return 0;
     }

@@ -18,6 +18,10 @@ public final class RunOptions {
       description = "Start no trial after this long, e.g. 30s, 10m, 2h (default: the spec's `timeout`).")
   Long timeoutSeconds;
 
+  @Option(names = "--max-epochs", paramLabel = "N",
+      description = "Train each trial for at most N epochs, whatever the spec says (for quick smoke runs).")
+  Integer maxEpochs;
+
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where results go (default: runs/NAME).")
   Path out;
 
@@ -48,6 +52,10 @@ public final class RunOptions {
 
   public Long timeoutSeconds() {
     return timeoutSeconds;
+  }
+
+  public Integer maxEpochs() {
+    return maxEpochs;
   }
 
   public Path out() {

@@ -20,12 +20,14 @@ final class TrialObjective<P> implements Objective {
   private final ExperimentData data;
   private final long seed;
   private final BestModel best;
+  private final Integer maxEpochs;
 
-  TrialObjective(Experiment<P> experiment, ExperimentData data, long seed, BestModel best) {
+  TrialObjective(Experiment<P> experiment, ExperimentData data, long seed, BestModel best, Integer maxEpochs) {
     this.experiment = experiment;
     this.data = data;
     this.seed = seed;
     this.best = best;
+    this.maxEpochs = maxEpochs;
   }
 
   @Override
@@ -36,7 +38,8 @@ final class TrialObjective<P> implements Objective {
     NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
     experiment.network(params, network);
     TrialSettings settings = experiment.training(params);
-    TrainOptions options = TrainOptions.of(settings.epochs(), settings.batch(), objective.metric(), trialSeed);
+    int epochs = maxEpochs == null ? settings.epochs() : Math.min(settings.epochs(), maxEpochs);
+    TrainOptions options = TrainOptions.of(epochs, settings.batch(), objective.metric(), trialSeed);
     if (settings.patience() > 0) {
       options = options.withEarlyStopping(settings.patience(), settings.minDelta());
     }
