@@ -4,7 +4,6 @@ import static dev.hyp.compiler.testing.AstDump.compact;
 import static dev.hyp.compiler.testing.AstDump.dump;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
