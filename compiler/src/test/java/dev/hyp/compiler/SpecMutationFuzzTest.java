@@ -13,7 +13,6 @@ import dev.hyp.compiler.print.Formatter;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.compiler.testing.AstDump;
 import dev.hyp.compiler.testing.TestFiles;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,19 +61,6 @@ class SpecMutationFuzzTest {
   private final Map<String, List<String>> failures = new LinkedHashMap<>();
   private int parsed;
   private int checked;
-  private int knownBugs;
-
-  /**
-   * Known checker bug, tolerated here so that the rest of the fuzzing keeps guarding: a `csv`
-   * path holding a NUL or a lone surrogate (`csv("data/iris\u0000.csv", ...)`) makes
-   * `DataChecker.inspect` throw {@link InvalidPathException} from {@code Path.resolve} instead
-   * of reporting the path. Remove this method (and its use) once the checker reports it.
-   */
-  private static boolean isKnownBug(Throwable e) {
-    return e instanceof InvalidPathException
-        && e.getStackTrace().length > 0
-        && java.util.Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().endsWith("check.DataChecker"));
-  }
 
   @Test
   void mutantsNeverThrowAndFormattingRoundTrips(TestReporter reporter) {
@@ -102,7 +88,7 @@ class SpecMutationFuzzTest {
       }
     }
     String summary = (total + " mutants of " + samples.size() + " samples: " + parsed + " parsed, "
-        + checked + " checked without errors, " + knownBugs + " hit the known DataChecker bug");
+        + checked + " checked without errors");
     reporter.publishEntry("mutants", summary);
     System.out.println(summary);
     if (!failures.isEmpty()) {
@@ -140,11 +126,7 @@ class SpecMutationFuzzTest {
         }
       }
     } catch (RuntimeException | StackOverflowError e) {
-      if (isKnownBug(e)) {
-        knownBugs++;
-      } else {
-        record("check threw " + e.getClass().getSimpleName() + ": " + escape(firstLine(e)), id, text, stackTop(e));
-      }
+      record("check threw " + e.getClass().getSimpleName() + ": " + escape(firstLine(e)), id, text, stackTop(e));
       return;
     }
     try {

@@ -50,7 +50,8 @@ WHITESPACE    : [ \t\r\n\f]+ -> channel(HIDDEN);
 // Malformed input becomes tokens of its own, so the parser reports it with a location
 // instead of the lexer printing to stderr.
 UNTERMINATED_STRING        : '"' (ESCAPE | ~["\\\r\n])* ('\\')?;
-UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF;
+// Only text with no `*/` in it up to the end of the file: a closed comment is BLOCK_COMMENT.
+UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
 UNKNOWN_CHARACTER          : .;
 
 fragment DIGITS   : [0-9]+;

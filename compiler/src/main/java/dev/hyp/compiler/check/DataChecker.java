@@ -89,7 +89,7 @@ final class DataChecker {
     double test = Values.doubleOf(Values.argument(split, "test"));
     if (validation + test >= 0.95) {
       diagnostics.add(Diagnostic.error(Code.HYP020, setting.value().span(), "`validation` and `test` leave no data to train on")
-          .label("together " + Builtins.format(validation + test) + " of the rows")
+          .label("together " + Math.round((validation + test) * 100) + "% of the rows")
           .help("keep `validation + test` below 0.95, for example `holdout(validation = 0.2, test = 0.1)`")
           .build());
       return null;
@@ -103,7 +103,17 @@ final class DataChecker {
       return null;
     }
     Signature signature = Builtins.function(Type.SOURCE, "csv");
-    Path file = baseDirectory.resolve(csv.path()).normalize();
+    Path file;
+    try {
+      file = baseDirectory.resolve(csv.path()).normalize();
+    } catch (java.nio.file.InvalidPathException invalid) {
+      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
+              "`" + csv.path().replace("\0", "\\0") + "` is not a usable file path")
+          .label("not a path")
+          .note(invalid.getReason())
+          .build());
+      return null;
+    }
     if (!Files.isRegularFile(file)) {
       diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
               "data file `" + csv.path() + "` not found")

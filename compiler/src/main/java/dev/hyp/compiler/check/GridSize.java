@@ -23,6 +23,31 @@ final class GridSize {
 
   /** The number of points, or -1 when there are more than {@code limit}. */
   static long count(List<ParamSpec> params, long limit) {
+    if (upperBound(params) <= limit) {
+      return exactCount(params, limit);
+    }
+    return -1;
+  }
+
+  /**
+   * The product of every parameter's number of values (each layer counted): conditions only
+   * remove points, so a grid is at most this large. Saturates instead of overflowing.
+   */
+  private static long upperBound(List<ParamSpec> params) {
+    long product = 1;
+    for (ParamSpec param : params) {
+      long values = param.distribution().cardinality() + (param.condition() != null || param.isPerLayer() ? 1 : 0);
+      for (int layer = 0; layer < Math.max(1, param.maxLayers()); layer++) {
+        if (values != 0 && product > Long.MAX_VALUE / values) {
+          return Long.MAX_VALUE;
+        }
+        product *= values;
+      }
+    }
+    return product;
+  }
+
+  private static long exactCount(List<ParamSpec> params, long limit) {
     GridSize grid = new GridSize(params, limit);
     grid.walk(0, 1, new HashMap<>());
     return grid.count > limit ? -1 : grid.count;

@@ -128,6 +128,9 @@ final class ModelChecker {
 
   private LayerItem repeat(ForLoop loop, Scope scope) {
     String variable = loop.variable().name();
+    Value from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false, loop.from().span()),
+        scope);
+    Value to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false, loop.to().span()), scope);
     if (params.contains(variable) || scope.loop(variable) != null) {
       diagnostics.add(Diagnostic.error(Code.HYP014, loop.variable().span(), "loop variable `" + variable + "` hides "
               + (params.contains(variable) ? "the parameter" : "the loop variable") + " `" + variable + "`")
@@ -136,9 +139,6 @@ final class ModelChecker {
           .build());
       return null;
     }
-    Value from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false, loop.from().span()),
-        scope);
-    Value to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false, loop.to().span()), scope);
     if (from == null || to == null) {
       return null;
     }

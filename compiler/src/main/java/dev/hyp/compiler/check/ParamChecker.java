@@ -69,7 +69,8 @@ final class ParamChecker {
   }
 
   private void declare(Setting setting, int order, List<Setting> all) {
-    if (!table.contains(setting.name().name()) && !declared(setting, order, all)) {
+    boolean duplicate = table.contains(setting.name().name());
+    if (!declared(setting, order, all) && !duplicate) {
       table.markBroken(setting.name().name());
     }
   }

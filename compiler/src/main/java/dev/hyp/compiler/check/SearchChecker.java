@@ -16,7 +16,7 @@ import java.util.Set;
 /** Checks `search STRATEGY { ... }`: the strategy, its options, the budget, the pruner, and grid finiteness. */
 final class SearchChecker {
   static final long DEFAULT_TRIALS = 20;
-  private static final long GRID_LIMIT = 10_000_000;
+  private static final long GRID_LIMIT = 1_000_000;
 
   private final Diagnostics diagnostics;
   private final ValueChecker values;

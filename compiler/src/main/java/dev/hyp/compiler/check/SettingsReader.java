@@ -30,9 +30,10 @@ final class SettingsReader {
         if (others != null) {
           others.add(member);
         } else {
+          boolean layer = member instanceof dev.hyp.compiler.ast.CallMember || member instanceof dev.hyp.compiler.ast.ForLoop;
           diagnostics.add(Diagnostic.error(Code.HYP021, member.span(), "only settings can appear in " + section)
               .label("not a setting")
-              .help("write `name = value`")
+              .help(layer ? "layers and loops belong in `model`: move this there" : "write `name = value`")
               .build());
         }
         continue;

@@ -45,6 +45,11 @@ record Signature(String name, List<Parameter> parameters) {
       return new Parameter(name, type, required, defaultValue, min, max, minExclusive);
     }
 
+    /** The same parameter with no bounds: for parts of an expression, which only the whole must fit. */
+    Parameter withoutRange() {
+      return new Parameter(name, type, required, defaultValue, null, null, false);
+    }
+
     /** Null when the value is allowed, otherwise the allowed range in words. */
     String rangeProblem(double value) {
       boolean low = min != null && (minExclusive ? value <= min : value < min);

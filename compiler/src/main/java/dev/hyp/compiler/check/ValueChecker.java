@@ -44,6 +44,7 @@ final class ValueChecker {
   }
 
   Value check(Expression expression, Place place, Scope scope) {
+    markReferenced(expression);
     if (refersToBroken(expression)) {
       return null; // its declaration's error is already reported
     }
@@ -65,6 +66,30 @@ final class ValueChecker {
       case ACTIVATION, LOSS, WEIGHT_INIT, NORMALIZE, PADDING -> symbol(expression, place);
       default -> invocation(expression, place, scope);
     };
+  }
+
+  /** A parameter named anywhere counts as used, even where its use is an error (reported as such). */
+  private void markReferenced(Expression expression) {
+    if (expression instanceof Name n && params.contains(n.name())) {
+      params.get(n.name()).markUsed();
+    } else if (expression instanceof IndexExpression i) {
+      if (params.contains(i.name().name())) {
+        params.get(i.name().name()).markUsed();
+      }
+      markReferenced(i.index());
+    } else if (expression instanceof Call c) {
+      if (params.contains(c.callee().name())) {
+        params.get(c.callee().name()).markUsed();
+      }
+      c.arguments().forEach(a -> markReferenced(a.value()));
+    } else if (expression instanceof Binary b) {
+      markReferenced(b.left());
+      markReferenced(b.right());
+    } else if (expression instanceof Negate n) {
+      markReferenced(n.operand());
+    } else if (expression instanceof ParenExpression p) {
+      markReferenced(p.inner());
+    }
   }
 
   private boolean refersToBroken(Expression expression) {
@@ -92,7 +117,7 @@ final class ValueChecker {
     }
     if (expression instanceof Negate n) {
       Value operand = numeric(n.operand(), place, scope, true);
-      return operand == null ? null : new Value.Negation(operand);
+      return operand == null ? null : folded(new Value.Negation(operand), expression, place, inArithmetic);
     }
     if (expression instanceof Binary b) {
       if (place.type() == Type.INT && b.operator() == BinaryOperator.DIVIDE) {
@@ -104,7 +129,8 @@ final class ValueChecker {
       }
       Value left = numeric(b.left(), place, scope, true);
       Value right = numeric(b.right(), place, scope, true);
-      return left == null || right == null ? null : new Value.Arithmetic(b.operator().symbol().charAt(0), left, right);
+      return left == null || right == null ? null
+          : folded(new Value.Arithmetic(b.operator().symbol().charAt(0), left, right), expression, place, inArithmetic);
     }
     if (refersToBroken(expression)) {
       return null;
@@ -121,6 +147,28 @@ final class ValueChecker {
     return mismatch(expression, place);
   }
 
+  /**
+   * Arithmetic over numbers alone becomes the number it makes (`2 * 3` is `6`), so places that
+   * need a fixed value accept it; the result is range-checked like a number written there.
+   */
+  private Value folded(Value value, Expression expression, Place place, boolean inArithmetic) {
+    Number result = ConstantFolding.fold(value);
+    if (result == null) {
+      return value;
+    }
+    if (Double.isNaN(result.doubleValue()) || Double.isInfinite(result.doubleValue())) {
+      diagnostics.add(Diagnostic.error(Code.HYP020, expression.span(), "`" + ExpressionPrinter.print(expression)
+              + "` is not a finite number")
+          .label("division by zero or overflow")
+          .build());
+      return null;
+    }
+    if (!inArithmetic && !inRange(result.doubleValue(), expression.span(), place)) {
+      return null;
+    }
+    return new Value.Literal(result);
+  }
+
   /** A name or element inside arithmetic: it must exist in every trial. */
   private Value operand(Expression expression, Place place, Scope scope) {
     String name = expression instanceof Name n ? n.name() : ((IndexExpression) expression).name().name();
@@ -129,7 +177,8 @@ final class ValueChecker {
       diagnostics.add(conditionalMisuse(expression.span(), parameter, "arithmetic"));
       return null;
     }
-    Place strict = new Place(place.description(), place.parameter(), place.parametersAllowed(), false, place.usage());
+    Place strict = new Place(place.description(), place.parameter().withoutRange(), place.parametersAllowed(), false,
+        place.usage());
     return expression instanceof Name n ? reference(n, strict, scope) : layerReference((IndexExpression) expression, strict, scope);
   }
 
@@ -410,7 +459,7 @@ final class ValueChecker {
         continue;
       }
       String name = argument.name().name();
-      if (refersToBroken(argument.value())) {
+      if (refersToBroken(argument.value()) || !usableAnywhere(argument.value(), scope)) {
         ok = false;
         continue;
       }
@@ -451,6 +500,19 @@ final class ValueChecker {
     Value callee = chooser.isConditional() ? ifPresent(new Value.ParamRef(chooser.name()), place)
         : new Value.ParamRef(chooser.name());
     return ok ? new Value.Invocation(callee, arguments) : null;
+  }
+
+  /**
+   * Whether an argument's value is fine before asking which callee takes it: a conditional
+   * parameter in arithmetic is wrong whatever the callee (reported here, once).
+   */
+  private boolean usableAnywhere(Expression value, Scope scope) {
+    if (value instanceof Binary || value instanceof Negate) {
+      Place any = new Place("an argument", Signature.Parameter.optional("value", Type.NUMBER, null), true, true,
+          value.span());
+      return numeric(value, any, scope, false) != null;
+    }
+    return true;
   }
 
   /** The arguments given, then every optional argument's default; null if a required one is missing. */

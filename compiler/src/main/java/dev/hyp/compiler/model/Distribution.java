@@ -21,16 +21,20 @@ public sealed interface Distribution {
   /** One fixed value (the same kinds as a choice). */
   record Constant(Object value, boolean symbol) implements Distribution {}
 
-  /** How many values it can take, or -1 when infinitely many. */
+  /** How many values it can take (at most Long.MAX_VALUE), or -1 when infinitely many. */
   default long cardinality() {
     if (this instanceof FloatRange f) {
-      return f.step() == null ? -1 : Math.round((f.hi() - f.lo()) / f.step()) + 1;
+      return f.step() == null ? -1 : saturated((f.hi() - f.lo()) / f.step() + 1);
     } else if (this instanceof IntRange i) {
       long step = i.step() == null ? 1 : i.step();
-      return (i.hi() - i.lo()) / step + 1;
+      return saturated(((double) i.hi() - i.lo()) / step + 1);
     } else if (this instanceof Choice c) {
       return c.values().size();
     }
     return 1;
+  }
+
+  private static long saturated(double count) {
+    return count >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(Math.floor(count + 1e-9));
   }
 }

@@ -65,12 +65,13 @@ final class LexicalChecks {
     String text = source.text();
     for (int i = span.start() + 1; i < span.end() - 1; i++) {
       if (text.charAt(i) == '\\') {
-        char next = text.charAt(i + 1);
+        int next = text.codePointAt(i + 1);
         if (next != '"' && next != '\\' && next != 'n' && next != 't') {
-          String shown = Character.isISOControl(next) || Character.isSurrogate(next)
-              ? String.format("`\\` followed by U+%04X", (int) next)
-              : "`\\" + next + "`";
-          return Diagnostic.error(Code.HYP005, new Span(i, i + 2), "unknown escape " + shown + " in a string")
+          String shown = Character.isISOControl(next) || Character.getType(next) == Character.SURROGATE
+              ? String.format("`\\` followed by U+%04X", next)
+              : "`\\" + Character.toString(next) + "`";
+          return Diagnostic.error(Code.HYP005, new Span(i, i + 1 + Character.charCount(next)),
+                  "unknown escape " + shown + " in a string")
               .label("not an escape")
               .help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
               .build();

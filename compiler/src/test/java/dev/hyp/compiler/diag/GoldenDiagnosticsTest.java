@@ -140,17 +140,6 @@ class GoldenDiagnosticsTest {
     }
   }
 
-  /**
-   * Codes that no input can produce yet, each because of a known checker bug. Remove a code
-   * from here together with adding its golden once the bug is fixed; the test below fails
-   * while a listed code is in fact covered, so this list cannot go stale.
-   *
-   * <p>HYP033: a parameter declared twice is not reported: `ParamChecker.declare` skips a name
-   * that is already in the table before `declared` can report the duplicate, so the second
-   * declaration is silently dropped (input: `params { units = choice(8, 16)  units = choice(32, 64) }`).
-   */
-  static final Set<Code> KNOWN_UNREACHABLE = EnumSet.of(Code.HYP033);
-
   /** A new code cannot ship without a golden that shows it. */
   @Test
   void everyCodeAppearsInSomeGolden() throws IOException {
@@ -168,12 +157,6 @@ class GoldenDiagnosticsTest {
     }
     Set<Code> missing = EnumSet.allOf(Code.class);
     missing.removeAll(seen);
-    Set<Code> coveredAfterAll = EnumSet.copyOf(KNOWN_UNREACHABLE);
-    coveredAfterAll.retainAll(seen);
-    if (!coveredAfterAll.isEmpty()) {
-      fail("now covered by a golden, remove from KNOWN_UNREACHABLE: " + coveredAfterAll);
-    }
-    missing.removeAll(KNOWN_UNREACHABLE);
     if (!missing.isEmpty()) {
       fail("codes without a golden in src/test/resources/diagnostics: " + missing);
     }

@@ -14,17 +14,15 @@ import dev.hyp.compiler.print.Formatter;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.compiler.testing.TestFiles;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Compiler bugs found while writing the test suite, one test each, written as the behaviour
- * the language promises. They are disabled so that the suite passes; enable each one with
- * its fix (and move it beside the tests of its area).
+ * Compiler bugs found by the test suite, one test each, written as the behaviour the
+ * language promises: each failed before its fix.
  */
-class KnownBugsTest {
+class RegressionTest {
   private final Compiler compiler = new Compiler();
 
   private static String spec(String params, String model, String extra) {
@@ -49,7 +47,6 @@ class KnownBugsTest {
    * rule {@code UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF} matches to the end of the file, which
    * is always longer than {@code BLOCK_COMMENT}, and ANTLR's lexer takes the longest match.
    */
-  @Disabled("bug: closed block comments are reported as unterminated (HYP003)")
   @ParameterizedTest
   @ValueSource(strings = {
       "experiment t { /* c */ }",
@@ -64,7 +61,6 @@ class KnownBugsTest {
     assertFalse(result.comments().get(0).isLineComment());
   }
 
-  @Disabled("bug: closed block comments are reported as unterminated (HYP003)")
   @Test
   void formatterKeepsBlockCommentsInsideArguments() {
     String text = "experiment t {\n  model {\n    dense(units = 8 /* wide enough */, activation = relu)\n  }\n}\n";
@@ -81,7 +77,6 @@ class KnownBugsTest {
    * {@code ParamChecker.declare} skips a name already in the table before {@code declared}
    * can report HYP033, so HYP033 is never emitted.
    */
-  @Disabled("bug: HYP033 is never reported")
   @Test
   void duplicateParameterIsReported() {
     String text = spec("    units = choice(8, 16)\n    units = choice(32, 64)", "    dense(units = units)", "");
@@ -95,7 +90,6 @@ class KnownBugsTest {
    * ClassCastException (Value$Arithmetic cannot be cast to Value$Literal) from
    * {@code Values.longOf/doubleOf} and {@code SearchChecker}. It should be folded or reported.
    */
-  @Disabled("bug: ClassCastException for arithmetic in settings read as literals")
   @ParameterizedTest
   @ValueSource(strings = {
       "data|split = holdout(validation = 0.1 * 2)",
@@ -126,7 +120,6 @@ class KnownBugsTest {
   }
 
   /** `Path.resolve` throws InvalidPathException from {@code DataChecker.inspect}. */
-  @Disabled("bug: InvalidPathException for a csv path with NUL or a lone surrogate")
   @ParameterizedTest
   @ValueSource(strings = {"data/iris\u0000.csv", "data/iris\uD800.csv"})
   void unusablePathsAreReportedNotThrown(String path) {
@@ -141,7 +134,6 @@ class KnownBugsTest {
    * value of every range before counting ({@code int(1, 200000000)} is 200 million boxed
    * longs; {@code int(1, 9223372036854775807)} never ends, `v += step` overflows).
    */
-  @Disabled("bug: OutOfMemoryError counting the grid of a large integer range")
   @Test
   void hugeGridsAreCountedWithoutListingThem() {
     String text = spec("    n = int(1, 200000000)", "    dense(units = n)", "  search grid { trials = 10 }\n");
@@ -155,7 +147,6 @@ class KnownBugsTest {
    * if it were used alone: `r = uniform(0.5, 1.5)` makes `dropout(rate = r / 2)` an error
    * ("`r` can be 1.5, but `rate` of `dropout` must be ... at most 0.99"), though r / 2 <= 0.75.
    */
-  @Disabled("bug: false HYP020 for a parameter inside arithmetic")
   @Test
   void operandsOfArithmeticAreNotRangeCheckedAlone() {
     String text = spec("    r = uniform(0.5, 1.5)", "    dropout(rate = r / 2)", "");
@@ -168,7 +159,6 @@ class KnownBugsTest {
    * help ("use it in `model`, ... or remove it") then points the user the wrong way. Parameters
    * are marked used only on a successful check of the value that reads them.
    */
-  @Disabled("bug: spurious HYP100 when the use of a parameter has an error")
   @ParameterizedTest
   @ValueSource(strings = {
       // the loop variable shadows `depth`, which is still read as the loop's end
