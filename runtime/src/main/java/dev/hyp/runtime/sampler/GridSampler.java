@@ -13,6 +13,8 @@ import java.util.Set;
  * Every point of a finite space, in order: the first parameter varies slowest, like nested loops
  * in declaration order. A conditional parameter only multiplies the branches where it exists.
  * Points already tried (except interrupted trials) are skipped, so a resumed grid carries on.
+ * Asks within one study object are serialized, so its parallel workers never share a point;
+ * separate processes asking at the same instant may.
  */
 public final class GridSampler implements Sampler {
   /** Larger grids are refused rather than filling the heap. */

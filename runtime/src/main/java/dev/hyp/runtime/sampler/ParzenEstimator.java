@@ -116,33 +116,37 @@ final class ParzenEstimator {
    */
   private static double[] neighbourWidths(double[] means, double lo, double hi) {
     int k = means.length;
-    if (k > 1 << 20) {
-      throw new IllegalArgumentException("TPE models at most 2^20 trials");
+    if (k > 1 << INDEX_BITS) {
+      throw new IllegalArgumentException("TPE models at most 2^" + INDEX_BITS + " trials");
     }
-    // sort (position, index) pairs packed in longs: a primitive sort, no boxing or comparator;
-    // 2^-40 of the range is far below the smallest width the magic clip allows
+    // sort (position, index) pairs packed in longs; 2^-32 of the range is far below the
+    // smallest width the magic clip allows, so the positions lose nothing that matters
     long[] keys = new long[k];
-    double scale = (1L << 40) / (hi - lo);
+    double scale = POSITIONS / (hi - lo);
     for (int i = 0; i < k; i++) {
-      long position = (long) Math.max(0, Math.min((double) (1L << 40), (means[i] - lo) * scale));
-      keys[i] = position << 20 | i;
+      long position = (long) Math.max(0, Math.min(POSITIONS - 1, (means[i] - lo) * scale));
+      keys[i] = position << INDEX_BITS | i;
     }
-    Arrays.sort(keys);
+    RadixSort.sort(keys, INDEX_BITS, 32);
     double[] widths = new double[k];
+    long mask = (1L << INDEX_BITS) - 1;
     for (int p = 0; p < k; p++) {
-      double here = means[(int) (keys[p] & 0xFFFFF)];
-      double left = p == 0 ? here - lo : here - means[(int) (keys[p - 1] & 0xFFFFF)];
-      double right = p == k - 1 ? hi - here : means[(int) (keys[p + 1] & 0xFFFFF)] - here;
+      double here = means[(int) (keys[p] & mask)];
+      double left = p == 0 ? here - lo : here - means[(int) (keys[p - 1] & mask)];
+      double right = p == k - 1 ? hi - here : means[(int) (keys[p + 1] & mask)] - here;
       // the interval ends are not neighbours: the outermost kernels use their inner gap
       if (k >= 2 && p == 0) {
         left = right;
       } else if (k >= 2 && p == k - 1) {
         right = left;
       }
-      widths[(int) (keys[p] & 0xFFFFF)] = Math.max(left, right);
+      widths[(int) (keys[p] & mask)] = Math.max(left, right);
     }
     return widths;
   }
+
+  private static final int INDEX_BITS = 20;
+  private static final double POSITIONS = 4294967296.0;
 
   private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight) {
     int n = obs.length;

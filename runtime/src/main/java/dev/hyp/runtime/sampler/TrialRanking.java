@@ -4,7 +4,6 @@ import dev.hyp.runtime.study.Direction;
 import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.TrialState;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -56,27 +55,33 @@ final class TrialRanking {
     return best;
   }
 
-  /** The {@code count} lowest losses, ties to the earlier trial; a primitive sort keeps this cheap. */
+  /**
+   * The {@code count} lowest losses, ties to the earlier trial: one pass keeping a sorted
+   * buffer of the best so far, cheaper than sorting all losses when count is small.
+   */
   private static void addBestComplete(List<FrozenTrial> complete, Direction direction, int count, Set<Integer> out) {
     if (count == 0) {
       return;
     }
-    double[] losses = new double[complete.size()];
-    for (int i = 0; i < losses.length; i++) {
-      losses[i] = direction.toLoss(complete.get(i).value());
-    }
-    double[] sorted = losses.clone();
-    Arrays.sort(sorted);
-    double threshold = sorted[count - 1];
-    for (int i = 0; i < losses.length; i++) {
-      if (losses[i] < threshold) {
-        out.add(complete.get(i).number());
+    double[] bestLoss = new double[count];
+    int[] bestIndex = new int[count];
+    int size = 0;
+    for (int i = 0; i < complete.size(); i++) {
+      double loss = direction.toLoss(complete.get(i).value());
+      if (size == count && loss >= bestLoss[size - 1]) {
+        continue;
       }
-    }
-    for (int i = 0; i < losses.length && out.size() < count; i++) {
-      if (losses[i] == threshold) {
-        out.add(complete.get(i).number());
+      int at = size == count ? size - 1 : size++;
+      while (at > 0 && bestLoss[at - 1] > loss) {
+        bestLoss[at] = bestLoss[at - 1];
+        bestIndex[at] = bestIndex[at - 1];
+        at--;
       }
+      bestLoss[at] = loss;
+      bestIndex[at] = i;
+    }
+    for (int j = 0; j < size; j++) {
+      out.add(complete.get(bestIndex[j]).number());
     }
   }
 }

@@ -40,24 +40,59 @@ public interface ParamCondition {
 
   /** {@code name == value}. */
   static ParamCondition equalTo(String name, Object value) {
-    Object expected = Values.normalize(value);
-    return of(name + " == " + value, p -> numericEquals(p.get(name), expected));
+    return compare(name, "==", value);
   }
 
   /** {@code name != value}. */
   static ParamCondition notEqualTo(String name, Object value) {
-    Object expected = Values.normalize(value);
-    return of(name + " != " + value, p -> !numericEquals(p.get(name), expected));
+    return compare(name, "!=", value);
   }
 
   /** {@code name >= bound} on a numeric parameter; how per-layer parameters exist. */
   static ParamCondition atLeast(String name, long bound) {
-    return of(name + " >= " + bound, p -> p.getDouble(name) >= bound);
+    return compare(name, ">=", bound);
+  }
+
+  /**
+   * {@code name OP value} with the language's operators {@code == != < <= > >=}. Numbers compare
+   * by value (so 2 == 2.0); {@code ==} and {@code !=} also compare strings (symbols) and booleans;
+   * ordering a non-number is false.
+   */
+  static ParamCondition compare(String name, String op, Object value) {
+    Object expected = Values.normalize(value);
+    String text = name + " " + op + " " + value;
+    return switch (op) {
+      case "==" -> of(text, p -> numericEquals(p.get(name), expected));
+      case "!=" -> of(text, p -> !numericEquals(p.get(name), expected));
+      case "<" -> of(text, p -> order(p.get(name), expected) < 0);
+      case "<=" -> of(text, p -> order(p.get(name), expected) <= 0);
+      case ">" -> of(text, p -> order(p.get(name), expected) > 0);
+      case ">=" -> of(text, p -> order(p.get(name), expected) >= 0);
+      default -> throw new IllegalArgumentException("unknown comparison `" + op + "`");
+    };
   }
 
   default ParamCondition and(ParamCondition other) {
     ParamCondition self = this;
     return of("(" + text() + ") and (" + other.text() + ")", p -> self.test(p) && other.test(p));
+  }
+
+  default ParamCondition or(ParamCondition other) {
+    ParamCondition self = this;
+    return of("(" + text() + ") or (" + other.text() + ")", p -> self.test(p) || other.test(p));
+  }
+
+  default ParamCondition negate() {
+    ParamCondition self = this;
+    return of("not (" + text() + ")", p -> !self.test(p));
+  }
+
+  /** Sign of actual - expected for numbers; NaN (so every ordering test fails) otherwise. */
+  private static double order(Object actual, Object expected) {
+    if (actual instanceof Number a && expected instanceof Number e) {
+      return Math.signum(a.doubleValue() - e.doubleValue());
+    }
+    return Double.NaN;
   }
 
   private static boolean numericEquals(Object actual, Object expected) {

@@ -93,6 +93,20 @@ public final class SearchSpace {
     return earlier.size() == values.size();
   }
 
+  /** One line per parameter, {@code name = distribution [if condition]}, for logs and reports. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (ParamSpec p : params) {
+      b.append(p.name()).append(" = ").append(p.distribution());
+      if (p.isConditional()) {
+        b.append(" if ").append(p.condition().text());
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
   /** Supplies the value of one parameter during {@link #walk}. */
   @FunctionalInterface
   public interface ValueChooser {

@@ -68,7 +68,11 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public synchronized FrozenTrial trial(long studyId, int number) {
-    return trials0(studyId).get(number);
+    List<FrozenTrial> trials = trials0(studyId);
+    if (number < 0 || number >= trials.size()) {
+      throw new IllegalArgumentException("no trial " + number + " in study " + studyId);
+    }
+    return trials.get(number);
   }
 
   @Override

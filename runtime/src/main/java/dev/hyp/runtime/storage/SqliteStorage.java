@@ -187,40 +187,53 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public List<FrozenTrial> trials(long studyId) {
-    return read(c -> {
-      Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT number, step, value FROM intermediate_values WHERE study_id = ?")) {
-        q.setLong(1, studyId);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            intermediate.computeIfAbsent(rs.getInt(1), n -> new TreeMap<>()).put(rs.getInt(2), getDouble(rs, 3, Double.NaN));
-          }
-        }
-      }
-      List<FrozenTrial> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
-          + " started_at, finished_at FROM trials WHERE study_id = ? ORDER BY number")) {
-        q.setLong(1, studyId);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            int number = rs.getInt(1);
-            String finished = rs.getString(8);
-            out.add(new FrozenTrial(number, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
-                getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(number, new TreeMap<>()),
-                rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished)));
-          }
-        }
-      }
-      return out;
-    });
+    return read(c -> readTrials(c, studyId, null));
   }
 
   @Override
   public FrozenTrial trial(long studyId, int number) {
-    // one trial is read rarely (after tell); reading the study keeps a single code path
-    return trials(studyId).stream().filter(t -> t.number() == number).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no trial " + number + " in study " + studyId));
+    List<FrozenTrial> one = read(c -> readTrials(c, studyId, number));
+    if (one.isEmpty()) {
+      throw new IllegalArgumentException("no trial " + number + " in study " + studyId);
+    }
+    return one.get(0);
+  }
+
+  /** The study's trials in number order, or only trial {@code number} when it is not null. */
+  private static List<FrozenTrial> readTrials(Connection c, long studyId, Integer number) throws SQLException {
+    String onlyOne = number == null ? "" : " AND number = ?";
+    Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
+    try (PreparedStatement q = c.prepareStatement(
+        "SELECT number, step, value FROM intermediate_values WHERE study_id = ?" + onlyOne)) {
+      bindStudyAndNumber(q, studyId, number);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          intermediate.computeIfAbsent(rs.getInt(1), n -> new TreeMap<>()).put(rs.getInt(2), getDouble(rs, 3, Double.NaN));
+        }
+      }
+    }
+    List<FrozenTrial> out = new ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
+        + " started_at, finished_at FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
+      bindStudyAndNumber(q, studyId, number);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          int n = rs.getInt(1);
+          String finished = rs.getString(8);
+          out.add(new FrozenTrial(n, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
+              getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(n, new TreeMap<>()),
+              rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void bindStudyAndNumber(PreparedStatement q, long studyId, Integer number) throws SQLException {
+    q.setLong(1, studyId);
+    if (number != null) {
+      q.setInt(2, number);
+    }
   }
 
   @Override

@@ -10,6 +10,8 @@ import java.util.Optional;
  * process is still running on the same database.
  */
 public final class ProcessOwner {
+  // resolving the host name can be slow where DNS is: do it once
+  private static final String HOST = hostName();
   private static final String CURRENT = describe(ProcessHandle.current());
 
   private ProcessOwner() {}
@@ -27,7 +29,7 @@ public final class ProcessOwner {
       return true;
     }
     String[] parts = owner.split("\\|");
-    if (parts.length != 3 || !parts[0].equals(hostName())) {
+    if (parts.length != 3 || !parts[0].equals(HOST)) {
       return false;
     }
     long pid;
@@ -42,7 +44,7 @@ public final class ProcessOwner {
 
   private static String describe(ProcessHandle process) {
     long start = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-    return hostName() + "|" + process.pid() + "|" + start;
+    return HOST + "|" + process.pid() + "|" + start;
   }
 
   private static String hostName() {

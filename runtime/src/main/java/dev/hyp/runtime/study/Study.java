@@ -58,11 +58,19 @@ public final class Study {
     return space;
   }
 
+  /**
+   * Hears every trial start and finish from now on, on the thread that runs the trial; an
+   * exception thrown by a listener ends {@link #optimize} with that exception.
+   */
   public void addListener(StudyListener listener) {
     listeners.add(Objects.requireNonNull(listener));
   }
 
-  /** A new RUNNING trial with sampled parameters, with no trial budget. */
+  /**
+   * A new RUNNING trial with sampled parameters, with no trial budget.
+   *
+   * @throws dev.hyp.runtime.sampler.SearchSpaceExhaustedException when a grid has no point left
+   */
   public Trial ask() {
     return ask(Integer.MAX_VALUE).orElseThrow();
   }
@@ -181,21 +189,25 @@ public final class Study {
       this.space = Objects.requireNonNull(space);
     }
 
+    /** Default: {@link Direction#MINIMIZE}. */
     public Builder direction(Direction direction) {
       this.direction = Objects.requireNonNull(direction);
       return this;
     }
 
+    /** Default: {@code random} with seed 0, the language's default strategy. */
     public Builder sampler(Sampler sampler) {
       this.sampler = Objects.requireNonNull(sampler);
       return this;
     }
 
+    /** Default: {@code none}. */
     public Builder pruner(Pruner pruner) {
       this.pruner = Objects.requireNonNull(pruner);
       return this;
     }
 
+    /** Default: a new {@link InMemoryStorage}; the caller closes a storage it passes. */
     public Builder storage(Storage storage) {
       this.storage = Objects.requireNonNull(storage);
       return this;

@@ -61,6 +61,23 @@ class SearchSpaceTest {
   }
 
   @Test
+  void conditionsCompareLikeTheLanguage() {
+    ParamValues p = values("depth", 2L, "lr", 0.01, "opt", "nesterovs", "bias", true);
+    assertTrue(ParamCondition.compare("depth", "==", 2.0).test(p), "2 == 2.0");
+    assertTrue(ParamCondition.compare("depth", "<", 3).test(p));
+    assertFalse(ParamCondition.compare("depth", ">", 2).test(p));
+    assertTrue(ParamCondition.compare("lr", "<=", 0.01).test(p));
+    assertTrue(ParamCondition.compare("opt", "!=", "adam").test(p));
+    assertFalse(ParamCondition.compare("opt", "<", "zzz").test(p), "symbols have no order");
+    assertTrue(ParamCondition.equalTo("bias", true).test(p));
+    ParamCondition c = ParamCondition.equalTo("opt", "nesterovs").and(ParamCondition.compare("depth", ">=", 3).negate())
+        .or(ParamCondition.equalTo("opt", "adam"));
+    assertTrue(c.test(p));
+    assertEquals("((opt == nesterovs) and (not (depth >= 3))) or (opt == adam)", c.text());
+    assertThrows(IllegalArgumentException.class, () -> ParamCondition.compare("depth", "=>", 3));
+  }
+
+  @Test
   void walkRejectsAValueOutsideTheDistribution() {
     SearchSpace space = SearchSpace.builder().add("x", IntDistribution.stepped(0, 10, 5)).build();
     assertThrows(IllegalStateException.class, () -> space.walk((spec, earlier) -> 3L));

@@ -100,6 +100,7 @@ abstract class StorageContractTest {
     assertEquals(0, create(b, params(), "me"));
     assertEquals(2, storage.trials(a).size());
     assertEquals(1, storage.trials(b).size());
+    assertThrows(IllegalArgumentException.class, () -> storage.trial(b, 1));
   }
 
   @Test

@@ -27,12 +27,14 @@ class StudyProcessesTest {
   @TempDir
   Path dir;
 
-  private Process worker(Path db, String study, int trials, int hangFrom, int parallel, long seed, long millis)
-      throws Exception {
+  private Process worker(Path db, String study, int trials, int hangFrom, int parallel, long seed, long millis,
+      String... signals) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         StudyWorker.class.getName(), db.toString(), study, String.valueOf(trials), String.valueOf(hangFrom),
-        String.valueOf(parallel), String.valueOf(seed), String.valueOf(millis));
+        String.valueOf(parallel), String.valueOf(seed), String.valueOf(millis)));
+    command.addAll(List.of(signals));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve("worker-" + seed + ".log").toFile());
     return pb.start();
@@ -96,8 +98,18 @@ class StudyProcessesTest {
     Path db = dir.resolve("shared.db");
     List<Process> children = new ArrayList<>();
     for (long seed = 0; seed < 2; seed++) {
-      children.add(worker(db, "shared", 40, Integer.MAX_VALUE, 2, seed, 100));
+      children.add(worker(db, "shared", 40, Integer.MAX_VALUE, 2, seed, 50, dir.toString()));
     }
+    // both workers have opened the study before either starts a trial, so they really overlap
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!(Files.exists(dir.resolve("ready-0")) && Files.exists(dir.resolve("ready-1")))) {
+      if (System.nanoTime() > deadline || children.stream().anyMatch(c -> !c.isAlive())) {
+        children.forEach(Process::destroyForcibly);
+        fail("workers did not get ready\n" + log(0) + "\n" + log(1));
+      }
+      Thread.sleep(20);
+    }
+    Files.createFile(dir.resolve("go"));
     for (int i = 0; i < children.size(); i++) {
       Process child = children.get(i);
       if (!child.waitFor(120, TimeUnit.SECONDS)) {

@@ -6,6 +6,7 @@ import dev.hyp.runtime.space.IntDistribution;
 import dev.hyp.runtime.space.SearchSpace;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,7 +14,9 @@ import java.util.Map;
  * A separate JVM running a study on an SQLite file, for the multi-process tests.
  *
  * <p>Arguments: database, study name, trial budget, number of the first trial that hangs (it
- * sleeps until the process is killed), parallel, seed, milliseconds each other trial takes.
+ * sleeps until the process is killed), parallel, seed, milliseconds each other trial takes, and
+ * optionally a directory where it announces {@code ready-<seed>} and then waits for {@code go},
+ * so that several workers start their trials together.
  */
 public final class StudyWorker {
   static final SearchSpace SPACE = SearchSpace.builder()
@@ -34,6 +37,13 @@ public final class StudyWorker {
     try (Storage storage = SqliteStorage.open(db)) {
       Study study = Study.builder(name, SPACE).storage(storage).specHash("worker")
           .sampler(Samplers.create("tpe", Map.of("startup", 4), seed)).open();
+      if (args.length > 7) {
+        Path signals = Path.of(args[7]);
+        Files.createFile(signals.resolve("ready-" + seed));
+        while (!Files.exists(signals.resolve("go"))) {
+          Thread.sleep(10);
+        }
+      }
       study.optimize(t -> {
         Thread.sleep(t.number() >= hangFrom ? 600_000 : millis);
         return objective(t.params().getDouble("x"), t.params().getLong("n"));
