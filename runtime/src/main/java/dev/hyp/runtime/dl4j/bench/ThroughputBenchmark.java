@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * network over the shared data), under several environments. ND4J reads OMP_NUM_THREADS and the
  * other knobs when it loads, so each setting runs in a child JVM with its own environment.
  *
- * <p>{@code java -cp ... ThroughputBenchmark [breast_cancer.csv] [trials]} runs every setting and
- * prints one JSON line each; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS} is one child.
+ * <p>{@code java -cp ... ThroughputBenchmark [breast_cancer.csv] [trials] [rounds]} runs every setting
+ * and parallelism once per round (rounds in rotated orders), prints one JSON line per run and a
+ * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS} is one child.
  * The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs, batch 32,
  * patience 5) in every setting, after a warm-up of two trials per thread.
  */
@@ -42,20 +43,48 @@ public final class ThroughputBenchmark {
     }
     Path csv = BenchSetup.csv(args);
     int trials = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     settings.put("default", Map.of());
     settings.put("omp1", Map.of("OMP_NUM_THREADS", "1"));
     settings.put("omp1_openblas1", Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"));
     settings.put("omp1_skip_blas", Map.of("OMP_NUM_THREADS", "1", "ND4J_SKIP_BLAS_THREADS", "1"));
     settings.put("omp2", Map.of("OMP_NUM_THREADS", "2"));
-    for (var setting : settings.entrySet()) {
-      for (int parallel : new int[] {1, 2}) {
+    List<String> combos = new ArrayList<>();
+    for (String name : settings.keySet()) {
+      combos.add(name + "/1");
+      combos.add(name + "/2");
+    }
+    Map<String, List<Double>> perMinute = new LinkedHashMap<>();
+    combos.forEach(c -> perMinute.put(c, new ArrayList<>()));
+    // several rounds, each in a rotated order, so that the load of a shared machine hits all alike
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < combos.size(); i++) {
+        String combo = combos.get((i + round * 3) % combos.size());
+        String name = combo.substring(0, combo.indexOf('/'));
+        int parallel = Integer.parseInt(combo.substring(combo.indexOf('/') + 1));
         // the default OpenMP threads are slow: fewer trials there, to finish in reasonable time
-        int n = setting.getKey().equals("default") ? Math.max(2, trials / 3) : trials;
-        String line = child(csv, parallel, n, setting.getValue());
-        System.out.println("{\"bench\":\"throughput\",\"setting\":\"" + setting.getKey() + "\"," + line.substring(1));
+        int n = name.equals("default") ? Math.max(2, trials / 3) : trials;
+        String line = child(csv, parallel, n, settings.get(name));
+        System.out.println("{\"bench\":\"throughput\",\"round\":" + round + ",\"setting\":\"" + name + "\","
+            + line.substring(1));
+        perMinute.get(combo).add(Double.parseDouble(line.replaceAll(".*\"trials_per_min\":([0-9.]+).*", "$1")));
       }
     }
+    for (String name : settings.keySet()) {
+      double one = median(perMinute.get(name + "/1"));
+      double two = median(perMinute.get(name + "/2"));
+      System.out.printf(Locale.ROOT, "{\"bench\":\"throughput_summary\",\"setting\":\"%s\",\"rounds\":%d,"
+          + "\"median_trials_per_min_parallel1\":%.1f,\"median_trials_per_min_parallel2\":%.1f,"
+          + "\"parallel2_over_parallel1\":%.2f}%n", name, rounds, one, two, two / one);
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> s = new ArrayList<>(values);
+    java.util.Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
   private static String child(Path csv, int parallel, int trials, Map<String, String> env)
