@@ -181,6 +181,24 @@ class DataLoaderTest {
     assertEquals(List.of("circle", "cross", "square", "triangle"), shapes.classes());
   }
 
+  @Test
+  void separateTestFileIsScaledWithTheTrainingStatistics() throws IOException {
+    Path train = write("train.csv", "a,y\n0,x\n2,y\n4,x\n6,y\n8,x\n10,y\n12,x\n14,y\n16,x\n18,y\n");
+    Path test = write("test.csv", "a,y\n100,y\n");
+    ExperimentData data = ExperimentData.load(CsvSource.of(train, "y"), CsvSource.of(test, "y"), Task.CLASSIFICATION,
+        new Split.Holdout(0.2, 0), null, 1);
+    assertTrue(data.hasTest());
+    Fold fold = data.folds(Normalization.MINMAX, "mcxent").get(0);
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (int row : data.parts().get(0).train()) {
+      min = Math.min(min, data.table().features()[row][0]);
+      max = Math.max(max, data.table().features()[row][0]);
+    }
+    assertEquals((100 - min) / (max - min), fold.test().getFeatures().getDouble(0, 0), 1e-4);
+    assertArrayEquals(new double[] {1}, fold.testTruth());
+  }
+
   // ---- bad data: one exception type, a message naming the file, the row and the column ----
 
   private DataException bad(String csv, String label, Task task) throws IOException {

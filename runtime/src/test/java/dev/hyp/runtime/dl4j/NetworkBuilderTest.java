@@ -65,6 +65,21 @@ class NetworkBuilderTest {
   }
 
   @Test
+  void imageRowsBecomeTimeSteps() {
+    // a 1-channel 2x3 image, fed flat: rows {1,2,3} and {4,5,6}
+    ImageRowsToSequence p = new ImageRowsToSequence(2, 3, 1, true);
+    INDArray flat = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {1, 6}, 'c');
+    INDArray seq = p.preProcess(flat, 1, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+    assertArrayEquals(new long[] {1, 3, 2}, seq.shape()); // [batch, features = width * channels, time = height]
+    assertArrayEquals(new float[] {1, 2, 3}, seq.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).toFloatVector());
+    assertArrayEquals(new float[] {4, 5, 6}, seq.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).toFloatVector());
+    INDArray back = p.backprop(seq, 1, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+    assertEquals(flat, back);
+  }
+
+  @Test
   void regressionOutputHasOneUnitAndIdentity() {
     MultiLayerNetwork net = new NetworkBuilder(1, InputShape.flat(10), Task.REGRESSION, 0)
         .dense(8, "relu").output(null, "mse", null).build();

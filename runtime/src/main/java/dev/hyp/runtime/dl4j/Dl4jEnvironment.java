@@ -1,0 +1,60 @@
+package dev.hyp.runtime.dl4j;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process environment that gives DL4J its best trials per minute (docs/performance.md):
+ * {@code OMP_NUM_THREADS=1}, one OpenMP thread per ND4J op, and parallelism from running trials at
+ * once. ND4J reads it once, when its native library loads, so it must be in the environment before
+ * the JVM starts: the `hyp` launcher exports it, and a generated jar's main calls
+ * {@link #relaunchIfNeeded} first thing.
+ */
+public final class Dl4jEnvironment {
+  private Dl4jEnvironment() {}
+
+  /** The variables and values set when the user has not set them. */
+  public static final Map<String, String> RECOMMENDED = Map.of("OMP_NUM_THREADS", "1");
+
+  /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
+  static final String MARKER = "HYP_RELAUNCHED";
+
+  /** Whether every recommended variable is set (to anything: the user's choice wins). */
+  public static boolean isTuned() {
+    return RECOMMENDED.keySet().stream().allMatch(k -> System.getenv(k) != null);
+  }
+
+  /**
+   * When a recommended variable is unset, runs this same Java command again with it set (output
+   * and input shared) and returns the child's exit code; returns -1 without doing anything when
+   * the environment is already right (or this is the relaunched child). Call it before anything
+   * touches ND4J: {@code int code = Dl4jEnvironment.relaunchIfNeeded(Main.class, args); if (code >= 0) System.exit(code);}
+   */
+  public static int relaunchIfNeeded(Class<?> main, String[] args) {
+    if (isTuned() || System.getenv(MARKER) != null) {
+      return -1;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+    RECOMMENDED.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
+    pb.environment().put(MARKER, "1");
+    try {
+      return pb.start().waitFor();
+    } catch (IOException e) {
+      return -1; // could not relaunch: run here, only slower
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+  }
+}
