@@ -6,17 +6,20 @@ import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /** Keeps everything in this JVM; lost when it exits. The default for ad-hoc ask/tell use. */
 public final class InMemoryStorage implements Storage {
   private final Map<String, StudyRecord> studiesByName = new HashMap<>();
   private final List<List<FrozenTrial>> trialsByStudy = new ArrayList<>();
+  // last heartbeat per study and trial number, for trials that have had one
+  private final Map<Long, Map<Integer, Instant>> heartbeats = new HashMap<>();
 
   @Override
   public synchronized StudyRecord openStudy(String name, Direction direction, String specHash) {
@@ -76,10 +79,21 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized int markInterrupted(long studyId, Predicate<String> ownerGone) {
+  public synchronized void heartbeat(long studyId, Collection<Integer> numbers, Instant now) {
+    List<FrozenTrial> trials = trials0(studyId);
+    for (int number : numbers) {
+      if (number >= 0 && number < trials.size() && trials.get(number).state() == TrialState.RUNNING) {
+        heartbeats.computeIfAbsent(studyId, id -> new HashMap<>()).put(number, now);
+      }
+    }
+  }
+
+  @Override
+  public synchronized int markInterrupted(long studyId, BiPredicate<String, Instant> gone) {
     int marked = 0;
+    Map<Integer, Instant> beats = heartbeats.getOrDefault(studyId, Map.of());
     for (FrozenTrial t : List.copyOf(trials0(studyId))) {
-      if (t.state() == TrialState.RUNNING && ownerGone.test(t.owner())) {
+      if (t.state() == TrialState.RUNNING && gone.test(t.owner(), beats.getOrDefault(t.number(), t.startedAt()))) {
         finishTrial(studyId, t.number(), TrialState.FAILED, null, FrozenTrial.INTERRUPTED, Instant.now());
         marked++;
       }

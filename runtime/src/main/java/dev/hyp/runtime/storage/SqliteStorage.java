@@ -15,12 +15,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -80,7 +81,7 @@ public final class SqliteStorage implements Storage {
       s.executeUpdate("CREATE TABLE IF NOT EXISTS trials ("
           + "study_id INTEGER NOT NULL REFERENCES studies(id), number INTEGER NOT NULL,"
           + " state TEXT NOT NULL, params TEXT NOT NULL, value REAL, reason TEXT, owner TEXT,"
-          + " started_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (study_id, number))");
+          + " started_at TEXT NOT NULL, heartbeat_at TEXT, finished_at TEXT, PRIMARY KEY (study_id, number))");
       s.executeUpdate("CREATE TABLE IF NOT EXISTS intermediate_values ("
           + "study_id INTEGER NOT NULL, number INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,"
           + " PRIMARY KEY (study_id, number, step),"
@@ -237,15 +238,35 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
-  public int markInterrupted(long studyId, Predicate<String> ownerGone) {
+  public void heartbeat(long studyId, Collection<Integer> numbers, Instant now) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    write(c -> {
+      try (PreparedStatement u = c.prepareStatement("UPDATE trials SET heartbeat_at = ?"
+          + " WHERE study_id = ? AND number = ? AND state = 'RUNNING'")) {
+        for (int number : numbers) {
+          u.setString(1, now.toString());
+          u.setLong(2, studyId);
+          u.setInt(3, number);
+          u.addBatch();
+        }
+        u.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public int markInterrupted(long studyId, BiPredicate<String, Instant> isGone) {
     return write(c -> {
       List<Integer> gone = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT number, owner FROM trials WHERE study_id = ? AND state = 'RUNNING'")) {
+      try (PreparedStatement q = c.prepareStatement("SELECT number, owner, COALESCE(heartbeat_at, started_at)"
+          + " FROM trials WHERE study_id = ? AND state = 'RUNNING'")) {
         q.setLong(1, studyId);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            if (ownerGone.test(rs.getString(2))) {
+            if (isGone.test(rs.getString(2), Instant.parse(rs.getString(3)))) {
               gone.add(rs.getInt(1));
             }
           }

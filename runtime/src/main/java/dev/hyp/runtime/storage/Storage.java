@@ -5,9 +5,10 @@ import dev.hyp.runtime.study.Direction;
 import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.TrialState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Where studies and their trials live. Every method is safe to call from several threads;
@@ -47,12 +48,18 @@ public interface Storage extends AutoCloseable {
   FrozenTrial trial(long studyId, int number);
 
   /**
-   * Marks FAILED with reason {@link FrozenTrial#INTERRUPTED} every RUNNING trial whose owner
-   * {@code ownerGone} declares gone.
+   * Records that the given RUNNING trials are still being worked on (trials that are no longer
+   * running are skipped).
+   */
+  void heartbeat(long studyId, Collection<Integer> numbers, Instant now);
+
+  /**
+   * Marks FAILED with reason {@link FrozenTrial#INTERRUPTED} every RUNNING trial that
+   * {@code gone} declares abandoned, given its owner and its last heartbeat (its start if none).
    *
    * @return how many were marked
    */
-  int markInterrupted(long studyId, Predicate<String> ownerGone);
+  int markInterrupted(long studyId, BiPredicate<String, Instant> gone);
 
   @Override
   void close();

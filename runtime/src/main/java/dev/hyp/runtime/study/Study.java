@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A named search over one space: hands out trials ({@link #ask()}), takes their results
  * ({@link #tell}), or drives both itself ({@link #optimize}). Opening a study that exists in the
- * storage continues it; trials left RUNNING by a dead process become FAILED "interrupted".
+ * storage continues it; trials left RUNNING by a dead process become FAILED "interrupted" (see
+ * {@link ProcessOwner} for how a dead process is recognized).
  */
 public final class Study {
   private final Storage storage;
@@ -30,6 +31,7 @@ public final class Study {
   private final Sampler sampler;
   private final Pruner pruner;
   private final List<StudyListener> listeners = new CopyOnWriteArrayList<>();
+  private final Heartbeat heartbeat;
   // asks are serialized so each sampler call sees every trial handed out before it
   private final Object askLock = new Object();
 
@@ -39,7 +41,9 @@ public final class Study {
     this.sampler = b.sampler;
     this.pruner = b.pruner;
     this.record = storage.openStudy(b.name, b.direction, b.specHash);
-    storage.markInterrupted(record.id(), ProcessOwner::isGone);
+    Instant now = Instant.now();
+    storage.markInterrupted(record.id(), (owner, lastHeartbeat) -> ProcessOwner.isGone(owner, lastHeartbeat, now));
+    this.heartbeat = new Heartbeat(storage, record.id(), ProcessOwner.HEARTBEAT_EVERY);
   }
 
   public static Builder builder(String name, SearchSpace space) {
@@ -89,6 +93,7 @@ public final class Study {
         return Optional.empty();
       }
       trial = new Trial(this, number.getAsInt(), params);
+      heartbeat.started(trial.number());
     }
     FrozenTrial started = frozen(trial);
     listeners.forEach(l -> l.trialStarted(this, started));
@@ -163,7 +168,11 @@ public final class Study {
 
   private void finish(Trial trial, TrialState state, Double value, String reason) {
     requireOwn(trial);
-    storage.finishTrial(record.id(), trial.number(), state, value, reason, Instant.now());
+    try {
+      storage.finishTrial(record.id(), trial.number(), state, value, reason, Instant.now());
+    } finally {
+      heartbeat.finished(trial.number());
+    }
     FrozenTrial finished = frozen(trial);
     listeners.forEach(l -> l.trialFinished(this, finished));
   }

@@ -142,7 +142,7 @@ abstract class StorageContractTest {
     assertTrue(storage.createTrial(s, params(), "dead", T0, 2).isPresent());
     assertTrue(storage.createTrial(s, params(), "alive", T0, 2).isPresent());
     assertEquals(OptionalInt.empty(), storage.createTrial(s, params(), "alive", T0, 2));
-    assertEquals(1, storage.markInterrupted(s, "dead"::equals));
+    assertEquals(1, storage.markInterrupted(s, (owner, beat) -> owner.equals("dead")));
     assertEquals(OptionalInt.of(2), storage.createTrial(s, params(), "alive", T0, 2));
   }
 
@@ -153,13 +153,35 @@ abstract class StorageContractTest {
     storage.finishTrial(s, doneByDead, TrialState.COMPLETE, 1.0, null, T0);
     int runningByDead = create(s, params(), "dead");
     int runningByAlive = create(s, params(), "alive");
-    assertEquals(1, storage.markInterrupted(s, "dead"::equals));
+    assertEquals(1, storage.markInterrupted(s, (owner, beat) -> owner.equals("dead")));
     assertEquals(TrialState.COMPLETE, storage.trial(s, doneByDead).state());
     FrozenTrial interrupted = storage.trial(s, runningByDead);
     assertEquals(TrialState.FAILED, interrupted.state());
     assertEquals(FrozenTrial.INTERRUPTED, interrupted.reason());
     assertTrue(interrupted.isInterrupted());
     assertEquals(TrialState.RUNNING, storage.trial(s, runningByAlive).state());
+  }
+
+  @Test
+  void judgesAbandonedTrialsByTheirLastHeartbeat() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int beating = create(s, params(), "elsewhere");
+    int silent = create(s, params(), "elsewhere");
+    int done = create(s, params(), "elsewhere");
+    storage.finishTrial(s, done, TrialState.COMPLETE, 1.0, null, T0);
+    storage.heartbeat(s, List.of(beating, done), T0.plusSeconds(60));
+    Map<Integer, Instant> seen = new java.util.HashMap<>();
+    // declare gone whatever has not beaten since T0 + 30 s
+    int marked = storage.markInterrupted(s, (owner, beat) -> beat.isBefore(T0.plusSeconds(30)));
+    assertEquals(1, marked);
+    assertEquals(TrialState.RUNNING, storage.trial(s, beating).state());
+    assertTrue(storage.trial(s, silent).isInterrupted(), "no heartbeat: judged by its start");
+    assertEquals(TrialState.COMPLETE, storage.trial(s, done).state());
+    storage.markInterrupted(s, (owner, beat) -> {
+      seen.put(0, beat);
+      return false;
+    });
+    assertEquals(Map.of(0, T0.plusSeconds(60)), seen);
   }
 
   @Test

@@ -1,0 +1,33 @@
+package dev.hyp.runtime.study;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.storage.InMemoryStorage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTest {
+  @Test
+  void beatsForRunningTrialsSoOtherHostsSeeThemAlive() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage();
+    long study = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    Instant start = Instant.now().minusSeconds(3600);
+    int number = storage.createTrial(study, ParamValues.empty(), "elsewhere", start, Integer.MAX_VALUE).getAsInt();
+    Heartbeat heartbeat = new Heartbeat(storage, study, Duration.ofMillis(20));
+    heartbeat.started(number);
+    AtomicReference<Instant> last = new AtomicReference<>(start);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!last.get().isAfter(start) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      storage.markInterrupted(study, (owner, beat) -> {
+        last.set(beat);
+        return false;
+      });
+    }
+    heartbeat.finished(number);
+    assertTrue(last.get().isAfter(start), "a heartbeat was recorded");
+  }
+}
