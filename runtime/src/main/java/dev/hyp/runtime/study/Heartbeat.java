@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +16,7 @@ import java.util.concurrent.TimeUnit;
  * run, on one daemon thread shared by all studies.
  */
 final class Heartbeat {
-  private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "hyp-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
 
   private final Storage storage;
   private final long studyId;
@@ -33,6 +28,17 @@ final class Heartbeat {
     this.storage = storage;
     this.studyId = studyId;
     this.every = every;
+  }
+
+  private static ScheduledThreadPoolExecutor scheduler() {
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "hyp-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    // sequential ask/tell cancels a beat per trial: drop those at once instead of at their time
+    s.setRemoveOnCancelPolicy(true);
+    return s;
   }
 
   synchronized void started(int number) {
