@@ -111,9 +111,10 @@ public final class InMemoryStorage implements Storage {
     return trialsByStudy.get((int) studyId);
   }
 
+  /** The trial, if it is still open: RUNNING, or interrupted while its process lived on. */
   private FrozenTrial running(long studyId, int number) {
     FrozenTrial t = trial(studyId, number);
-    if (t.state() != TrialState.RUNNING) {
+    if (t.state() != TrialState.RUNNING && !t.isInterrupted()) {
       throw new IllegalStateException("trial " + number + " is already " + t.state());
     }
     return t;

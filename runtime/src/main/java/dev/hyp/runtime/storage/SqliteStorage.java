@@ -302,15 +302,19 @@ public final class SqliteStorage implements Storage {
     }
   }
 
+  /** Fails unless the trial is still open: RUNNING, or interrupted while its process lived on. */
   private static void requireRunning(Connection c, long studyId, int number) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT state FROM trials WHERE study_id = ? AND number = ?")) {
+    try (PreparedStatement q = c.prepareStatement(
+        "SELECT state, reason FROM trials WHERE study_id = ? AND number = ?")) {
       q.setLong(1, studyId);
       q.setInt(2, number);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalArgumentException("no trial " + number + " in study " + studyId);
         }
-        if (!rs.getString(1).equals(TrialState.RUNNING.name())) {
+        boolean interrupted = rs.getString(1).equals(TrialState.FAILED.name())
+            && FrozenTrial.INTERRUPTED.equals(rs.getString(2));
+        if (!rs.getString(1).equals(TrialState.RUNNING.name()) && !interrupted) {
           throw new IllegalStateException("trial " + number + " is already " + rs.getString(1));
         }
       }

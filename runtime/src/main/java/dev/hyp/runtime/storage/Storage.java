@@ -32,13 +32,18 @@ public interface Storage extends AutoCloseable {
    */
   OptionalInt createTrial(long studyId, ParamValues params, String owner, Instant startedAt, int budget);
 
-  /** Records the value of a RUNNING trial at one step; reporting a step again overwrites it. */
+  /**
+   * Records the value of a RUNNING (or interrupted, see {@link #finishTrial}) trial at one step;
+   * reporting a step again overwrites it.
+   */
   void reportIntermediate(long studyId, int number, int step, double value);
 
   /**
-   * Moves a RUNNING trial to a finished state.
+   * Moves a RUNNING trial to a finished state. A trial marked interrupted can be finished too:
+   * its process was alive after all (say, suspended past the heartbeat's staleness), and its
+   * result is worth keeping.
    *
-   * @throws IllegalStateException if the trial is not RUNNING
+   * @throws IllegalStateException if the trial is already finished otherwise
    */
   void finishTrial(long studyId, int number, TrialState state, Double value, String reason, Instant finishedAt);
 

@@ -163,6 +163,20 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void aTrialMarkedInterruptedWhoseProcessLivedOnCanStillBeTold() {
+    long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    int n = create(s, params(), "suspended");
+    storage.markInterrupted(s, (owner, beat) -> true);
+    storage.reportIntermediate(s, n, 1, 0.5);
+    storage.finishTrial(s, n, TrialState.COMPLETE, 0.4, null, T0);
+    FrozenTrial t = storage.trial(s, n);
+    assertEquals(TrialState.COMPLETE, t.state());
+    assertNull(t.reason());
+    assertEquals(0.4, t.value());
+    assertThrows(IllegalStateException.class, () -> storage.finishTrial(s, n, TrialState.COMPLETE, 0.3, null, T0));
+  }
+
+  @Test
   void judgesAbandonedTrialsByTheirLastHeartbeat() {
     long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
     int beating = create(s, params(), "elsewhere");
