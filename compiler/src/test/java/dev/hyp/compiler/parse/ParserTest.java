@@ -23,7 +23,6 @@ import dev.hyp.compiler.testing.TestFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -186,14 +185,7 @@ class ParserTest {
     assertEquals("(Experiment \"t\" [(Setting \"seed\" nil (NumberLiteral \"1\") nil)])", compact(parsed.experiment()));
   }
 
-  /**
-   * Disabled: a closed block comment is reported as HYP003 "unterminated block comment". The
-   * lexer rule {@code UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF} always matches a longer text
-   * than {@code BLOCK_COMMENT} (to the end of the file), and ANTLR's lexer takes the longest
-   * match, so every `/* ... *\/` followed by anything becomes "unterminated". Enable once fixed.
-   */
   @Test
-  @Disabled("bug: every block comment is lexed as unterminated (HYP003); see the javadoc")
   void blockCommentsAreKeptBesideTheTreeInOrder() {
     var parsed = Specs.parse("""
         /* header */
