@@ -44,7 +44,7 @@ final class ArgumentBinder {
           continue;
         }
         if (position >= signature.parameters().size()) {
-          diagnostics.add(tooMany(call, argument, signature, what));
+          diagnostics.add(tooMany(argument, signature, what));
           ok = false;
           continue;
         }
@@ -88,7 +88,7 @@ final class ArgumentBinder {
     return builder.build();
   }
 
-  private static Diagnostic tooMany(Call call, Argument argument, Signature signature, String what) {
+  private static Diagnostic tooMany(Argument argument, Signature signature, String what) {
     int count = signature.parameters().size();
     return Diagnostic.error(Code.HYP019, argument.span(),
             what + " `" + signature.name() + "` takes " + (count == 0 ? "no arguments" : "at most " + count

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Checks `model`: its settings, each layer's arguments, loops, and then the network as a whole. */
 final class ModelChecker {
@@ -154,9 +153,5 @@ final class ModelChecker {
       return null;
     }
     return new LayerItem.Repeat(variable, from, to, body);
-  }
-
-  static Set<String> settingNames() {
-    return SETTINGS.keySet();
   }
 }

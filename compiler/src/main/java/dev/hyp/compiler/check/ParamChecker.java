@@ -350,8 +350,8 @@ final class ParamChecker {
     Expression left = comparison.left();
     Expression right = comparison.right();
     String operator = comparison.operator().symbol();
-    if (!(left instanceof Name) || !isParameterName(((Name) left).name(), all)) {
-      if (right instanceof Name r && isParameterName(r.name(), all)) {
+    if (!(left instanceof Name) || !isParameterName(((Name) left).name())) {
+      if (right instanceof Name r && isParameterName(r.name())) {
         Expression swap = left;
         left = right;
         right = swap;
@@ -502,7 +502,7 @@ final class ParamChecker {
     return new LayerBound(name, (int) max);
   }
 
-  private boolean isParameterName(String name, List<Setting> all) {
+  private boolean isParameterName(String name) {
     return declaredAt(name) >= 0;
   }
 

@@ -615,7 +615,7 @@ final class ValueChecker {
 
   private static String typeHelp(Expression expression, Type type) {
     if (type == Type.INT && expression instanceof NumberLiteral n && !n.isInteger()) {
-      return "write a whole number such as `" + (long) Math.max(1, Math.round(n.value())) + "`";
+      return "write a whole number such as `" + Math.max(1, Math.round(n.value())) + "`";
     }
     if (type == Type.DURATION && expression instanceof NumberLiteral) {
       return "add a unit: `30s`, `10m` or `2h`";
@@ -628,11 +628,6 @@ final class ValueChecker {
       return "for example `" + functions.get(0).name() + "(...)`";
     }
     return null;
-  }
-
-  /** For callers that need the parameter behind a name, e.g. the loss of an output layer. */
-  ParamInfo parameter(String name) {
-    return params.get(name);
   }
 
   static List<Object> possibleSymbols(Value value, ParamTable params) {

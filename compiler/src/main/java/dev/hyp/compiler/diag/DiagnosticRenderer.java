@@ -35,7 +35,7 @@ public final class DiagnosticRenderer {
         out.append("...\n");
       }
       String text = displayable(file.lineText(line));
-      out.append(pad(line, gutter)).append(" | ").append(text).append('\n').toString();
+      out.append(pad(line, gutter)).append(" | ").append(text).append('\n');
       List<Label> labels = new ArrayList<>(entry.getValue());
       labels.sort(Comparator.comparingInt((Label l) -> l.span().start()));
       for (Label label : labels) {

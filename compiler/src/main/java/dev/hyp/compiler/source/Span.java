@@ -21,8 +21,4 @@ public record Span(int start, int end) {
   public int length() {
     return end - start;
   }
-
-  public boolean contains(int offset) {
-    return offset >= start && offset < end;
-  }
 }
