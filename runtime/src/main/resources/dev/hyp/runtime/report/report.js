@@ -6,7 +6,7 @@
   var data = JSON.parse(document.getElementById("hyp-data").textContent);
   var report = window.hypReport;
   var COLORS = { complete: "#3b6fd8", pruned: "#9aa5b1", failed: "#d64545", best: "#1f9d6b" };
-  var GRADIENT = ["#d4e4fb", "#8fb4ef", "#3b6fd8", "#1c3f8f"];
+  var GRADIENT = ["#a9bde6", "#6f93dd", "#3b6fd8", "#16306e"];
   var rendered = {};
   var charts = [];
 
