@@ -75,7 +75,7 @@ public final class FanovaImportance {
     if (!axis.varies()) {
       return "constant";
     }
-    if (complete.stream().anyMatch(t -> !t.params().has(axis.name()))) {
+    if (!axis.always() || complete.stream().anyMatch(t -> !t.params().has(axis.name()))) {
       return "conditional: absent in some complete trials";
     }
     if (complete.stream().map(t -> t.params().get(axis.name())).distinct().count() < 2) {

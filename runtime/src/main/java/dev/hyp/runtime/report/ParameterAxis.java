@@ -12,9 +12,11 @@ import java.util.Set;
  * categories in the order first seen.
  *
  * @param categories the values in order for a categorical parameter, else empty
- * @param distinct how many different values the trials took (1 for a constant)
+ * @param distinct how many different values the trials took
+ * @param always whether every trial has it (a conditional or per-layer parameter may not)
  */
-public record ParameterAxis(String name, boolean numeric, boolean log, List<Object> categories, int distinct) {
+public record ParameterAxis(String name, boolean numeric, boolean log, List<Object> categories, int distinct,
+    boolean always) {
   /** Numbers spanning this factor or more, all positive, are shown on a log axis (e.g. a loguniform learning rate). */
   static final double LOG_SPAN = 100;
 
@@ -23,21 +25,22 @@ public record ParameterAxis(String name, boolean numeric, boolean log, List<Obje
     for (String name : ParameterNames.of(trials)) {
       Set<Object> values = new LinkedHashSet<>();
       trials.stream().filter(t -> t.params().has(name)).forEach(t -> values.add(t.params().get(name)));
+      boolean always = trials.stream().allMatch(t -> t.params().has(name));
       boolean numeric = values.stream().allMatch(v -> v instanceof Number);
       if (numeric) {
         double min = values.stream().mapToDouble(v -> ((Number) v).doubleValue()).min().orElse(0);
         double max = values.stream().mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0);
-        axes.add(new ParameterAxis(name, true, min > 0 && max / min >= LOG_SPAN, List.of(), values.size()));
+        axes.add(new ParameterAxis(name, true, min > 0 && max / min >= LOG_SPAN, List.of(), values.size(), always));
       } else {
-        axes.add(new ParameterAxis(name, false, false, List.copyOf(values), values.size()));
+        axes.add(new ParameterAxis(name, false, false, List.copyOf(values), values.size(), always));
       }
     }
     return axes;
   }
 
-  /** Whether the search varied it: a constant has nothing to plot or rate. */
+  /** Whether the search varied it: a constant (one value in every trial) has nothing to plot or rate. */
   public boolean varies() {
-    return distinct > 1;
+    return distinct > 1 || !always;
   }
 
   /** The value as a coordinate for the importance model: log10 on a log axis, the index of a category. */

@@ -127,16 +127,16 @@
     document.getElementById("importance-hint").textContent = "How much of the variation in " + data.metric
         + " each parameter explains on its own: " + imp.method + " fitted on the complete trials (fANOVA, as in Optuna). Shares sum to 1.";
     var missing = imp.notRated.filter(function (r) { return r.why !== "constant"; });
-    document.getElementById("importance-missing").textContent = missing.length
+    document.getElementById("importance-missing").textContent = missing.length && !imp.message
         ? "Not rated: " + missing.map(function (r) { return r.name + " (" + r.why + ")"; }).join(", ") : "";
     var rated = imp.rated.slice().reverse();
     chart("chart-importance", {
       title: imp.message ? { text: "No importance yet", subtext: imp.message, left: "center", top: "middle",
         textStyle: { fontSize: 14, color: "#616e7c" } } : undefined,
+      xAxis: { show: !imp.message, type: "value", max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + "%"; } } },
+      yAxis: { show: !imp.message, type: "category", data: rated.map(function (r) { return r.name; }) },
       grid: { left: 110, right: 40, top: 10, bottom: 30 },
       tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + (p.value * 100).toFixed(1) + "%"; } },
-      xAxis: { type: "value", max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + "%"; } } },
-      yAxis: { type: "category", data: rated.map(function (r) { return r.name; }) },
       series: [{ type: "bar", data: rated.map(function (r) { return r.importance; }), itemStyle: { color: COLORS.complete, borderRadius: [0, 4, 4, 0] },
         label: { show: true, position: "right", formatter: function (p) { return (p.value * 100).toFixed(0) + "%"; } } }]
     });
@@ -216,8 +216,8 @@
       parallel: { left: 60, right: 100, top: 40, bottom: 30, parallelAxisDefault: { nameLocation: "start", nameGap: 18,
         nameTextStyle: { color: "#1f2933", fontSize: 12 } } },
       parallelAxis: axes,
-      visualMap: { type: "continuous", dimension: metricDim, min: low, max: high > low ? high : low + 1,
-        inRange: { color: GRADIENT }, right: 10, top: "middle", calculable: true, itemHeight: 160,
+      visualMap: { show: high > low, type: "continuous", dimension: metricDim, min: low, max: high > low ? high : low + 1,
+        inRange: { color: GRADIENT }, right: 10, top: "middle", calculable: false, itemHeight: 160,
         text: [data.metric, ""], formatter: function (v) { return fmt(Number(v.toPrecision(3))); } },
       tooltip: { trigger: "item", formatter: function (p) { return "trial " + p.value[metricDim + 1] + ": " + fmt(p.value[metricDim]); } },
       series: [{ type: "parallel", lineStyle: { width: 2, opacity: 0.8 }, data: rows, emphasis: { lineStyle: { width: 4 } } }]
@@ -236,11 +236,13 @@
         return [p.kind === "categorical" ? String(t.params[p.name]) : t.params[p.name], t.value, t.number];
       });
       chart(el.id, {
-        title: { text: p.name, left: 10, top: 6, textStyle: { fontSize: 13 } },
+        title: { text: p.name, left: 10, top: 6, textStyle: { fontSize: 13 },
+          subtext: points.length ? "" : "no complete trial has it", subtextStyle: { color: "#616e7c" } },
         grid: { left: 56, right: 16, top: 36, bottom: 30 },
         tooltip: { trigger: "item", formatter: function (q) { return "trial " + q.value[2] + "<br>" + p.name + " = " + fmt(q.value[0]) + "<br>" + data.metric + " = " + fmt(q.value[1]); } },
         xAxis: { type: axisType(p), data: p.kind === "categorical" ? p.categories : undefined, scale: p.kind !== "categorical",
-          splitLine: { show: false } },
+          splitLine: { show: false }, splitNumber: 4,
+          axisLabel: { hideOverlap: true, formatter: p.kind === "categorical" ? undefined : function (v) { return fmt(v); } } },
         yAxis: { type: "value", scale: true },
         visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, last), inRange: { color: GRADIENT } },
         series: [{ type: "scatter", symbolSize: 9, data: points, itemStyle: { borderColor: "#ffffff", borderWidth: 0.5 } }]

@@ -31,6 +31,7 @@ class ParameterAxisTest {
     assertFalse(axes.get(1).log(), "16 to 32 is not");
     assertEquals(List.of("relu", "tanh"), axes.get(3).categories());
     assertFalse(axes.get(4).varies(), "a constant does not vary");
+    assertTrue(axes.get(2).varies(), "units[2], in one trial only, is no constant");
     assertEquals(1.0, axes.get(3).coordinate("tanh"));
     assertEquals(-2.0, axes.get(0).coordinate(0.01), 1e-12);
   }
