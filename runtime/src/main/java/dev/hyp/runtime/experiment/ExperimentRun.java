@@ -91,11 +91,19 @@ final class ExperimentRun<P> {
         study.addListener(progress.listener());
         result = study.optimize(new TrialObjective<>(experiment, data, seed, best, options.maxEpochs()), studyOptions);
       }
-      Path report = outDirectory.resolve(HtmlReport.FILE);
-      HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
-          definition.objective().maximize(), result.trials()), report);
+      writeReport(outDirectory, result);
       new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
       return 0;
+    }
+  }
+
+  /** The report is a view of the study, which is already safe in the database: failing to write it only warns. */
+  private void writeReport(Path outDirectory, StudyResult result) {
+    try {
+      HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
+          definition.objective().maximize(), result.trials()), outDirectory.resolve(HtmlReport.FILE));
+    } catch (IOException | RuntimeException e) {
+      err.println("hyp: could not write the report (`hyp report " + outDirectory + "` tries again): " + e);
     }
   }
 
@@ -170,7 +178,9 @@ final class ExperimentRun<P> {
         out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
             + ")");
       }
-      out.println("hyp: report:     " + directory.resolve(HtmlReport.FILE));
+      if (Files.isRegularFile(directory.resolve(HtmlReport.FILE))) {
+        out.println("hyp: report:     " + directory.resolve(HtmlReport.FILE));
+      }
       out.println("hyp: every trial: hyp trials " + directory + " --format table|csv|json");
       out.flush();
     }

@@ -5,7 +5,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("hyp-data").textContent);
   var report = window.hypReport;
-  var COLORS = { complete: "#3b6fd8", pruned: "#9aa5b1", failed: "#d64545", best: "#1f9d6b" };
+  var COLORS = { complete: "#3b6fd8", pruned: "#9aa5b1", failed: "#d64545", running: "#f0a202", best: "#1f9d6b" };
   var GRADIENT = ["#a9bde6", "#6f93dd", "#3b6fd8", "#16306e"];
   var rendered = {};
   var charts = [];
@@ -217,7 +217,7 @@
         nameTextStyle: { color: "#1f2933", fontSize: 12 } } },
       parallelAxis: axes,
       visualMap: { show: high > low, type: "continuous", dimension: metricDim, min: low, max: high > low ? high : low + 1,
-        inRange: { color: GRADIENT }, right: 10, top: "middle", calculable: false, itemHeight: 160,
+        inRange: { color: data.maximize ? GRADIENT : GRADIENT.slice().reverse() }, right: 10, top: "middle", calculable: false, itemHeight: 160,
         text: [data.metric, ""], formatter: function (v) { return fmt(Number(v.toPrecision(3))); } },
       tooltip: { trigger: "item", formatter: function (p) { return "trial " + p.value[metricDim + 1] + ": " + fmt(p.value[metricDim]); } },
       series: [{ type: "parallel", lineStyle: { width: 2, opacity: 0.8 }, data: rows, emphasis: { lineStyle: { width: 4 } } }]
