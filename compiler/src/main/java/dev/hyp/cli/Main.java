@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Declarative hyperparameter search for Deeplearning4j.",
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
-        TrialsCommand.class, BestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        TrialsCommand.class, BestCommand.class, ReportCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for files that cannot be read and other usage errors. */
   public static final int USAGE = 2;

@@ -4,6 +4,8 @@ import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.pruner.Pruners;
+import dev.hyp.runtime.report.HtmlReport;
+import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.Storages;
@@ -80,12 +82,28 @@ final class ExperimentRun<P> {
       if (done > 0) {
         out.println("hyp: resuming: " + done + " trials already done");
       }
-      study.addListener(new TrialLines(out, definition.objective().metric()));
+      StudyOptions studyOptions = studyOptions();
       BestModel best = new BestModel(outDirectory, definition.objective());
       Instant start = Instant.now();
-      StudyResult result = study.optimize(new TrialObjective<>(experiment, data, seed, best, options.maxEpochs()), studyOptions());
+      StudyResult result;
+      try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(), definition.objective().metric(),
+          definition.objective().maximize(), studyOptions.trials(), study.trials())) {
+        study.addListener(progress.listener());
+        result = study.optimize(new TrialObjective<>(experiment, data, seed, best, options.maxEpochs()), studyOptions);
+      }
+      writeReport(outDirectory, result);
       new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
       return 0;
+    }
+  }
+
+  /** The report is a view of the study, which is already safe in the database: failing to write it only warns. */
+  private void writeReport(Path outDirectory, StudyResult result) {
+    try {
+      HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
+          definition.objective().maximize(), result.trials()), outDirectory.resolve(HtmlReport.FILE));
+    } catch (IOException | RuntimeException e) {
+      err.println("hyp: could not write the report (`hyp report " + outDirectory + "` tries again): " + e);
     }
   }
 
@@ -150,18 +168,20 @@ final class ExperimentRun<P> {
           .toList();
       if (top.isEmpty()) {
         out.println("hyp: no trial completed");
-        out.flush();
-        return;
+      } else {
+        out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
+        for (FrozenTrial trial : top) {
+          out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
+              trial.intermediate().size(), TrialLines.seconds(trial), TrialLines.params(trial.params().asMap()));
+        }
+        out.println();
+        out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
+            + ")");
       }
-      out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
-      for (FrozenTrial trial : top) {
-        out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
-            trial.intermediate().size(), TrialLines.seconds(trial), TrialLines.params(trial.params().asMap()));
+      if (Files.isRegularFile(directory.resolve(HtmlReport.FILE))) {
+        out.println("hyp: report:     " + directory.resolve(HtmlReport.FILE));
       }
-      out.println();
-      out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
-          + ")");
-      out.println("hyp: every trial: hyp trials " + directory);
+      out.println("hyp: every trial: hyp trials " + directory + " --format table|csv|json");
       out.flush();
     }
   }

@@ -22,13 +22,17 @@ final class TrialLines implements StudyListener {
 
   @Override
   public void trialFinished(Study study, FrozenTrial trial) {
-    String line = String.format(Locale.ROOT, "trial %3d %-8s %s  %s  (%d epochs, %s)", trial.number(),
-        trial.state().name().toLowerCase(Locale.ROOT), outcome(trial), params(trial.params().asMap()),
-        trial.intermediate().size(), seconds(trial));
+    String line = line(trial);
     synchronized (out) {
       out.println(line);
       out.flush();
     }
+  }
+
+  String line(FrozenTrial trial) {
+    return String.format(Locale.ROOT, "trial %3d %-8s %s  %s  (%d epochs, %s)", trial.number(),
+        trial.state().name().toLowerCase(Locale.ROOT), outcome(trial), params(trial.params().asMap()),
+        trial.intermediate().size(), seconds(trial));
   }
 
   private String outcome(FrozenTrial trial) {

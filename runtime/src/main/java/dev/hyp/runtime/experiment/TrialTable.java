@@ -2,6 +2,7 @@ package dev.hyp.runtime.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.report.ParameterNames;
 import dev.hyp.runtime.study.FrozenTrial;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,11 +10,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,9 +28,7 @@ public final class TrialTable {
   public TrialTable(List<FrozenTrial> trials, String metric) {
     this.trials = trials;
     this.metric = metric;
-    Set<String> names = new LinkedHashSet<>();
-    trials.forEach(t -> names.addAll(t.params().names()));
-    this.parameters = layersTogether(new ArrayList<>(names));
+    this.parameters = ParameterNames.of(trials);
   }
 
   public String csv() {
@@ -97,21 +94,6 @@ public final class TrialTable {
       rows.add(row);
     }
     return align(rows);
-  }
-
-  /** `units[3]`, first seen in a later trial, goes right after `units[2]`, not at the end. */
-  private static List<String> layersTogether(List<String> names) {
-    List<String> bases = new ArrayList<>();
-    for (String name : names) {
-      String base = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
-      if (!bases.contains(base)) {
-        bases.add(base);
-      }
-    }
-    List<String> ordered = new ArrayList<>(names);
-    ordered.sort(java.util.Comparator.comparingInt((String n) -> bases.indexOf(n.contains("[") ? n.substring(0, n.indexOf('[')) : n))
-        .thenComparingInt(n -> n.contains("[") ? Integer.parseInt(n.substring(n.indexOf('[') + 1, n.length() - 1)) : 0));
-    return ordered;
   }
 
   private static String align(List<List<String>> rows) {

@@ -1,0 +1,74 @@
+package dev.hyp.runtime.experiment;
+
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a search stands: trials done against the budget, running, pruned, failed, and the best
+ * value. Trial threads update it at once, so every method is synchronized.
+ */
+final class SearchProgress {
+  private final Integer budget;
+  private final boolean maximize;
+  private final Clock clock;
+  private final Instant start;
+  private int done;
+  private int doneBefore;
+  private int running;
+  private int pruned;
+  private int failed;
+  private Double best;
+  private int bestTrial = -1;
+
+  /** @param earlier the study's trials before this run (a resumed study counts them) */
+  SearchProgress(Integer budget, boolean maximize, List<FrozenTrial> earlier, Clock clock) {
+    this.budget = budget;
+    this.maximize = maximize;
+    this.clock = clock;
+    this.start = clock.instant();
+    earlier.stream().filter(t -> t.state() != TrialState.RUNNING).forEach(this::count);
+    doneBefore = done;
+  }
+
+  synchronized void started() {
+    running++;
+  }
+
+  synchronized void finished(FrozenTrial trial) {
+    running = Math.max(0, running - 1);
+    count(trial);
+  }
+
+  synchronized ProgressSnapshot snapshot() {
+    Duration elapsed = Duration.between(start, clock.instant());
+    int finishedHere = done - doneBefore;
+    Duration eta = null;
+    if (budget != null && finishedHere > 0) {
+      // throughput so far (parallel trials included) times what is left
+      eta = elapsed.multipliedBy(Math.max(0, budget - done)).dividedBy(finishedHere);
+    }
+    return new ProgressSnapshot(done, budget, running, pruned, failed, best, bestTrial, elapsed, eta);
+  }
+
+  private void count(FrozenTrial trial) {
+    if (!trial.countsTowardBudget()) {
+      return;
+    }
+    done++;
+    switch (trial.state()) {
+      case PRUNED -> pruned++;
+      case FAILED -> failed++;
+      case COMPLETE -> {
+        if (trial.value() != null && (best == null || (maximize ? trial.value() > best : trial.value() < best))) {
+          best = trial.value();
+          bestTrial = trial.number();
+        }
+      }
+      default -> { }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.hyp.runtime.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A run's report as one self-contained HTML file: the page's template, style and script, the
+ * ECharts library and the run's data are all inlined, so it opens offline and can be mailed.
+ */
+public final class HtmlReport {
+  public static final String FILE = "report.html";
+  static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
+
+  private HtmlReport() {}
+
+  public static String render(ReportInput input) {
+    Map<String, String> slots = Map.of(
+        "title", escapeHtml(input.experiment()),
+        "style", resource("dev/hyp/runtime/report/report.css"),
+        "echarts", script(ECHARTS),
+        "script", script("dev/hyp/runtime/report/report.js"),
+        "data", HtmlSafeJson.write(ReportData.of(input)));
+    // one pass, so text inserted into a slot is never searched for slots itself
+    Matcher slot = SLOT.matcher(resource("dev/hyp/runtime/report/report.html"));
+    StringBuilder html = new StringBuilder();
+    while (slot.find()) {
+      String value = slots.get(slot.group(1));
+      if (value == null) {
+        throw new IllegalStateException("report template has an unknown slot " + slot.group());
+      }
+      slot.appendReplacement(html, Matcher.quoteReplacement(value));
+    }
+    slot.appendTail(html);
+    return html.toString();
+  }
+
+  /** Writes the report to {@code file} atomically, so a reader never sees half a page. */
+  public static void write(ReportInput input, Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    Path temporary = Files.createTempFile(absolute.getParent(), ".report", ".html");
+    try {
+      Files.writeString(temporary, render(input), StandardCharsets.UTF_8);
+      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  static String escapeHtml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  /** A script to inline; one containing `</script` would end its element early. */
+  private static String script(String name) {
+    String text = resource(name);
+    if (text.toLowerCase(Locale.ROOT).contains("</script")) {
+      throw new IllegalStateException(name + " contains </script and cannot be inlined");
+    }
+    return text;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

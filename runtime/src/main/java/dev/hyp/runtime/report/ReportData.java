@@ -1,0 +1,88 @@
+package dev.hyp.runtime.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.TrialState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report's data as one JSON object, which the page's script turns into charts and a table. */
+final class ReportData {
+  /** The seed of the importance forest, fixed so the same run gives the same report. */
+  static final long IMPORTANCE_SEED = 0;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ReportData() {}
+
+  static ObjectNode of(ReportInput input) {
+    List<ParameterAxis> axes = ParameterAxis.of(input.trials());
+    ObjectNode root = NODES.objectNode();
+    root.put("experiment", input.experiment());
+    root.put("metric", input.metric());
+    root.put("split", input.split());
+    root.put("maximize", input.maximize());
+    ArrayNode params = root.putArray("params");
+    for (ParameterAxis axis : axes) {
+      ObjectNode param = params.addObject();
+      param.put("name", axis.name());
+      param.put("kind", axis.numeric() ? "numeric" : "categorical");
+      param.put("log", axis.log());
+      param.put("varies", axis.varies());
+      ArrayNode categories = param.putArray("categories");
+      axis.categories().forEach(c -> categories.add(String.valueOf(c)));
+    }
+    ArrayNode trials = root.putArray("trials");
+    input.trials().forEach(t -> trials.add(trial(t)));
+    root.set("importance", importance(FanovaImportance.of(input.trials(), axes, IMPORTANCE_SEED)));
+    return root;
+  }
+
+  private static ObjectNode trial(FrozenTrial trial) {
+    ObjectNode node = NODES.objectNode();
+    node.put("number", trial.number());
+    node.put("state", trial.state().name().toLowerCase(Locale.ROOT));
+    if (trial.value() == null || !Double.isFinite(trial.value())) {
+      node.putNull("value");
+    } else {
+      node.put("value", trial.value());
+    }
+    ObjectNode params = node.putObject("params");
+    for (Map.Entry<String, Object> param : trial.params().asMap().entrySet()) {
+      if (param.getValue() instanceof Number number) {
+        params.put(param.getKey(), number.doubleValue());
+      } else {
+        params.put(param.getKey(), String.valueOf(param.getValue()));
+      }
+    }
+    node.put("epochs", trial.intermediate().size());
+    if (trial.finishedAt() == null) {
+      node.putNull("seconds");
+    } else {
+      node.put("seconds", Duration.between(trial.startedAt(), trial.finishedAt()).toMillis() / 1000.0);
+    }
+    node.put("reason", trial.reason());
+    ArrayNode curve = node.putArray("curve");
+    trial.intermediate().forEach((step, value) -> {
+      if (value != null && Double.isFinite(value)) {
+        curve.addArray().add(step).add(value);
+      }
+    });
+    node.put("running", trial.state() == TrialState.RUNNING);
+    return node;
+  }
+
+  private static ObjectNode importance(FanovaImportance.Result result) {
+    ObjectNode node = NODES.objectNode();
+    node.put("method", "fANOVA on a random forest of " + FanovaImportance.TREES + " regression trees");
+    node.put("message", result.message());
+    ArrayNode rated = node.putArray("rated");
+    result.rated().forEach(r -> rated.addObject().put("name", r.name()).put("importance", r.importance()));
+    ArrayNode notRated = node.putArray("notRated");
+    result.notRated().forEach(r -> notRated.addObject().put("name", r.name()).put("why", r.why()));
+    return node;
+  }
+}

@@ -1,0 +1,326 @@
+// Draws a hyp run's report from the JSON in #hyp-data with Apache ECharts.
+// When every chart has drawn, window.hypReport.chartsRendered equals chartsExpected and
+// #hyp-check carries both counts and the errors seen, for people and for the report's test.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("hyp-data").textContent);
+  var report = window.hypReport;
+  var COLORS = { complete: "#3b6fd8", pruned: "#9aa5b1", failed: "#d64545", running: "#f0a202", best: "#1f9d6b" };
+  var GRADIENT = ["#a9bde6", "#6f93dd", "#3b6fd8", "#16306e"];
+  var rendered = {};
+  var charts = [];
+
+  var params = data.params.filter(function (p) { return p.varies; });
+  var constants = data.params.filter(function (p) { return !p.varies; });
+  var complete = data.trials.filter(function (t) { return t.state === "complete" && t.value !== null; });
+  var better = function (a, b) { return data.maximize ? a > b : a < b; };
+  var best = complete.reduce(function (b, t) { return b === null || better(t.value, b.value) ? t : b; }, null);
+
+  function fmt(v) {
+    if (v === null || v === undefined) { return ""; }
+    if (typeof v !== "number") { return String(v); }
+    if (v === 0) { return "0"; }
+    if (Number.isInteger(v) && Math.abs(v) < 1e6) { return String(v); }
+    var a = Math.abs(v);
+    return a >= 1e-3 && a < 1e4 ? String(Number(v.toPrecision(4))) : v.toExponential(2);
+  }
+
+  function text(tag, content, cls) {
+    var el = document.createElement(tag);
+    el.textContent = content;
+    if (cls) { el.className = cls; }
+    return el;
+  }
+
+  // One place creates charts, so that each is counted when ECharts says it finished drawing.
+  function chart(id, option) {
+    var el = document.getElementById(id);
+    var c = echarts.init(el, null, { renderer: "canvas" });
+    c.on("finished", function () {
+      if (!rendered[id]) {
+        rendered[id] = true;
+        report.chartsRendered = Object.keys(rendered).length;
+        updateCheck();
+      }
+    });
+    c.setOption(Object.assign({ animation: false, textStyle: { fontFamily: "system-ui, sans-serif" } }, option));
+    charts.push(c);
+    return c;
+  }
+
+  function axisType(p) {
+    return p.kind === "categorical" ? "category" : (p.log ? "log" : "value");
+  }
+
+  function updateCheck() {
+    var check = document.getElementById("hyp-check");
+    check.setAttribute("data-charts-expected", String(report.chartsExpected));
+    check.setAttribute("data-charts-rendered", String(report.chartsRendered));
+    check.setAttribute("data-errors", JSON.stringify(report.errors));
+    var box = document.getElementById("errors");
+    if (report.errors.length > 0) {
+      box.hidden = false;
+      box.textContent = "This page hit errors while drawing:\n" + report.errors.join("\n");
+    }
+  }
+
+  function summary() {
+    var count = function (s) { return data.trials.filter(function (t) { return t.state === s; }).length; };
+    document.getElementById("subtitle").textContent = (data.maximize ? "maximize " : "minimize ") + data.metric
+        + " on " + data.split + " · " + data.trials.length + " trials"
+        + (constants.length ? " · constants: " + constants.map(function (p) {
+          var t = data.trials.find(function (t) { return p.name in t.params; });
+          return p.name + " = " + fmt(t ? t.params[p.name] : null);
+        }).join(", ") : "");
+    var cards = document.getElementById("summary");
+    function card(label, value, extra, cls) {
+      var c = document.createElement("div");
+      c.className = "card" + (cls ? " " + cls : "");
+      c.appendChild(text("div", label, "label"));
+      var v = text("div", value, "value");
+      if (extra) { v.appendChild(text("small", " " + extra)); }
+      c.appendChild(v);
+      cards.appendChild(c);
+      return c;
+    }
+    var bestCard = card("best " + data.metric, best ? fmt(best.value) : "–", best ? "trial " + best.number : "no trial completed", "best");
+    if (best) {
+      bestCard.appendChild(text("div", Object.keys(best.params).map(function (k) { return k + "=" + fmt(best.params[k]); }).join("  "), "params"));
+    }
+    card("trials", String(data.trials.length));
+    card("complete", String(count("complete")));
+    card("pruned", String(count("pruned")));
+    card("failed", String(count("failed")));
+    var seconds = data.trials.reduce(function (s, t) { return s + (t.seconds || 0); }, 0);
+    card("training time", seconds >= 120 ? (seconds / 60).toFixed(1) : seconds.toFixed(1), seconds >= 120 ? "min" : "s");
+  }
+
+  function history() {
+    var bestLine = [];
+    var sorted = data.trials.slice().sort(function (a, b) { return a.number - b.number; });
+    var current = null;
+    sorted.forEach(function (t) {
+      if (t.state === "complete" && t.value !== null && (current === null || better(t.value, current))) { current = t.value; }
+      if (current !== null) { bestLine.push([t.number, current]); }
+    });
+    var points = function (state) {
+      return data.trials.filter(function (t) { return t.state === state && t.value !== null; })
+          .map(function (t) { return [t.number, t.value]; });
+    };
+    chart("chart-history", {
+      color: [COLORS.complete, COLORS.pruned, COLORS.best],
+      legend: { top: 0 },
+      grid: { left: 60, right: 24, top: 36, bottom: 44 },
+      tooltip: { trigger: "item", formatter: function (p) { return p.seriesName + "<br>trial " + p.value[0] + ": " + fmt(p.value[1]); } },
+      xAxis: { type: "value", name: "trial", nameLocation: "middle", nameGap: 28, minInterval: 1 },
+      yAxis: { type: "value", name: data.metric, scale: true },
+      series: [
+        { name: "complete", type: "scatter", symbolSize: 10, data: points("complete") },
+        { name: "pruned", type: "scatter", symbol: "emptyCircle", symbolSize: 8, data: points("pruned") },
+        { name: "best so far", type: "line", step: "end", showSymbol: false, lineStyle: { width: 2 }, data: bestLine }
+      ]
+    });
+  }
+
+  function importance() {
+    var imp = data.importance;
+    document.getElementById("importance-hint").textContent = "How much of the variation in " + data.metric
+        + " each parameter explains on its own: " + imp.method + " fitted on the complete trials (fANOVA, as in Optuna). Shares sum to 1.";
+    var missing = imp.notRated.filter(function (r) { return r.why !== "constant"; });
+    document.getElementById("importance-missing").textContent = missing.length && !imp.message
+        ? "Not rated: " + missing.map(function (r) { return r.name + " (" + r.why + ")"; }).join(", ") : "";
+    var rated = imp.rated.slice().reverse();
+    chart("chart-importance", {
+      title: imp.message ? { text: "No importance yet", subtext: imp.message, left: "center", top: "middle",
+        textStyle: { fontSize: 14, color: "#616e7c" } } : undefined,
+      xAxis: { show: !imp.message, type: "value", max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + "%"; } } },
+      yAxis: { show: !imp.message, type: "category", data: rated.map(function (r) { return r.name; }) },
+      grid: { left: 110, right: 40, top: 10, bottom: 30 },
+      tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + (p.value * 100).toFixed(1) + "%"; } },
+      series: [{ type: "bar", data: rated.map(function (r) { return r.importance; }), itemStyle: { color: COLORS.complete, borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: "right", formatter: function (p) { return (p.value * 100).toFixed(0) + "%"; } } }]
+    });
+  }
+
+  function curves() {
+    var series = data.trials.filter(function (t) { return t.curve.length > 0; }).map(function (t) {
+      var pruned = t.state === "pruned";
+      var isBest = best && t.number === best.number;
+      return {
+        id: "trial-" + t.number, name: t.state, type: "line", data: t.curve, z: isBest ? 5 : (pruned ? 1 : 3),
+        symbol: "circle", symbolSize: 3, showSymbol: false,
+        color: isBest ? COLORS.best : COLORS[t.state] || COLORS.failed,
+        lineStyle: { width: isBest ? 3 : 1.5, type: pruned ? "dashed" : "solid", opacity: pruned ? 0.7 : 0.9 },
+        markPoint: pruned ? { symbol: "path://M2,0 L8,6 L14,0 L16,2 L10,8 L16,14 L14,16 L8,10 L2,16 L0,14 L6,8 L0,2 Z",
+          symbolSize: 9, itemStyle: { color: COLORS.failed }, label: { show: false },
+          data: [{ coord: t.curve[t.curve.length - 1], name: "pruned" }] } : undefined
+      };
+    });
+    chart("chart-curves", {
+      legend: { top: 0, data: ["complete", "pruned", "failed"] },
+      grid: { left: 60, right: 24, top: 36, bottom: 44 },
+      tooltip: { trigger: "item", formatter: function (p) {
+        return p.seriesId.replace("-", " ") + " (" + p.seriesName + ")<br>epoch " + p.value[0] + ": " + fmt(p.value[1]); } },
+      xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 28, minInterval: 1 },
+      yAxis: { type: "value", name: data.metric, scale: true },
+      series: series
+    });
+  }
+
+  // A numeric parameter that some complete trials lack gets a category axis with an "(absent)"
+  // place when it took few values; a continuous one is left out, since a line needs a value on
+  // every axis (its slice still shows it).
+  function parallelAxes() {
+    var ABSENT = "(absent)";
+    var axes = [];
+    var left = [];
+    params.forEach(function (p) {
+      var present = complete.filter(function (t) { return p.name in t.params; });
+      var always = present.length === complete.length;
+      if (p.kind === "categorical") {
+        axes.push({ p: p, type: "category", data: always ? p.categories : p.categories.concat([ABSENT]),
+          value: function (t) { return p.name in t.params ? String(t.params[p.name]) : ABSENT; } });
+      } else if (always) {
+        axes.push({ p: p, type: p.log ? "log" : "value", value: function (t) { return t.params[p.name]; } });
+      } else {
+        var values = present.map(function (t) { return t.params[p.name]; })
+            .filter(function (v, i, all) { return all.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
+        if (values.length <= 12) {
+          axes.push({ p: p, type: "category", data: values.map(fmt).concat([ABSENT]),
+            value: function (t) { return p.name in t.params ? fmt(t.params[p.name]) : ABSENT; } });
+        } else {
+          left.push(p.name);
+        }
+      }
+    });
+    return { axes: axes, left: left };
+  }
+
+  function parallel() {
+    var chosen = parallelAxes();
+    if (chosen.left.length) {
+      document.getElementById("parallel-left").textContent = "Left out (absent in some complete trials): " + chosen.left.join(", ") + ".";
+    }
+    var axes = chosen.axes.map(function (a, i) {
+      return { dim: i, name: a.p.name, type: a.type, data: a.data, scale: a.type === "value" };
+    });
+    var metricDim = axes.length;
+    axes.push({ dim: metricDim, name: data.metric, type: "value", scale: true, nameTextStyle: { fontWeight: "bold" } });
+    var rows = complete.map(function (t) {
+      return chosen.axes.map(function (a) { return a.value(t); }).concat([t.value, t.number]);
+    });
+    var values = complete.map(function (t) { return t.value; });
+    var low = values.length ? Math.min.apply(null, values) : 0;
+    var high = values.length ? Math.max.apply(null, values) : 1;
+    chart("chart-parallel", {
+      parallel: { left: 60, right: 100, top: 40, bottom: 30, parallelAxisDefault: { nameLocation: "start", nameGap: 18,
+        nameTextStyle: { color: "#1f2933", fontSize: 12 } } },
+      parallelAxis: axes,
+      visualMap: { show: high > low, type: "continuous", dimension: metricDim, min: low, max: high > low ? high : low + 1,
+        inRange: { color: data.maximize ? GRADIENT : GRADIENT.slice().reverse() }, right: 10, top: "middle", calculable: false, itemHeight: 160,
+        text: [data.metric, ""], formatter: function (v) { return fmt(Number(v.toPrecision(3))); } },
+      tooltip: { trigger: "item", formatter: function (p) { return "trial " + p.value[metricDim + 1] + ": " + fmt(p.value[metricDim]); } },
+      series: [{ type: "parallel", lineStyle: { width: 2, opacity: 0.8 }, data: rows, emphasis: { lineStyle: { width: 4 } } }]
+    });
+  }
+
+  function slices() {
+    var box = document.getElementById("slices");
+    var last = data.trials.reduce(function (m, t) { return Math.max(m, t.number); }, 0);
+    params.forEach(function (p, i) {
+      var el = document.createElement("div");
+      el.className = "chart";
+      el.id = "chart-slice-" + i;
+      box.appendChild(el);
+      var points = complete.filter(function (t) { return p.name in t.params; }).map(function (t) {
+        return [p.kind === "categorical" ? String(t.params[p.name]) : t.params[p.name], t.value, t.number];
+      });
+      chart(el.id, {
+        title: { text: p.name, left: 10, top: 6, textStyle: { fontSize: 13 },
+          subtext: points.length ? "" : "no complete trial has it", subtextStyle: { color: "#616e7c" } },
+        grid: { left: 56, right: 16, top: 36, bottom: 30 },
+        tooltip: { trigger: "item", formatter: function (q) { return "trial " + q.value[2] + "<br>" + p.name + " = " + fmt(q.value[0]) + "<br>" + data.metric + " = " + fmt(q.value[1]); } },
+        xAxis: { type: axisType(p), data: p.kind === "categorical" ? p.categories : undefined, scale: p.kind !== "categorical",
+          splitLine: { show: false }, splitNumber: 4,
+          axisLabel: { hideOverlap: true, formatter: p.kind === "categorical" ? undefined : function (v) { return fmt(v); } } },
+        yAxis: { type: "value", scale: true },
+        visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, last), inRange: { color: GRADIENT } },
+        series: [{ type: "scatter", symbolSize: 9, data: points, itemStyle: { borderColor: "#ffffff", borderWidth: 0.5 } }]
+      });
+    });
+  }
+
+  function table() {
+    var columns = [
+      { key: "number", label: "trial", num: true, get: function (t) { return t.number; } },
+      { key: "state", label: "state", get: function (t) { return t.state; } },
+      { key: "value", label: data.metric, num: true, get: function (t) { return t.value; } }
+    ];
+    data.params.forEach(function (p) {
+      columns.push({ key: "p:" + p.name, label: p.name, num: p.kind === "numeric", get: function (t) { return p.name in t.params ? t.params[p.name] : null; } });
+    });
+    columns.push({ key: "epochs", label: "epochs", num: true, get: function (t) { return t.epochs; } });
+    columns.push({ key: "seconds", label: "seconds", num: true, get: function (t) { return t.seconds; } });
+    columns.push({ key: "reason", label: "reason", get: function (t) { return t.reason; } });
+    var el = document.getElementById("trials");
+    var head = el.createTHead().insertRow();
+    var body = el.createTBody();
+    var sort = { key: "value", descending: data.maximize };
+    columns.forEach(function (c) {
+      var th = text("th", c.label);
+      th.setAttribute("data-key", c.key);
+      th.addEventListener("click", function () {
+        sort = { key: c.key, descending: sort.key === c.key ? !sort.descending : false };
+        draw();
+      });
+      head.appendChild(th);
+    });
+    function compare(c) {
+      return function (a, b) {
+        var x = c.get(a), y = c.get(b);
+        if (x === null || x === undefined) { return y === null || y === undefined ? a.number - b.number : 1; }
+        if (y === null || y === undefined) { return -1; }
+        var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        return (sort.descending ? -order : order) || a.number - b.number;
+      };
+    }
+    function draw() {
+      var c = columns.find(function (c) { return c.key === sort.key; });
+      Array.prototype.forEach.call(head.cells, function (th) {
+        th.setAttribute("aria-sort", th.getAttribute("data-key") === sort.key ? (sort.descending ? "descending" : "ascending") : "none");
+      });
+      body.innerHTML = "";
+      data.trials.slice().sort(compare(c)).forEach(function (t) {
+        var row = body.insertRow();
+        if (best && t.number === best.number) { row.className = "best"; }
+        columns.forEach(function (col) {
+          var cell = row.insertCell();
+          var v = col.get(t);
+          if (col.key === "state") {
+            cell.appendChild(text("span", v, "state " + v));
+          } else {
+            cell.textContent = col.key === "seconds" && v !== null ? v.toFixed(1) : fmt(v);
+          }
+          if (col.num) { cell.className = "num"; }
+        });
+      });
+    }
+    draw();
+  }
+
+  try {
+    report.chartsExpected = 4 + params.length;
+    updateCheck();
+    summary();
+    history();
+    importance();
+    curves();
+    parallel();
+    slices();
+    table();
+    window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+  } catch (e) {
+    report.errors.push(String(e && e.stack || e));
+  }
+  updateCheck();
+})();

@@ -1,0 +1,31 @@
+package dev.hyp.runtime.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyp.runtime.study.TrialState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BarProgressTest {
+  @Test
+  void trialLinesGoAboveTheBarWhichShowsCountsAndTheBest() {
+    StringWriter text = new StringWriter();
+    SearchProgress progress = new SearchProgress(4, true, List.of(), Clock.systemUTC());
+    try (BarProgress bar = new BarProgress(new PrintWriter(text), "iris", "accuracy", progress)) {
+      bar.trialStarted(null, null);
+      bar.trialFinished(null, ProgressTest.trial(0, TrialState.COMPLETE, 0.9, null));
+      bar.trialStarted(null, null);
+    }
+    String out = text.toString();
+    // the trial's line erases the bar's line first, then the bar is drawn again below it
+    assertTrue(out.contains("\r\u001b[2Ktrial   0 complete accuracy 0.9000  lr=0.01000"), out);
+    String afterLine = out.substring(out.indexOf("trial   0 complete"));
+    assertTrue(afterLine.contains("1/4"), out);
+    assertTrue(afterLine.contains("0.9000"), "the best so far beside the bar: " + out);
+    assertTrue(out.contains("iris"), out);
+    assertTrue(out.endsWith("\n"), "closing the bar ends its line");
+  }
+}
