@@ -127,4 +127,14 @@ class TrainerTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void stepScheduleFollowsTheEpochs() {
+    ExperimentData data = TestData.iris();
+    TrainResult result = Trainer.train(new NetworkBuilder(8, data.inputShape(), Task.CLASSIFICATION, 3)
+            .updater("sgd", Map.of("lr", 0.1)).stepSchedule(1, 0.5).dense(4, "relu").output(null, "mcxent", null),
+        data, Normalization.STANDARD, "mcxent", TrainOptions.of(2, 32, "accuracy", 8), EpochCallback.NONE);
+    assertEquals(2, result.network().getEpochCount());
+    assertEquals(0.025, result.network().getLearningRate(0), 1e-9); // 0.1 * 0.5^2 for the next epoch
+  }
 }
