@@ -1,9 +1,9 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The peer a user would pick instead of hyp: Optuna TPE + scikit-learn's MLPClassifier on
 breast_cancer, with samples/breast_cancer.hyp's search space, split, epochs and protocol, measured
 side by side with hyp's runtime in one run.
 
-    python3 runtime/src/main/python/peer_breast_cancer.py samples/data/breast_cancer.csv \
+    /usr/bin/python3 runtime/src/main/python/peer_breast_cancer.py samples/data/breast_cancer.csv \
         --java "java -cp runtime/target/classes:$(cat cp.txt) dev.hyp.runtime.dl4j.bench.PeerComparison"
 
 With --java, the Java command runs first (it writes the split's row indexes, which this script then

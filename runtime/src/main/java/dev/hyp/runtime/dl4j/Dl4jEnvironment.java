@@ -23,6 +23,21 @@ public final class Dl4jEnvironment {
   /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
   static final String MARKER = "HYP_RELAUNCHED";
 
+  /**
+   * JavaCPP (under ND4J) checks the process's resident memory on every native allocation by
+   * reading /proc/self/statm: about 40% of the native time of a small network's training step
+   * (docs/performance.md). Setting its limit to 0 turns that check off; the cheap limit on the
+   * bytes ND4J itself allocated ({@code maxBytes}) still applies. Takes effect only before ND4J
+   * loads, so {@link ExperimentData}, {@link NetworkBuilder} and {@link SavedModel} call it when
+   * their class initialises; an explicit {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins.
+   */
+  public static void configureJvm() {
+    if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
+        && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+      System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+    }
+  }
+
   /** Whether every recommended variable is set (to anything: the user's choice wins). */
   public static boolean isTuned() {
     return RECOMMENDED.keySet().stream().allMatch(k -> System.getenv(k) != null);

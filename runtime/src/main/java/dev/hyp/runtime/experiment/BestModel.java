@@ -1,9 +1,10 @@
 package dev.hyp.runtime.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.dl4j.BestModelKeeper;
 import dev.hyp.runtime.dl4j.ExperimentData;
-import dev.hyp.runtime.dl4j.SavedModel;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.space.ParamValues;
 import java.io.IOException;
@@ -14,9 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps the best trial's model in the run folder as it goes: `best-model.zip` (network,
- * normalizer, label mapping) and `best.json` (trial, parameters, metrics). A crash loses
- * nothing already saved, and a resumed run only replaces it with a better trial.
+ * The run folder's best trial as it goes: the model in `best-model.zip` (kept by
+ * {@link BestModelKeeper}) and a summary in `best.json` (trial, parameters, metrics) for
+ * `hyp best`. A crash loses nothing already saved, and a resumed run only replaces them with a
+ * better trial.
  */
 final class BestModel {
   static final String MODEL = "best-model.zip";
@@ -24,24 +26,24 @@ final class BestModel {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path directory;
-  private final boolean maximize;
   private final ExperimentDefinition.ObjectiveDefinition objective;
-  private Double bestValue;
+  private final BestModelKeeper keeper;
 
-  BestModel(Path directory, ExperimentDefinition.ObjectiveDefinition objective) throws IOException {
+  BestModel(Path directory, ExperimentDefinition.ObjectiveDefinition objective, ExperimentData data)
+      throws IOException {
     this.directory = directory;
     this.objective = objective;
-    this.maximize = objective.maximize();
+    this.keeper = new BestModelKeeper(directory.resolve(MODEL), objective.maximize(), data);
     Path summary = directory.resolve(SUMMARY);
     if (Files.isRegularFile(summary) && Files.isRegularFile(directory.resolve(MODEL))) {
-      bestValue = JSON.readTree(summary.toFile()).path("value").asDouble();
+      JsonNode previous = JSON.readTree(summary.toFile());
+      keeper.resumeFrom(previous.path("trial").asInt(), previous.path("value").asDouble());
     }
   }
 
-  /** Saves this trial's model if it beats the best so far; safe to call from several trials at once. */
-  synchronized void offer(int trial, double value, TrainResult result, ParamValues params, ExperimentData data)
-      throws IOException {
-    if (Double.isNaN(value) || (bestValue != null && !(maximize ? value > bestValue : value < bestValue))) {
+  /** Keeps this trial if it beats the best so far; safe to call from several trials at once. */
+  synchronized void offer(int trial, double value, TrainResult result, ParamValues params) throws IOException {
+    if (!keeper.offer(trial, value, result, params.asMap())) {
       return;
     }
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -55,11 +57,9 @@ final class BestModel {
     summary.put("epochs", result.epochsRun());
     summary.put("bestEpoch", result.bestEpoch());
     summary.put("model", MODEL);
-    SavedModel.save(directory.resolve(MODEL), result, data, Map.of("trial", trial, "params", params.asMap()));
     Path temporary = Files.createTempFile(directory, ".best", ".json");
     JSON.writeValue(temporary.toFile(), summary);
     Files.move(temporary, directory.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
-    bestValue = value;
   }
 }

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.experiment;
 
+import dev.hyp.runtime.dl4j.Dl4jEnvironment;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,8 +18,15 @@ public final class ExperimentMain {
 
   private ExperimentMain() {}
 
-  /** The `main` of a generated experiment. */
+  /**
+   * The `main` of a generated experiment. ND4J reads its thread settings only when it loads, so
+   * when they are not set the jar first starts itself again with them (docs/performance.md).
+   */
   public static void main(Experiment<?> experiment, String[] args) {
+    int relaunched = Dl4jEnvironment.relaunchIfNeeded(experiment.getClass(), args);
+    if (relaunched >= 0) {
+      System.exit(relaunched);
+    }
     int exit = run(experiment, specDirectory(experiment), args, new PrintWriter(System.out, true),
         new PrintWriter(System.err, true));
     System.exit(exit);

@@ -83,7 +83,7 @@ final class ExperimentRun<P> {
         out.println("hyp: resuming: " + done + " trials already done");
       }
       StudyOptions studyOptions = studyOptions();
-      BestModel best = new BestModel(outDirectory, definition.objective());
+      BestModel best = new BestModel(outDirectory, definition.objective(), data);
       Instant start = Instant.now();
       StudyResult result;
       try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(), definition.objective().metric(),

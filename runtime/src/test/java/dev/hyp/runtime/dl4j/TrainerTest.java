@@ -127,4 +127,25 @@ class TrainerTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void stepScheduleFollowsTheEpochs() {
+    ExperimentData data = TestData.iris();
+    TrainResult result = Trainer.train(new NetworkBuilder(8, data.inputShape(), Task.CLASSIFICATION, 3)
+            .updater("sgd", Map.of("lr", 0.1)).stepSchedule(1, 0.5).dense(4, "relu").output(null, "mcxent", null),
+        data, Normalization.STANDARD, "mcxent", TrainOptions.of(2, 32, "accuracy", 8), EpochCallback.NONE);
+    assertEquals(2, result.network().getEpochCount());
+    assertEquals(0.025, result.network().getLearningRate(0), 1e-9); // 0.1 * 0.5^2 for the next epoch
+  }
+
+  @Test
+  void cnnOnShapesLearns() {
+    ExperimentData data = ExperimentData.load(dev.hyp.runtime.data.CsvSource.of(TestData.resource("shapes8x8.csv"),
+        "shape"), null, Task.CLASSIFICATION, new dev.hyp.runtime.data.Split.Holdout(0.2, 0.2), new int[] {8, 8, 1}, 3);
+    TrainResult result = Trainer.train(new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, 4)
+            .updater("adam", Map.of("lr", 0.01)).weightInit("relu").conv2d(8, 3, 1, "same", "relu").maxpool(2, 2)
+            .batchnorm().dense(32, "relu").output(null, "mcxent", null), data, Normalization.NONE, "mcxent",
+        TrainOptions.of(6, 32, "f1", 3), EpochCallback.NONE);
+    assertTrue(result.validation().get("f1") > 0.6, result.validation().toString()); // chance is 0.25
+  }
 }
