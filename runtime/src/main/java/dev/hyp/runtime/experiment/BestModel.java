@@ -18,7 +18,7 @@ import java.util.Map;
  * normalizer, label mapping) and `best.json` (trial, parameters, metrics). A crash loses
  * nothing already saved, and a resumed run only replaces it with a better trial.
  */
-final class BestModel {
+final class BestModel implements TrialExecutor.BestModels {
   static final String MODEL = "best-model.zip";
   static final String SUMMARY = "best.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,9 +41,38 @@ final class BestModel {
   /** Saves this trial's model if it beats the best so far; safe to call from several trials at once. */
   synchronized void offer(int trial, double value, TrainResult result, ParamValues params, ExperimentData data)
       throws IOException {
-    if (Double.isNaN(value) || (bestValue != null && !(maximize ? value > bestValue : value < bestValue))) {
+    if (!beats(value)) {
       return;
     }
+    SavedModel.save(directory.resolve(MODEL), result, data, TrialTraining.modelExtra(trial, params));
+    keep(trial, value, new TrialExecutor.TrialSummary(result.validation(), result.test(), result.epochsRun(),
+        result.bestEpoch()), params);
+  }
+
+  /** The same for a trial trained elsewhere, whose model arrives as a zip's bytes. */
+  @Override
+  public synchronized void offer(int trial, double value, TrialExecutor.TrialSummary summary, ParamValues params,
+      byte[] modelZip) throws IOException {
+    if (!beats(value)) {
+      return;
+    }
+    Path temporary = Files.createTempFile(directory, ".best", ".zip");
+    Files.write(temporary, modelZip);
+    Files.move(temporary, directory.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    keep(trial, value, summary, params);
+  }
+
+  @Override
+  public synchronized Double bestValue() {
+    return bestValue;
+  }
+
+  private boolean beats(double value) {
+    return !Double.isNaN(value) && (bestValue == null || (maximize ? value > bestValue : value < bestValue));
+  }
+
+  private void keep(int trial, double value, TrialExecutor.TrialSummary result, ParamValues params)
+      throws IOException {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("trial", trial);
     summary.put("metric", objective.metric());
@@ -55,7 +84,6 @@ final class BestModel {
     summary.put("epochs", result.epochsRun());
     summary.put("bestEpoch", result.bestEpoch());
     summary.put("model", MODEL);
-    SavedModel.save(directory.resolve(MODEL), result, data, Map.of("trial", trial, "params", params.asMap()));
     Path temporary = Files.createTempFile(directory, ".best", ".json");
     JSON.writeValue(temporary.toFile(), summary);
     Files.move(temporary, directory.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING,
