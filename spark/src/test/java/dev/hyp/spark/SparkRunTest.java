@@ -25,6 +25,7 @@ class SparkRunTest {
 
   record Run(int exit, String out, String err) {}
 
+
   static Run hyp(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -39,6 +40,11 @@ class SparkRunTest {
   }
 
   static Path spec(String name, String params, String search, String updater) throws Exception {
+    return spec(dir, name, params, search, updater);
+  }
+
+  /** A tiny iris spec in {@code dir}, whose data/iris.csv the caller provides. */
+  static Path spec(Path dir, String name, String params, String search, String updater) throws Exception {
     Path spec = dir.resolve(name + ".hyp");
     Files.writeString(spec, """
         experiment %s {
