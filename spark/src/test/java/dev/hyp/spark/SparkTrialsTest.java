@@ -182,6 +182,72 @@ class SparkTrialsTest {
     assertTrue(result.count(TrialState.PRUNED) > 0, "some trial is pruned");
   }
 
+  /** Nine epochs whose values depend on the parameters: curves that cross, so rungs matter. */
+  static final TrialFunction LONG_CURVE = (input, epochs) -> {
+    double[] values = longCurve(input.paramValues());
+    for (int i = 0; i < values.length; i++) {
+      if (epochs.report(i + 1, values[i])) {
+        return TrialOutcome.pruned(epochs.values());
+      }
+    }
+    return TrialOutcome.complete(values[values.length - 1], epochs.values(), null);
+  };
+
+  static double[] longCurve(ParamValues p) {
+    double x = p.getDouble("x");
+    double floor = p.getString("shape").equals("bowl") ? x * x : Math.abs(x) + 0.5;
+    double speed = 0.2 + Math.abs(Math.sin(7 * x));
+    double[] values = new double[9];
+    for (int e = 0; e < 9; e++) {
+      values[e] = floor + 5 * Math.exp(-speed * (e + 1));
+    }
+    return values;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"median", "asha", "hyperband"})
+  void oneTrialAtATimeEveryPrunerDecidesAsOnThreads(String pruner) {
+    Map<String, Object> options = switch (pruner) {
+      case "median" -> Map.of("warmup", 1L, "startup", 2L);
+      case "asha" -> Map.of("min_epochs", 1L, "reduction", 3L);
+      default -> Map.of("min_epochs", 1L, "reduction", 3L, "max_epochs", 9L);
+    };
+    Objective threadsObjective = trial -> {
+      double[] values = longCurve(trial.params());
+      for (int i = 0; i < values.length; i++) {
+        trial.report(i + 1, values[i]);
+        if (trial.shouldPrune()) {
+          throw new TrialPrunedException();
+        }
+      }
+      return values[values.length - 1];
+    };
+    Study threads = prunedStudy(pruner, options);
+    StudyResult expected = threads.optimize(threadsObjective, StudyOptions.trials(12));
+    Study onSpark = prunedStudy(pruner, options);
+    SparkTrials objective = new SparkTrials(spark, LONG_CURVE,
+        new SparkTrials.Pruning(pruner, options, Direction.MINIMIZE, onSpark::trials), SparkTrials.ResultHandler.NONE,
+        () -> null);
+    StudyResult actual = onSpark.optimize(objective, StudyOptions.trials(12));
+    for (int i = 0; i < 12; i++) {
+      FrozenTrial e = expected.trials().get(i);
+      FrozenTrial a = actual.trials().get(i);
+      assertEquals(e.params().asMap(), a.params().asMap());
+      assertEquals(e.state(), a.state(), "state of trial " + i);
+      assertEquals(e.intermediate(), a.intermediate(), "curve of trial " + i);
+      assertEquals(e.value(), a.value());
+    }
+    assertTrue(actual.count(TrialState.PRUNED) > 0, pruner + " pruned nothing: the test would prove little");
+  }
+
+  private static Study prunedStudy(String pruner, Map<String, Object> options) {
+    return Study.builder("s", SPACE)
+        .direction(Direction.MINIMIZE)
+        .sampler(Samplers.create("random", Map.of(), 11))
+        .pruner(dev.hyp.runtime.pruner.Pruners.create(pruner, options))
+        .open();
+  }
+
   private static double medianOfCompleteAt1(List<FrozenTrial> trials) {
     double[] v = trials.stream().filter(t -> t.state() == TrialState.COMPLETE)
         .mapToDouble(t -> t.intermediate().get(1)).sorted().toArray();
