@@ -42,8 +42,10 @@ public final class SparkTrialExecutor implements TrialExecutor {
     conf.setIfMissing("spark.app.name", "hyp " + name);
     conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
     conf.setIfMissing("spark.log.level", "WARN");
-    boolean local = conf.get("spark.master").toLowerCase(Locale.ROOT).startsWith("local");
-    if (local) {
+    String master = conf.get("spark.master").toLowerCase(Locale.ROOT);
+    // local, local[N], local[N,F]: tasks run in this JVM; local-cluster[...] runs executor JVMs on this machine
+    boolean local = master.equals("local") || master.startsWith("local[");
+    if (master.startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }

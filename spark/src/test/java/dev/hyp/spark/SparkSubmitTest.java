@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `hyp compile --spark` gives one jar with hyp's Spark module and DL4J inside and Spark left
  * out, and spark-submit runs it: Spark's launcher (what the spark-submit script starts) in its own
- * JVM, with only Spark's libraries on its classpath, as a Spark distribution has them.
+ * JVM, with only Spark's libraries on its classpath, as a Spark distribution has them, on a
+ * `local-cluster` master: a standalone master and workers whose executors are JVMs of their own,
+ * so the jar, the data files and the trials travel as they do on a real cluster.
  */
 class SparkSubmitTest {
   @TempDir
@@ -57,18 +59,31 @@ class SparkSubmitTest {
     Path out = dir.resolve("run");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", sparkDistribution(), "org.apache.spark.deploy.SparkSubmit",
-        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--master", "local-cluster[2,1,1024]", "--conf", "spark.ui.enabled=false",
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
         jar.toString(), "--trials", "2", "--out", out.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    // the workers start executors from SPARK_HOME/jars, as in a Spark distribution
+    Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+    for (String entry : sparkDistribution().split(File.pathSeparator)) {
+      Path jarFile = Path.of(entry);
+      Files.createSymbolicLink(sparkHome.resolve(jarFile.getFileName()), jarFile);
+    }
+    builder.environment().put("SPARK_HOME", sparkHome.getParent().toString());
+    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("OMP_NUM_THREADS", "1");
     Path log = dir.resolve("submit.log");
     Process process = builder.redirectOutput(log.toFile()).start();
     assertTrue(process.waitFor(3, TimeUnit.MINUTES), "spark-submit finished");
     String output = Files.readString(log);
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("hyp: training on Spark local[2]"), output);
+    assertTrue(output.contains("hyp: training on Spark local-cluster[2,1,1024] (2 cores)"), output);
+    // the executors were processes of their own: the workers kept their logs under SPARK_HOME/work
+    try (var files = Files.walk(sparkHome.getParent().resolve("work"))) {
+      List<Path> executorLogs = files.filter(f -> f.getFileName().toString().equals("stderr")).toList();
+      assertEquals(2, executorLogs.size(), executorLogs.toString());
+    }
 
     SparkRunTest.Run trials = SparkRunTest.hyp("trials", out.toString(), "--format", "json");
     JsonNode rows = new ObjectMapper().readTree(trials.out());
