@@ -49,17 +49,19 @@ public final class SparkTrialExecutor implements TrialExecutor {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
+    Class<?> experimentClass = run.experiment().getClass();
+    // before connecting: an experiment compiled in memory cannot reach a cluster's executors
+    List<Path> jars = local ? List.of() : jarsOf(experimentClass);
     JavaSparkContext spark = new JavaSparkContext(conf);
     String runId = name + "-" + UUID.randomUUID();
     try {
-      Class<?> experimentClass = run.experiment().getClass();
       String sourceFile = null;
       String testFile = null;
       if (local) {
         // tasks run in this JVM: they use the experiment and data already here
         Dl4jTrialFunction.LOADED.put(runId, new Dl4jTrialFunction.Loaded(run.experiment(), run.data()));
       } else {
-        for (Path jar : jarsOf(experimentClass)) {
+        for (Path jar : jars) {
           spark.addJar(jar.toString());
         }
         sourceFile = ship(spark, run.source().path());

@@ -155,4 +155,18 @@ class SparkRunTest {
     assertEquals(1, failed);
     assertTrue(run.out().contains("2 complete, 0 pruned, 1 failed"), run.out());
   }
+
+  @Test
+  void hypRunRefusesAClusterMasterBeforeConnecting() throws Exception {
+    // classes compiled in memory cannot reach executors in other JVMs: say so, and use a jar
+    Path spec = spec("clusteriris", """
+            lr    = choice(0.01)
+            units = choice(8)
+        """, "grid {\n    trials = 1\n  }", "adam");
+    Run run = hyp("run", spec.toString(), "--spark", "spark://127.0.0.1:1", "--out", dir.resolve("cluster").toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("hyp: cannot start Spark at spark://127.0.0.1:1: the experiment was compiled in "
+        + "memory"), run.err());
+    assertTrue(run.err().contains("hyp compile --spark, then spark-submit"), run.err());
+  }
 }
