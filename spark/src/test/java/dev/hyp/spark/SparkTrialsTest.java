@@ -248,6 +248,35 @@ class SparkTrialsTest {
         .open();
   }
 
+  static double expensiveStep(ParamValues p, int step) {
+    return curve(p)[step - 1];
+  }
+
+  /** The example of docs/spark.md ("From Java: any study on Spark"), on this class's Spark context. */
+  @Test
+  void theDocsExampleRuns() {
+    Study study = Study.builder("quickstart", SPACE).direction(Direction.MINIMIZE)
+        .sampler(Samplers.create("random", Map.of(), 7)).open();
+    TrialFunction cost = (input, steps) -> {
+      ParamValues p = input.paramValues();
+      double value = 0;
+      for (int step = 1; step <= 3; step++) {
+        value = expensiveStep(p, step);           // runs on an executor
+        if (steps.report(step, value)) {
+          return TrialOutcome.pruned(steps.values());
+        }
+      }
+      return TrialOutcome.complete(value, steps.values(), null);
+    };
+    SparkTrials objective = new SparkTrials(spark, cost,
+        new SparkTrials.Pruning("median", Map.of("startup", 5L), Direction.MINIMIZE, study::trials),
+        SparkTrials.ResultHandler.NONE, () -> study.bestTrial().map(FrozenTrial::value).orElse(null));
+    StudyResult result = study.optimize(objective, StudyOptions.trials(40).withParallel(2));
+    assertEquals(40, result.trials().size());
+    assertTrue(result.count(TrialState.PRUNED) > 0 && result.count(TrialState.COMPLETE) > 5);
+    assertTrue(result.best().orElseThrow().value() < 0.1, result.best().toString());
+  }
+
   private static double medianOfCompleteAt1(List<FrozenTrial> trials) {
     double[] v = trials.stream().filter(t -> t.state() == TrialState.COMPLETE)
         .mapToDouble(t -> t.intermediate().get(1)).sorted().toArray();
