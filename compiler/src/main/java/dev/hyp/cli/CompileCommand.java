@@ -39,6 +39,10 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--fat", description = "One self-contained jar, libraries inside, instead of NAME.jar + lib/.")
   boolean fat;
 
+  @Option(names = "--spark", description = "A jar for spark-submit: self-contained (implies --fat) with hyp's "
+      + "Spark module inside and Spark itself left out; it trains its trials as Spark tasks (docs/spark.md).")
+  boolean spark;
+
   @Override
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
@@ -49,9 +53,17 @@ final class CompileCommand implements Callable<Integer> {
     }
     List<Path> classpath = ProcessClasspath.entries();
     ExperimentBuild.Compiled compiled = new ExperimentBuild().build(checked.experiment(), checked.source(), classpath);
+    boolean oneJar = fat || spark;
+    List<RuntimeLibraries.Library> libraries;
+    try {
+      libraries = spark ? RuntimeLibraries.resolveForSpark(classpath) : RuntimeLibraries.resolve(classpath);
+    } catch (IOException e) {
+      err.println("hyp: " + e.getMessage());
+      return Main.USAGE;
+    }
     Path jar;
     try {
-      jar = JarPackager.write(compiled, directory, checked.directory(), RuntimeLibraries.resolve(classpath), fat);
+      jar = JarPackager.write(compiled, directory, checked.directory(), libraries, oneJar, spark ? "spark" : null);
       if (emitSources) {
         writeSources(compiled.generated(), directory.resolve("src"));
       }
@@ -59,8 +71,13 @@ final class CompileCommand implements Callable<Integer> {
       err.println("hyp: cannot write " + directory + ": " + e.getMessage());
       return Main.USAGE;
     }
-    out.println("compiled " + checked.source().name() + " to " + jar + (fat ? "" : " (libraries in " + directory.resolve("lib") + ")"));
-    out.println("run it with: java -jar " + jar + " [--trials N] [--parallel N] [--help]");
+    out.println("compiled " + checked.source().name() + " to " + jar + (oneJar ? "" : " (libraries in " + directory.resolve("lib") + ")"));
+    if (spark) {
+      out.println("run it with: spark-submit --master MASTER --driver-memory 2g " + jar
+          + " [--trials N] [--parallel N] [--help]");
+    } else {
+      out.println("run it with: java -jar " + jar + " [--trials N] [--parallel N] [--help]");
+    }
     return 0;
   }
 

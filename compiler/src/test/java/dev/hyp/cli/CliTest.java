@@ -182,4 +182,24 @@ class CliTest {
     assertTrue(checkHelp.out().contains("--format"), checkHelp.out());
     assertFalse(checkHelp.out().isBlank());
   }
+
+  @Test
+  void sparkOptionsWithoutTheSparkModuleSayWhatIsMissing() throws IOException {
+    // this module's tests run without hyp's spark module and Spark: both --spark options refuse clearly
+    StringBuilder csv = new StringBuilder("a,y\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append(i).append(',').append(i % 2 == 0 ? "x" : "z").append('\n');
+    }
+    write("t.csv", csv.toString());
+    Path spec = write("tiny.hyp", CLEAN);
+    Run compile = hyp("compile", spec.toString(), "--spark", "-o", dir.resolve("build").toString());
+    assertEquals(Main.USAGE, compile.exit(), compile.out() + compile.err());
+    assertTrue(compile.err().contains("--spark needs hyp's spark module"), compile.err());
+    assertFalse(Files.exists(dir.resolve("build/tiny.jar")));
+
+    Run run = hyp("run", spec.toString(), "--spark", "local[2]", "--trials", "1", "--out", dir.resolve("run").toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("--spark needs hyp's spark module and Apache Spark on the classpath"), run.err());
+    assertTrue(hyp("run", "--help").out().contains("--spark[=MASTER]"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.hyp.compiler.build;
 
+import dev.hyp.runtime.experiment.ExperimentMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,24 @@ public final class JarPackager {
   /** @return the jar written */
   public static Path write(ExperimentBuild.Compiled compiled, Path directory, Path specDirectory,
       List<RuntimeLibraries.Library> libraries, boolean fat) throws IOException {
+    return write(compiled, directory, specDirectory, libraries, fat, null);
+  }
+
+  /**
+   * @param executor the trial executor the jar trains with by default (its manifest's
+   *     Hyp-Trial-Executor: {@code spark} for `hyp compile --spark`), or null for threads
+   * @return the jar written
+   */
+  public static Path write(ExperimentBuild.Compiled compiled, Path directory, Path specDirectory,
+      List<RuntimeLibraries.Library> libraries, boolean fat, String executor) throws IOException {
     Files.createDirectories(directory);
     DeterministicJar jar = new DeterministicJar()
         .attribute("Main-Class", compiled.mainClass())
         .attribute("Hyp-Spec-Sha256", compiled.specHash())
         .attribute("Hyp-Spec-Directory", specDirectory.toAbsolutePath().normalize().toString());
+    if (executor != null) {
+      jar.attribute(ExperimentMain.EXECUTOR_ATTRIBUTE, executor);
+    }
     if (fat) {
       Map<String, StringBuilder> services = new TreeMap<>();
       for (RuntimeLibraries.Library library : libraries) {

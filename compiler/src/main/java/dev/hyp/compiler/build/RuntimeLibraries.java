@@ -19,7 +19,12 @@ import java.util.stream.Stream;
  */
 public final class RuntimeLibraries {
   static final String LISTING = "META-INF/hyp/runtime-classpath.txt";
+  /** Written by the optional spark module's build: its libraries, Spark left out. */
+  static final String SPARK_LISTING = "META-INF/hyp/spark-classpath.txt";
   public static final String RUNTIME_JAR = "hyp-runtime.jar";
+  public static final String SPARK_JAR = "hyp-spark.jar";
+  /** A class of the spark module, found by name: the compiler does not depend on that module. */
+  static final String SPARK_ANCHOR = "dev.hyp.spark.SparkTrialExecutor";
 
   /** A library: the file name it gets in lib/, and where it is now. */
   public record Library(String fileName, Path source) {}
@@ -27,13 +32,38 @@ public final class RuntimeLibraries {
   private RuntimeLibraries() {}
 
   public static List<Library> resolve(List<Path> classpath) throws IOException {
+    List<Library> libraries = new ArrayList<>();
+    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.experiment.ExperimentMain", "hyp's runtime")));
+    addListed(LISTING, classpath, libraries);
+    return libraries;
+  }
+
+  /**
+   * The jars of an experiment that trains on Spark (`hyp compile --spark`): hyp's runtime, its
+   * spark module, and that module's libraries at the versions it pins; Spark itself is left out,
+   * as the cluster provides it.
+   *
+   * @throws IOException when the spark module is not on this process's classpath
+   */
+  public static List<Library> resolveForSpark(List<Path> classpath) throws IOException {
+    if (RuntimeLibraries.class.getClassLoader().getResource(SPARK_LISTING) == null) {
+      throw new IOException("--spark needs hyp's spark module, which is not on hyp's classpath; ./hyp adds it "
+          + "when given --spark (docs/spark.md)");
+    }
+    List<Library> libraries = new ArrayList<>();
+    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.experiment.ExperimentMain", "hyp's runtime")));
+    libraries.add(new Library(SPARK_JAR, location(SPARK_ANCHOR, "hyp's spark module")));
+    addListed(SPARK_LISTING, classpath, libraries);
+    return libraries;
+  }
+
+  private static void addListed(String listingResource, List<Path> classpath, List<Library> libraries)
+      throws IOException {
     Map<String, Path> byFileName = new HashMap<>();
     for (Path entry : classpath) {
       byFileName.putIfAbsent(entry.getFileName().toString(), entry);
     }
-    List<Library> libraries = new ArrayList<>();
-    libraries.add(new Library(RUNTIME_JAR, runtimeLocation()));
-    for (String listed : listing()) {
+    for (String listed : listing(listingResource)) {
       String fileName = listed.substring(listed.lastIndexOf('/') + 1);
       Path found = byFileName.get(fileName);
       if (found == null) {
@@ -41,7 +71,6 @@ public final class RuntimeLibraries {
       }
       libraries.add(new Library(fileName, found));
     }
-    return libraries;
   }
 
   /** Copies the libraries into {@code directory}, packing a folder of classes into a jar. */
@@ -71,19 +100,19 @@ public final class RuntimeLibraries {
     out.write(jar);
   }
 
-  private static Path runtimeLocation() throws IOException {
+  private static Path location(String className, String what) throws IOException {
     try {
-      Class<?> anchor = Class.forName("dev.hyp.runtime.experiment.ExperimentMain");
+      Class<?> anchor = Class.forName(className, false, RuntimeLibraries.class.getClassLoader());
       return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-      throw new IOException("cannot find hyp's runtime on the classpath", e);
+    } catch (ReflectiveOperationException | LinkageError | java.net.URISyntaxException e) {
+      throw new IOException("cannot find " + what + " on the classpath", e);
     }
   }
 
-  private static List<String> listing() throws IOException {
-    try (InputStream in = RuntimeLibraries.class.getClassLoader().getResourceAsStream(LISTING)) {
+  private static List<String> listing(String resource) throws IOException {
+    try (InputStream in = RuntimeLibraries.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException("the runtime's list of libraries (" + LISTING + ") is missing");
+        throw new IOException("the list of libraries (" + resource + ") is missing");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
       return text.isEmpty() ? List.of() : List.of(text.split(":"));

@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The run folder's best trial as it goes: the model in `best-model.zip` (kept by
- * {@link BestModelKeeper}) and a summary in `best.json` (trial, parameters, metrics) for
- * `hyp best`. A crash loses nothing already saved, and a resumed run only replaces them with a
- * better trial.
+ * {@link BestModelKeeper}, or as the bytes a remote trial sent) and a summary in `best.json`
+ * (trial, parameters, metrics) for `hyp best`. A crash loses nothing already saved, and a
+ * resumed run only replaces them with a better trial.
  */
-final class BestModel {
+final class BestModel implements TrialExecutor.BestModels {
   static final String MODEL = "best-model.zip";
   static final String SUMMARY = "best.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,9 +44,35 @@ final class BestModel {
 
   /** Keeps this trial if it beats the best so far; safe to call from several trials at once. */
   synchronized void offer(int trial, double value, TrainResult result, ParamValues params) throws IOException {
-    if (!keeper.offer(trial, value, result, params.asMap())) {
+    if (keeper.offer(trial, value, result, params.asMap())) {
+      keep(trial, value, new TrialExecutor.TrialSummary(result.validation(), result.test(), result.epochsRun(),
+          result.bestEpoch()), params);
+    }
+  }
+
+  /** The same for a trial trained elsewhere, whose model arrives as a zip's bytes. */
+  @Override
+  public synchronized void offer(int trial, double value, TrialExecutor.TrialSummary summary, ParamValues params,
+      byte[] modelZip) throws IOException {
+    Double best = bestValue();
+    if (Double.isNaN(value) || (best != null && !(objective.maximize() ? value > best : value < best))) {
       return;
     }
+    Path temporary = Files.createTempFile(directory, ".best", ".zip");
+    Files.write(temporary, modelZip);
+    Files.move(temporary, directory.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    keeper.resumeFrom(trial, value);
+    keep(trial, value, summary, params);
+  }
+
+  @Override
+  public synchronized Double bestValue() {
+    OptionalDouble best = keeper.bestValue();
+    return best.isPresent() ? best.getAsDouble() : null;
+  }
+
+  private void keep(int trial, double value, TrialExecutor.TrialSummary result, ParamValues params)
+      throws IOException {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("trial", trial);
     summary.put("metric", objective.metric());

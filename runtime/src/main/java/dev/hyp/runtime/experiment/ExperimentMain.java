@@ -15,6 +15,11 @@ import picocli.CommandLine.Mixin;
 public final class ExperimentMain {
   /** The manifest attribute naming the folder of the spec a jar was compiled from. */
   public static final String SPEC_DIRECTORY_ATTRIBUTE = "Hyp-Spec-Directory";
+  /**
+   * The manifest attribute naming the {@link TrialExecutor} a jar trains its trials with by
+   * default ({@code spark} for `hyp compile --spark`, run by spark-submit).
+   */
+  public static final String EXECUTOR_ATTRIBUTE = "Hyp-Trial-Executor";
 
   private ExperimentMain() {}
 
@@ -27,8 +32,8 @@ public final class ExperimentMain {
     if (relaunched >= 0) {
       System.exit(relaunched);
     }
-    int exit = run(experiment, specDirectory(experiment), args, new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true));
+    int exit = run(experiment, specDirectory(experiment), withDefaultExecutor(experiment, args),
+        new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(exit);
   }
 
@@ -81,20 +86,38 @@ public final class ExperimentMain {
 
   /** The folder of the spec the jar was compiled from, if it still exists here; else the working folder. */
   private static Path specDirectory(Experiment<?> experiment) {
+    String recorded = manifestAttribute(experiment, SPEC_DIRECTORY_ATTRIBUTE);
+    if (recorded != null && Files.isDirectory(Path.of(recorded))) {
+      return Path.of(recorded);
+    }
+    return Path.of("").toAbsolutePath();
+  }
+
+  /** A jar compiled with `--spark` trains on Spark unless told otherwise: `--spark` is implied. */
+  static String[] withDefaultExecutor(Experiment<?> experiment, String[] args) {
+    String executor = manifestAttribute(experiment, EXECUTOR_ATTRIBUTE);
+    if (executor == null || !executor.equals("spark")
+        || java.util.Arrays.stream(args).anyMatch(a -> a.equals("--spark") || a.startsWith("--spark="))) {
+      return args;
+    }
+    String[] withSpark = new String[args.length + 1];
+    withSpark[0] = "--spark";
+    System.arraycopy(args, 0, withSpark, 1, args.length);
+    return withSpark;
+  }
+
+  /** An attribute of the manifest of the jar the experiment was loaded from, or null. */
+  private static String manifestAttribute(Experiment<?> experiment, String name) {
     try {
       Path location = Path.of(experiment.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(location)) {
         try (JarFile jar = new JarFile(location.toFile())) {
-          String recorded = jar.getManifest() == null ? null
-              : jar.getManifest().getMainAttributes().getValue(SPEC_DIRECTORY_ATTRIBUTE);
-          if (recorded != null && Files.isDirectory(Path.of(recorded))) {
-            return Path.of(recorded);
-          }
+          return jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue(name);
         }
       }
     } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
-      // fall back to the working folder
+      // not from a jar
     }
-    return Path.of("").toAbsolutePath();
+    return null;
   }
 }

@@ -12,6 +12,7 @@ import dev.hyp.runtime.storage.Storages;
 import dev.hyp.runtime.storage.StudyMismatchException;
 import dev.hyp.runtime.study.Direction;
 import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.StudyResult;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** One run of an experiment: load the data once, open the study, run the trials, report. */
 final class ExperimentRun<P> {
@@ -84,15 +86,43 @@ final class ExperimentRun<P> {
       }
       StudyOptions studyOptions = studyOptions();
       BestModel best = new BestModel(outDirectory, definition.objective(), data);
-      Instant start = Instant.now();
-      StudyResult result;
-      try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(), definition.objective().metric(),
-          definition.objective().maximize(), studyOptions.trials(), study.trials())) {
-        study.addListener(progress.listener());
-        result = study.optimize(new TrialObjective<>(experiment, data, seed, best, options.maxEpochs()), studyOptions);
+      TrialExecutor.Session session = null;
+      Objective objective;
+      if (options.spark() != null) {
+        Optional<TrialExecutor> spark = TrialExecutors.find("spark", experiment.getClass().getClassLoader());
+        if (spark.isEmpty()) {
+          err.println("hyp: --spark needs hyp's spark module and Apache Spark on the classpath; "
+              + "run with ./hyp (which adds them) or spark-submit a jar from `hyp compile --spark` (docs/spark.md)");
+          return BAD_INPUT;
+        }
+        try {
+          session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, dataSource(),
+              testSource(), seed, options.maxEpochs(), definition.search().pruner(), prunerOptions(),
+              study.direction(), study::trials, best, studyOptions.parallel(), out, err));
+        } catch (Exception e) {
+          err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
+              + e.getMessage());
+          return BAD_INPUT;
+        }
+        objective = session.objective();
+      } else {
+        objective = new TrialObjective<>(experiment, data, seed, best, options.maxEpochs());
       }
-      writeReport(outDirectory, result);
-      new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
+      try {
+        Instant start = Instant.now();
+        StudyResult result;
+        try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(),
+            definition.objective().metric(), definition.objective().maximize(), studyOptions.trials(), study.trials())) {
+          study.addListener(progress.listener());
+          result = study.optimize(objective, studyOptions);
+        }
+        writeReport(outDirectory, result);
+        new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
+      } finally {
+        if (session != null) {
+          session.close();
+        }
+      }
       return 0;
     }
   }
@@ -108,10 +138,20 @@ final class ExperimentRun<P> {
   }
 
   private ExperimentData loadData(long seed) {
-    Path base = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
     ExperimentDefinition.DataDefinition data = definition.data();
-    return ExperimentData.load(csv(data.source(), base), data.test() == null ? null : csv(data.test(), base),
-        definition.task(), data.split(), data.image(), seed);
+    return ExperimentData.load(dataSource(), testSource(), definition.task(), data.split(), data.image(), seed);
+  }
+
+  private CsvSource dataSource() {
+    return csv(definition.data().source(), dataBase());
+  }
+
+  private CsvSource testSource() {
+    return definition.data().test() == null ? null : csv(definition.data().test(), dataBase());
+  }
+
+  private Path dataBase() {
+    return options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
   }
 
   private static CsvSource csv(ExperimentDefinition.CsvFile file, Path base) {
@@ -120,17 +160,22 @@ final class ExperimentRun<P> {
 
   private Study openStudy(Storage storage, long seed) {
     ExperimentDefinition.SearchDefinition search = definition.search();
+    return Study.builder(definition.name(), experiment.searchSpace())
+        .direction(definition.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE)
+        .sampler(Samplers.create(search.strategy(), search.options(), seed))
+        .pruner(Pruners.create(search.pruner(), prunerOptions()))
+        .storage(storage)
+        .specHash(definition.specHash())
+        .open();
+  }
+
+  private Map<String, Object> prunerOptions() {
+    ExperimentDefinition.SearchDefinition search = definition.search();
     Map<String, Object> prunerOptions = new LinkedHashMap<>(search.prunerOptions());
     if (search.pruner().equals("hyperband")) {
       prunerOptions.putIfAbsent("max_epochs", (long) search.maxEpochs());
     }
-    return Study.builder(definition.name(), experiment.searchSpace())
-        .direction(definition.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE)
-        .sampler(Samplers.create(search.strategy(), search.options(), seed))
-        .pruner(Pruners.create(search.pruner(), prunerOptions))
-        .storage(storage)
-        .specHash(definition.specHash())
-        .open();
+    return prunerOptions;
   }
 
   private StudyOptions studyOptions() {

@@ -38,6 +38,11 @@ public final class RunOptions {
       description = "Where the study lives: a JDBC URL such as jdbc:sqlite:study.db (default: DIR/hyp.db).")
   String storage;
 
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+      description = "Train the trials as Apache Spark tasks: local[N], spark://HOST:PORT, yarn, k8s://URL; "
+          + "without MASTER, Spark's own configuration (spark-submit's). Needs hyp's spark module (docs/spark.md).")
+  String spark;
+
   public Integer trials() {
     return trials;
   }
@@ -72,5 +77,10 @@ public final class RunOptions {
 
   public String storage() {
     return storage;
+  }
+
+  /** The Spark master to train on, "" for Spark's configured one, or null to train on this process's threads. */
+  public String spark() {
+    return spark;
   }
 }

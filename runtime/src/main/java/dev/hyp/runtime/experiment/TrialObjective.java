@@ -1,11 +1,7 @@
 package dev.hyp.runtime.experiment;
 
-import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.dl4j.ExperimentData;
-import dev.hyp.runtime.dl4j.NetworkBuilder;
-import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
-import dev.hyp.runtime.dl4j.Trainer;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialPrunedException;
@@ -33,17 +29,7 @@ final class TrialObjective<P> implements Objective {
   @Override
   public double evaluate(Trial trial) throws Exception {
     ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
-    P params = experiment.params(trial.params());
-    long trialSeed = seed * 1_000_003L + trial.number();
-    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
-    experiment.network(params, network);
-    TrialSettings settings = experiment.training(params);
-    int epochs = maxEpochs == null ? settings.epochs() : Math.min(settings.epochs(), maxEpochs);
-    TrainOptions options = TrainOptions.of(epochs, settings.batch(), objective.metric(), trialSeed);
-    if (settings.patience() > 0) {
-      options = options.withEarlyStopping(settings.patience(), settings.minDelta());
-    }
-    TrainResult result = Trainer.train(network, data, Normalization.of(settings.normalize()), settings.loss(), options,
+    TrainResult result = TrialTraining.train(experiment, data, seed, trial.number(), trial.params(), maxEpochs,
         (epoch, value) -> {
           trial.report(epoch, value);
           return trial.shouldPrune();

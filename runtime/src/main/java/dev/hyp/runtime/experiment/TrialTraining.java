@@ -1,0 +1,68 @@
+package dev.hyp.runtime.experiment;
+
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.dl4j.EpochCallback;
+import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.NetworkBuilder;
+import dev.hyp.runtime.dl4j.SavedModel;
+import dev.hyp.runtime.dl4j.TrainOptions;
+import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.space.ParamValues;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How one trial of an experiment trains, wherever it runs: on the run's threads ({@link
+ * TrialObjective}) or in another process (a {@link TrialExecutor} such as the spark module's).
+ * Both call this, so a trial's number, parameters and seed give the same network and values.
+ */
+public final class TrialTraining {
+  private TrialTraining() {}
+
+  /** The seed of trial {@code number}'s weights and row order. */
+  public static long trialSeed(long runSeed, int number) {
+    return runSeed * 1_000_003L + number;
+  }
+
+  /**
+   * Builds the trial's network from its parameters and trains it on {@code data}.
+   *
+   * @param maxEpochs at most this many epochs whatever the spec says, or null
+   * @param callback hears each epoch's validation value; true prunes
+   * @throws dev.hyp.runtime.dl4j.TrainingFailedException when training fails (NaN loss, bad network)
+   */
+  public static <P> TrainResult train(Experiment<P> experiment, ExperimentData data, long runSeed, int number,
+      ParamValues values, Integer maxEpochs, EpochCallback callback) {
+    ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
+    P params = experiment.params(values);
+    long trialSeed = trialSeed(runSeed, number);
+    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
+    experiment.network(params, network);
+    TrialSettings settings = experiment.training(params);
+    int epochs = maxEpochs == null ? settings.epochs() : Math.min(settings.epochs(), maxEpochs);
+    TrainOptions options = TrainOptions.of(epochs, settings.batch(), objective.metric(), trialSeed);
+    if (settings.patience() > 0) {
+      options = options.withEarlyStopping(settings.patience(), settings.minDelta());
+    }
+    return Trainer.train(network, data, Normalization.of(settings.normalize()), settings.loss(), options, callback);
+  }
+
+  /** The trial's model as `best-model.zip` holds it (network, normalizer, labels, trial and parameters). */
+  public static byte[] modelZip(int number, TrainResult result, ParamValues params, ExperimentData data)
+      throws IOException {
+    Path temporary = Files.createTempFile("hyp-model", ".zip");
+    try {
+      SavedModel.save(temporary, result, data, modelExtra(number, params));
+      return Files.readAllBytes(temporary);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  static Map<String, Object> modelExtra(int number, ParamValues params) {
+    return Map.of("trial", number, "params", params.asMap());
+  }
+}

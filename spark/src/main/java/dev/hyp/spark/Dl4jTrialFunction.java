@@ -1,0 +1,107 @@
+package dev.hyp.spark;
+
+import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.dl4j.TrainingFailedException;
+import dev.hyp.runtime.experiment.Experiment;
+import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.experiment.TrialExecutor;
+import dev.hyp.runtime.experiment.TrialTraining;
+import dev.hyp.runtime.space.ParamValues;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkFiles;
+
+/**
+ * Trains one trial of a compiled experiment inside a Spark task, exactly as the run's threads
+ * would ({@link TrialTraining}): same seed, same network, same values.
+ *
+ * <p>The experiment and its data are found once per executor JVM and kept for the run's later
+ * tasks: in local mode the driver's own (tasks run in the driver's JVM), on a cluster the
+ * experiment class from the application's jar and the data files Spark shipped with the job
+ * ({@code SparkFiles}), loaded and split with the run's seed, so the split is the driver's.
+ *
+ * <p>Only a trial that beats the best value known when it was sent returns its model's bytes.
+ */
+final class Dl4jTrialFunction implements TrialFunction {
+  private static final long serialVersionUID = 1L;
+
+  /** Each executor JVM's experiments and data, by run. */
+  static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
+
+  record Loaded(Experiment<?> experiment, ExperimentData data) {}
+
+  /** What the driver sends back with a trial's value. */
+  record Payload(TrialExecutor.TrialSummary summary, byte[] modelZip) implements Serializable {}
+
+  private final String run;
+  private final String experimentClass;
+  private final String sourceFile;
+  private final String testFile;
+  private final long seed;
+  private final Integer maxEpochs;
+  private final boolean maximize;
+
+  /**
+   * @param run identifies the run (its experiment and data) in executor JVMs
+   * @param sourceFile, testFile the names under which Spark ships the data files (test: null when none)
+   */
+  Dl4jTrialFunction(String run, String experimentClass, String sourceFile, String testFile, long seed,
+      Integer maxEpochs, boolean maximize) {
+    this.run = run;
+    this.experimentClass = experimentClass;
+    this.sourceFile = sourceFile;
+    this.testFile = testFile;
+    this.seed = seed;
+    this.maxEpochs = maxEpochs;
+    this.maximize = maximize;
+  }
+
+  @Override
+  public TrialOutcome run(TrialInput input, StepReporter epochs) throws Exception {
+    Loaded loaded = LOADED.computeIfAbsent(run, r -> load());
+    ParamValues params = input.paramValues();
+    ExperimentDefinition.ObjectiveDefinition objective = loaded.experiment().definition().objective();
+    TrainResult result;
+    try {
+      result = TrialTraining.train(loaded.experiment(), loaded.data(), seed, input.number(), params, maxEpochs,
+          epochs::report);
+    } catch (TrainingFailedException e) {
+      // seeded training fails the same way every time: no retry
+      return TrialOutcome.failed(e.getMessage(), epochs.values());
+    }
+    if (result.pruned()) {
+      return TrialOutcome.pruned(epochs.values());
+    }
+    double value = result.value(objective.metric(), objective.split());
+    Double best = input.bestValue();
+    boolean mayBeBest = !Double.isNaN(value) && (best == null || (maximize ? value > best : value < best));
+    byte[] model = mayBeBest ? TrialTraining.modelZip(input.number(), result, params, loaded.data()) : null;
+    TrialExecutor.TrialSummary summary = new TrialExecutor.TrialSummary(Map.copyOf(result.validation()),
+        Map.copyOf(result.test()), result.epochsRun(), result.bestEpoch());
+    return TrialOutcome.complete(value, epochs.values(), new Payload(summary, model));
+  }
+
+  private Loaded load() {
+    try {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      Experiment<?> experiment = (Experiment<?>) Class.forName(experimentClass, true, loader)
+          .getConstructor().newInstance();
+      ExperimentDefinition definition = experiment.definition();
+      ExperimentDefinition.DataDefinition data = definition.data();
+      CsvSource source = shipped(data.source(), sourceFile);
+      CsvSource test = data.test() == null ? null : shipped(data.test(), testFile);
+      return new Loaded(experiment, ExperimentData.load(source, test, definition.task(), data.split(), data.image(),
+          seed));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the experiment " + experimentClass + " on this executor: " + e, e);
+    }
+  }
+
+  private static CsvSource shipped(ExperimentDefinition.CsvFile file, String name) {
+    return new CsvSource(Path.of(SparkFiles.get(name)), file.label(), file.header(), file.delimiter());
+  }
+}

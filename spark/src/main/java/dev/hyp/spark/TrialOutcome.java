@@ -1,0 +1,28 @@
+package dev.hyp.spark;
+
+import java.io.Serializable;
+
+/**
+ * What a Spark task sends back for one trial.
+ *
+ * @param value the objective's value (null when pruned or failed)
+ * @param intermediate the value after each step (epoch) run, from step 1
+ * @param pruned the task stopped because the pruner said so
+ * @param failure why the trial failed (a failure that retrying would repeat, such as a NaN loss), else null
+ * @param payload anything else the driver needs (metrics, the model's bytes), or null
+ */
+public record TrialOutcome(Double value, double[] intermediate, boolean pruned, String failure, Serializable payload)
+    implements Serializable {
+
+  public static TrialOutcome complete(double value, double[] intermediate, Serializable payload) {
+    return new TrialOutcome(value, intermediate, false, null, payload);
+  }
+
+  public static TrialOutcome pruned(double[] intermediate) {
+    return new TrialOutcome(null, intermediate, true, null, null);
+  }
+
+  public static TrialOutcome failed(String reason, double[] intermediate) {
+    return new TrialOutcome(null, intermediate, false, reason, null);
+  }
+}
