@@ -39,12 +39,13 @@ public final class Dl4jEnvironment {
   }
 
   /**
-   * Once ND4J is loaded: replaces its shape-info provider with {@link CachingShapeInfoProvider},
-   * which takes most of the JavaCPP pointer churn (and with it most of the garbage-collection
+   * Once ND4J is loaded: replaces its shape-info provider with {@link CachingShapeInfoProvider}
+   * and its TAD manager with {@link CachingTadManager}, which take most of the JavaCPP pointer churn (and with it most of the garbage-collection
    * time) out of every op on small arrays. Idempotent; {@link Trainer#train} calls it first.
    */
   public static void configureNd4j() {
     CachingShapeInfoProvider.install();
+    CachingTadManager.install();
   }
 
   /** Whether every recommended variable is set (to anything: the user's choice wins). */
