@@ -37,11 +37,12 @@ public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
   /**
-   * Warm-up trials before the clock starts, the same number whatever the parallelism. Two per
-   * thread (the first version) left C2 compiling DL4J's hot paths during the measured trials: at
-   * parallel 2 the compiler thread took the second core from the second trial.
+   * Warm-up trials before the clock starts, the same number whatever the parallelism (spread over
+   * the threads). Two per thread (the first version) left C2 compiling DL4J's hot paths during the
+   * measured trials, and at parallel 2 the compiler thread took the second core from the second
+   * trial: with 16, C2 still used 25% of a core 10 s in; with 100 (about 5 s) it is done.
    */
-  static final int WARM_UP = 16;
+  static final int WARM_UP = 100;
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--worker")) {
@@ -50,7 +51,7 @@ public final class ThroughputBenchmark {
       return;
     }
     Path csv = BenchSetup.csv(args);
-    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 120;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     settings.put("default", Map.of());
