@@ -38,6 +38,16 @@ public final class Dl4jEnvironment {
     }
   }
 
+  /**
+   * Once ND4J is loaded: replaces its shape-info provider with {@link CachingShapeInfoProvider}
+   * and its TAD manager with {@link CachingTadManager}, which take most of the JavaCPP pointer churn (and with it most of the garbage-collection
+   * time) out of every op on small arrays. Idempotent; {@link Trainer#train} calls it first.
+   */
+  public static void configureNd4j() {
+    CachingShapeInfoProvider.install();
+    CachingTadManager.install();
+  }
+
   /** Whether every recommended variable is set (to anything: the user's choice wins). */
   public static boolean isTuned() {
     return RECOMMENDED.keySet().stream().allMatch(k -> System.getenv(k) != null);

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one trial: epochs of shuffled minibatches over the shared training data, the objective's
@@ -42,6 +44,7 @@ public final class Trainer {
   public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
       String loss, TrainOptions options, EpochCallback callback) {
     long start = System.nanoTime();
+    Dl4jEnvironment.configureNd4j();
     List<Fold> folds = data.folds(normalization, loss);
     int k = folds.size();
     List<MultiLayerNetwork> nets = new ArrayList<>(k);
@@ -119,6 +122,8 @@ public final class Trainer {
     INDArray x = train.getFeatures();
     INDArray y = train.getLabels();
     int n = (int) x.size(0);
+    Rows xRows = Rows.of(x);
+    Rows yRows = Rows.of(y);
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
       perm[i] = i;
@@ -135,7 +140,8 @@ public final class Trainer {
       int[] rows = java.util.Arrays.copyOfRange(perm, from, from + size);
       batchIndex++;
       try {
-        net.fit(new DataSet(x.getRows(rows), y.getRows(rows)));
+        net.fit(new DataSet(xRows == null ? x.getRows(rows) : xRows.pick(rows),
+            yRows == null ? y.getRows(rows) : yRows.pick(rows)));
       } catch (RuntimeException e) {
         throw new TrainingFailedException("training failed in epoch " + epoch + ": " + describe(e), e);
       }
@@ -146,6 +152,31 @@ public final class Trainer {
       }
     }
     net.incrementEpochCount();
+  }
+
+  /**
+   * A 2-D float array's rows on the Java heap, to make minibatches from with one copy and one ND4J
+   * array. {@code INDArray.getRows} makes a row view per row (a TAD lookup with native pointers and
+   * two tracked buffers each): for 32-row minibatches of a small network that was most of the
+   * garbage, and the garbage collector's pauses stop every trial thread at once
+   * (docs/performance.md). The values and their order are exactly those of {@code getRows}.
+   */
+  private record Rows(float[] values, int width, DataType type) {
+    /** The rows of {@code a}, or null when it is not a 2-D float array (then {@code getRows} is used). */
+    static Rows of(INDArray a) {
+      if (a.rank() != 2 || a.dataType() != DataType.FLOAT || a.size(1) > Integer.MAX_VALUE / Math.max(1, a.size(0))) {
+        return null;
+      }
+      return new Rows(a.dup('c').data().asFloat(), (int) a.size(1), a.dataType());
+    }
+
+    INDArray pick(int[] rows) {
+      float[] out = new float[rows.length * width];
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(values, rows[i] * width, out, i * width, width);
+      }
+      return Nd4j.create(out, new long[] {rows.length, width}, 'c');
+    }
   }
 
   private static double metric(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,

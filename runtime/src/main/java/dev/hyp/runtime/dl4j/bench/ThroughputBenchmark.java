@@ -31,18 +31,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and parallelism once per round (rounds in rotated orders), prints one JSON line per run and a
  * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS} is one child.
  * The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs, batch 32,
- * patience 5) in every setting, after a warm-up of two trials per thread.
+ * patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the threads.
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
+  /**
+   * Warm-up trials before the clock starts, the same number whatever the parallelism (spread over
+   * the threads). Two per thread (the first version) left C2 compiling DL4J's hot paths during the
+   * measured trials, and at parallel 2 the compiler thread took the second core from the second
+   * trial: with 16, C2 still used 25% of a core 10 s in; with 100 (about 5 s) it is done.
+   */
+  static final int WARM_UP = 100;
+
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--worker")) {
-      worker(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      worker(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          args.length > 4 ? Integer.parseInt(args[4]) : WARM_UP);
       return;
     }
     Path csv = BenchSetup.csv(args);
-    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 120;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     settings.put("default", Map.of());
@@ -129,12 +138,12 @@ public final class ThroughputBenchmark {
         Normalization.STANDARD, "mcxent", options, EpochCallback.NONE);
   }
 
-  private static void worker(Path csv, int parallel, int trials) throws Exception {
+  private static void worker(Path csv, int parallel, int trials, int warmUp) throws Exception {
     ExperimentData data = BenchSetup.data(csv);
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<?>> warm = new ArrayList<>();
-      for (int i = 0; i < 2 * parallel; i++) {
+      for (int i = 0; i < Math.max(warmUp, parallel); i++) {
         warm.add(pool.submit(trial(data, 900 + i)));
       }
       for (Future<?> f : warm) {
