@@ -8,6 +8,7 @@ import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.storage.Storage;
+import dev.hyp.runtime.storage.StorageException;
 import dev.hyp.runtime.storage.Storages;
 import dev.hyp.runtime.storage.StudyMismatchException;
 import dev.hyp.runtime.study.Direction;
@@ -70,14 +71,25 @@ final class ExperimentRun<P> {
     new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
         definition.objective().split(), definition.specHash(), options.storage()).write(outDirectory);
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
-    try (Storage storage = options.storage() != null ? Storages.open(options.storage())
-        : Storages.inOutputDirectory(outDirectory)) {
+    Storage storage;
+    try {
+      storage = options.storage() != null ? Storages.open(options.storage()) : Storages.inOutputDirectory(outDirectory);
+    } catch (StorageException e) {
+      err.println("hyp: cannot open the study's database: " + e.getMessage()
+          + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
+      return BAD_INPUT;
+    }
+    try (storage) {
       Study study;
       try {
         study = openStudy(storage, seed);
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
             + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
+        return BAD_INPUT;
+      } catch (StorageException e) {
+        err.println("hyp: cannot open the study in " + outDirectory + ": " + e.getMessage()
+            + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
         return BAD_INPUT;
       }
       long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).count();

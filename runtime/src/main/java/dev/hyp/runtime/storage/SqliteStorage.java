@@ -86,6 +86,7 @@ public final class SqliteStorage implements Storage {
           + "study_id INTEGER NOT NULL, number INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,"
           + " PRIMARY KEY (study_id, number, step),"
           + " FOREIGN KEY (study_id, number) REFERENCES trials(study_id, number))");
+      addMissingColumns(s);
       try (ResultSet rs = s.executeQuery("SELECT version FROM hyp_schema")) {
         if (!rs.next()) {
           s.executeUpdate("INSERT INTO hyp_schema (version) VALUES (" + SCHEMA_VERSION + ")");
@@ -96,6 +97,19 @@ public final class SqliteStorage implements Storage {
       }
     }
     return null;
+  }
+
+  /** Columns added after the first databases were written: older files gain them (empty) on open. */
+  private static void addMissingColumns(Statement s) throws SQLException {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(trials)")) {
+      while (rs.next()) {
+        columns.add(rs.getString("name"));
+      }
+    }
+    if (!columns.contains("heartbeat_at")) {
+      s.executeUpdate("ALTER TABLE trials ADD COLUMN heartbeat_at TEXT");
+    }
   }
 
   @Override

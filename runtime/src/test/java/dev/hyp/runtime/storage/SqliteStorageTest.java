@@ -29,6 +29,34 @@ class SqliteStorageTest extends StorageContractTest {
   }
 
   @Test
+  void aDatabaseWrittenBeforeHeartbeatsGainsTheColumnAndKeepsItsTrials() throws Exception {
+    Path old = dir.resolve("old/hyp.db");
+    java.nio.file.Files.createDirectories(old.getParent());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("CREATE TABLE hyp_schema (version INTEGER NOT NULL)");
+      st.executeUpdate("INSERT INTO hyp_schema VALUES (1)");
+      st.executeUpdate("CREATE TABLE studies (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+          + " direction TEXT NOT NULL, spec_hash TEXT NOT NULL, created_at TEXT NOT NULL)");
+      st.executeUpdate("CREATE TABLE trials (study_id INTEGER NOT NULL REFERENCES studies(id), number INTEGER NOT NULL,"
+          + " state TEXT NOT NULL, params TEXT NOT NULL, value REAL, reason TEXT, owner TEXT,"
+          + " started_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (study_id, number))");
+      st.executeUpdate("INSERT INTO studies VALUES (1, 's', 'MAXIMIZE', 'h', '1970-01-01T00:00:00Z')");
+      st.executeUpdate("INSERT INTO trials VALUES (1, 0, 'COMPLETE', '{\"x\":0.5}', 0.9, NULL, 'me',"
+          + " '1970-01-01T00:00:00Z', '1970-01-01T00:00:01Z')");
+    }
+    try (Storage reopened = SqliteStorage.open(old)) {
+      long s = reopened.openStudy("s", Direction.MAXIMIZE, "h").id();
+      assertEquals(0.9, reopened.trial(s, 0).value());
+      int next = reopened.createTrial(s, params(), "me", Instant.EPOCH, Integer.MAX_VALUE).getAsInt();
+      assertEquals(1, next);
+      reopened.heartbeat(s, List.of(next), Instant.EPOCH.plusSeconds(5));
+      assertEquals(1, reopened.markInterrupted(s, (owner, lastSeen) -> true));
+      assertEquals(2, reopened.trials(s).size());
+    }
+  }
+
+  @Test
   void keepsEverythingAfterTheStorageIsClosedAndOpenedAgain() {
     long s = storage.openStudy("s", Direction.MAXIMIZE, "h").id();
     int n = storage.createTrial(s, params(), "me", Instant.EPOCH, Integer.MAX_VALUE).getAsInt();
