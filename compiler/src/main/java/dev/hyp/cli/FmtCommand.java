@@ -5,11 +5,11 @@ import dev.hyp.compiler.diag.DiagnosticRenderer;
 import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.print.Formatter;
 import dev.hyp.compiler.source.SourceFile;
+import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,9 +75,7 @@ final class FmtCommand implements Callable<Integer> {
   /** Writes through a temporary file, so an interrupted run never leaves half a spec. */
   private static boolean write(Path path, String text, java.io.PrintWriter err) {
     try {
-      Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), ".hyp-fmt", ".tmp");
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(path, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
       err.println("hyp: cannot write " + path + ": " + e.getMessage());

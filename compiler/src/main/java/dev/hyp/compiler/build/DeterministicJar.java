@@ -1,10 +1,10 @@
 package dev.hyp.compiler.build;
 
+import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +45,10 @@ public final class DeterministicJar {
 
   /** Writes through a temporary file, so a failed write never leaves half a jar. */
   public void write(Path jar) throws IOException {
-    Path temporary = Files.createTempFile(jar.toAbsolutePath().getParent(), ".hyp-jar", ".tmp");
+    AtomicFiles.write(jar, temporary -> writeEntries(temporary));
+  }
+
+  private void writeEntries(Path temporary) throws IOException {
     try (OutputStream file = Files.newOutputStream(temporary); JarOutputStream out = new JarOutputStream(file)) {
       JarEntry meta = new JarEntry("META-INF/MANIFEST.MF");
       meta.setTimeLocal(EPOCH);
@@ -60,6 +63,5 @@ public final class DeterministicJar {
         out.closeEntry();
       }
     }
-    Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -3,6 +3,7 @@ package dev.hyp.runtime.dl4j;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -76,10 +77,7 @@ public final class SavedModel {
   /** Writes a network, its normalizer (or null) and metadata to {@code zip}, atomically. */
   public static void save(Path zip, MultiLayerNetwork network, DataNormalization normalizer, Metadata metadata)
       throws IOException {
-    Path dir = zip.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".model", ".zip");
-    try {
+    AtomicFiles.write(zip, tmp -> {
       // writeModel(..., normalizer) fails in 1.0.0-M2.1 ("flush() failed: stream is closed",
       // deeplearning4j#7214, #10154): write the model, then add the normalizer
       ModelSerializer.writeModel(network, tmp.toFile(), true);
@@ -89,11 +87,7 @@ public final class SavedModel {
       try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
         Files.write(fs.getPath(ENTRY), JSON.writeValueAsBytes(metadata));
       }
-      Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** Restores a model written by {@link #save}. */

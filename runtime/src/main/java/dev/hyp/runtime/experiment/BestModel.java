@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.runtime.dl4j.BestModelKeeper;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.io.AtomicFiles;
 import dev.hyp.runtime.space.ParamValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -58,9 +58,7 @@ final class BestModel implements TrialExecutor.BestModels {
     if (Double.isNaN(value) || (best != null && !(objective.maximize() ? value > best : value < best))) {
       return;
     }
-    Path temporary = Files.createTempFile(directory, ".best", ".zip");
-    Files.write(temporary, modelZip);
-    Files.move(temporary, directory.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(directory.resolve(MODEL), temporary -> Files.write(temporary, modelZip));
     keeper.resumeFrom(trial, value);
     keep(trial, value, summary, params);
   }
@@ -84,9 +82,6 @@ final class BestModel implements TrialExecutor.BestModels {
     summary.put("epochs", result.epochsRun());
     summary.put("bestEpoch", result.bestEpoch());
     summary.put("model", MODEL);
-    Path temporary = Files.createTempFile(directory, ".best", ".json");
-    JSON.writeValue(temporary.toFile(), summary);
-    Files.move(temporary, directory.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(directory.resolve(SUMMARY), temporary -> JSON.writeValue(temporary.toFile(), summary));
   }
 }

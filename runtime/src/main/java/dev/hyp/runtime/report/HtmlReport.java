@@ -1,12 +1,12 @@
 package dev.hyp.runtime.report;
 
+import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,15 +46,8 @@ public final class HtmlReport {
 
   /** Writes the report to {@code file} atomically, so a reader never sees half a page. */
   public static void write(ReportInput input, Path file) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    Path temporary = Files.createTempFile(absolute.getParent(), ".report", ".html");
-    try {
-      Files.writeString(temporary, render(input), StandardCharsets.UTF_8);
-      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    String html = render(input);
+    AtomicFiles.write(file, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
   }
 
   static String escapeHtml(String text) {
