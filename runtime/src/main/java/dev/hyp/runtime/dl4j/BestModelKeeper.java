@@ -39,7 +39,7 @@ public final class BestModelKeeper {
    */
   public synchronized boolean offer(int trial, double value, TrainResult result, Map<String, ?> params)
       throws IOException {
-    if (Double.isNaN(value) || (!Double.isNaN(best) && !(maximize ? value > best : value < best))) {
+    if (!beats(value)) {
       return false;
     }
     Map<String, Object> extra = new LinkedHashMap<>();
@@ -51,6 +51,11 @@ public final class BestModelKeeper {
     best = value;
     bestTrial = trial;
     return true;
+  }
+
+  /** Whether {@code value} would replace the saved model (ties keep the earlier one). */
+  public synchronized boolean beats(double value) {
+    return !Double.isNaN(value) && (Double.isNaN(best) || (maximize ? value > best : value < best));
   }
 
   /** Continues a run: from now on only a result better than {@code value} replaces the saved model. */

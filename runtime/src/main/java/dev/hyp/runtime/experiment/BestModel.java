@@ -54,8 +54,7 @@ final class BestModel implements TrialExecutor.BestModels {
   @Override
   public synchronized void offer(int trial, double value, TrialExecutor.TrialSummary summary, ParamValues params,
       byte[] modelZip) throws IOException {
-    Double best = bestValue();
-    if (Double.isNaN(value) || (best != null && !(objective.maximize() ? value > best : value < best))) {
+    if (!keeper.beats(value)) {
       return;
     }
     AtomicFiles.write(directory.resolve(MODEL), temporary -> Files.write(temporary, modelZip));
