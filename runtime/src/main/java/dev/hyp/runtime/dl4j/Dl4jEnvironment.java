@@ -44,6 +44,12 @@ public final class Dl4jEnvironment {
    * time) out of every op on small arrays. Idempotent; {@link Trainer#train} calls it first.
    */
   public static void configureNd4j() {
+    if (!Boolean.getBoolean("hyp.nd4j.stockDeallocator")) {
+      InlineDeallocatorService.install();
+    }
+    if (!Boolean.getBoolean("hyp.nd4j.stockExecutioner")) {
+      PooledContextExecutioner.install();
+    }
     CachingShapeInfoProvider.install();
     CachingTadManager.install();
   }

@@ -1,8 +1,11 @@
 package dev.hyp.runtime.dl4j.bench;
 
 import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.dl4j.Dl4jEnvironment;
 import dev.hyp.runtime.dl4j.EpochCallback;
 import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.InlineDeallocatorService;
+import dev.hyp.runtime.dl4j.PooledContextExecutioner;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.Trainer;
 import java.io.BufferedReader;
@@ -21,17 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trials per minute with 1 and 2 trials at once (threads in one JVM, each training its own
- * network over the shared data), under several environments. ND4J reads OMP_NUM_THREADS and the
- * other knobs when it loads, so each setting runs in a child JVM with its own environment.
+ * network over the shared data), under several settings. ND4J reads OMP_NUM_THREADS and the
+ * other knobs when it loads, so each setting runs in a child JVM with its own environment and
+ * system properties.
  *
  * <p>{@code java -cp ... ThroughputBenchmark [breast_cancer.csv] [trials] [rounds]} runs every setting
  * and parallelism once per round (rounds in rotated orders), prints one JSON line per run and a
- * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS} is one child.
- * The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs, batch 32,
- * patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the threads.
+ * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS [WARM_UP]}
+ * is one child. The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs,
+ * batch 32, patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the
+ * threads. The {@code stock_nd4j} setting turns off the ND4J replacements of
+ * {@link Dl4jEnvironment#configureNd4j} (deallocator, executioner), the baseline they are measured against.
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
@@ -40,9 +47,11 @@ public final class ThroughputBenchmark {
    * Warm-up trials before the clock starts, the same number whatever the parallelism (spread over
    * the threads). Two per thread (the first version) left C2 compiling DL4J's hot paths during the
    * measured trials, and at parallel 2 the compiler thread took the second core from the second
-   * trial: with 16, C2 still used 25% of a core 10 s in; with 100 (about 5 s) it is done.
+   * trial: with 16, C2 still used 25% of a core 10 s in. With 300 (about 5 s once the ND4J
+   * bookkeeping was cheap), compilation and the garbage collector's young-generation sizing have
+   * settled.
    */
-  static final int WARM_UP = 100;
+  static final int WARM_UP = 300;
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--worker")) {
@@ -51,14 +60,15 @@ public final class ThroughputBenchmark {
       return;
     }
     Path csv = BenchSetup.csv(args);
-    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+    int trials = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-    settings.put("default", Map.of());
+    // environment variables, and -D system properties for the child JVM
     settings.put("omp1", Map.of("OMP_NUM_THREADS", "1"));
-    settings.put("omp1_openblas1", Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"));
-    settings.put("omp1_skip_blas", Map.of("OMP_NUM_THREADS", "1", "ND4J_SKIP_BLAS_THREADS", "1"));
+    settings.put("omp1_stock_nd4j", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.stockDeallocator", "true",
+        "-Dhyp.nd4j.stockExecutioner", "true"));
     settings.put("omp2", Map.of("OMP_NUM_THREADS", "2"));
+    settings.put("default", Map.of());
     List<String> combos = new ArrayList<>();
     for (String name : settings.keySet()) {
       combos.add(name + "/1");
@@ -73,7 +83,7 @@ public final class ThroughputBenchmark {
         String name = combo.substring(0, combo.indexOf('/'));
         int parallel = Integer.parseInt(combo.substring(combo.indexOf('/') + 1));
         // the default OpenMP threads are slow: fewer trials there, to finish in reasonable time
-        int n = name.equals("default") ? Math.max(2, trials / 3) : trials;
+        int n = name.equals("default") ? Math.max(2, trials / 5) : trials;
         String line = child(csv, parallel, n, settings.get(name));
         System.out.println("{\"bench\":\"throughput\",\"round\":" + round + ",\"setting\":\"" + name + "\","
             + line.substring(1));
@@ -102,12 +112,21 @@ public final class ThroughputBenchmark {
     List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-X")).toList());
+    env.forEach((k, v) -> {
+      if (k.startsWith("-D")) {
+        command.add(k + "=" + v);
+      }
+    });
     command.addAll(List.of(ThroughputBenchmark.class.getName(), "--worker", csv.toString(),
         Integer.toString(parallel), Integer.toString(trials)));
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().keySet().removeAll(List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
         "ND4J_SKIP_BLAS_THREADS"));
-    pb.environment().putAll(env);
+    env.forEach((k, v) -> {
+      if (!k.startsWith("-D")) {
+        pb.environment().put(k, v);
+      }
+    });
     Process process = pb.start();
     String result = null;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -125,6 +144,20 @@ public final class ThroughputBenchmark {
     return result;
   }
 
+  /** The process's resident memory (Linux), or -1. */
+  private static long residentMegabytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
   /** Trial i's parameters, from breast_cancer.hyp's search space with a fixed seed. */
   private static Runnable trial(ExperimentData data, int i) {
     Random r = new Random(1000 + i);
@@ -140,6 +173,9 @@ public final class ThroughputBenchmark {
 
   private static void worker(Path csv, int parallel, int trials, int warmUp) throws Exception {
     ExperimentData data = BenchSetup.data(csv);
+    Dl4jEnvironment.configureNd4j();
+    boolean tuned = Nd4j.getDeallocatorService() instanceof InlineDeallocatorService
+        && Nd4j.getExecutioner() instanceof PooledContextExecutioner;
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<?>> warm = new ArrayList<>();
@@ -165,10 +201,11 @@ public final class ThroughputBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT,
           "{\"parallel\":%d,\"trials\":%d,\"seconds\":%.2f,\"trials_per_min\":%.2f,\"env\":{\"OMP_NUM_THREADS\":\"%s\","
-              + "\"OPENBLAS_NUM_THREADS\":\"%s\",\"ND4J_SKIP_BLAS_THREADS\":\"%s\"},\"load\":%.2f}%n",
+              + "\"OPENBLAS_NUM_THREADS\":\"%s\",\"ND4J_SKIP_BLAS_THREADS\":\"%s\"},\"nd4j\":\"%s\",\"rss_mb\":%d,"
+              + "\"load\":%.2f}%n",
           parallel, trials, seconds, trials / seconds * 60, BenchSetup.env("OMP_NUM_THREADS"),
-          BenchSetup.env("OPENBLAS_NUM_THREADS"), BenchSetup.env("ND4J_SKIP_BLAS_THREADS"),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          BenchSetup.env("OPENBLAS_NUM_THREADS"), BenchSetup.env("ND4J_SKIP_BLAS_THREADS"), tuned ? "tuned" : "stock",
+          residentMegabytes(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       pool.shutdown();
     }

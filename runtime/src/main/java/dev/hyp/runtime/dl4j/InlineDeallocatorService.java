@@ -1,0 +1,215 @@
+package dev.hyp.runtime.dl4j;
+
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.Deallocatable;
+import org.nd4j.linalg.api.memory.Deallocator;
+import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
+import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.nd4j.nativeblas.OpaqueDataBuffer;
+
+/**
+ * ND4J's native-memory reclaimer, made cheap enough for the hundreds of thousands of arrays per
+ * second a small network's training creates. In ND4J 1.0.0-M2.1 every buffer, even one in a
+ * workspace, owns a native wrapper that {@link DeallocatorService} frees once the buffer is
+ * garbage. Per buffer it builds two id strings, a deallocator object and a weak reference, files
+ * them in a concurrent map under the string id, and routes the reference through a queue whose
+ * thread wakes for it. All of that survives the next garbage collection, which copies it; the
+ * bookkeeping cost a third of a trial's time (docs/performance.md).
+ *
+ * <p>Here a buffer costs one small weak reference holding the native wrapper's address, stored in
+ * a per-thread chunk of slots, with no queue. After each garbage collection (noticed by a sentinel
+ * reference being cleared) a daemon thread walks the chunks and frees the wrappers whose buffers
+ * were collected, with the same native call ND4J's deallocator makes. Objects other than CPU
+ * buffers keep their own {@link Deallocatable#deallocator()}.
+ */
+public final class InlineDeallocatorService extends DeallocatorService {
+  static final int CHUNK = 1024;
+
+  /** How often the daemon looks whether a garbage collection happened. */
+  static final long POLL_MILLIS = 20;
+
+  private final NativeOps nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
+  private final ConcurrentLinkedQueue<Chunk> chunks = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<Chunk[]> current = ThreadLocal.withInitial(() -> new Chunk[1]);
+  private final AtomicLong ids = new AtomicLong();
+  private final LongAdder registered = new LongAdder();
+  private volatile long freed; // written by the sweeper only
+  private volatile WeakReference<Object> sentinel = new WeakReference<>(new Object());
+
+  /** One buffer: its native wrapper's address, or the deallocator of anything else. */
+  private static final class Tracked extends WeakReference<Deallocatable> {
+    final long address;
+    final Deallocator deallocator;
+
+    Tracked(Deallocatable referent, long address, Deallocator deallocator) {
+      super(referent);
+      this.address = address;
+      this.deallocator = deallocator;
+    }
+  }
+
+  /** Slots filled in order by one thread; emptied by the sweeper. */
+  private static final class Chunk {
+    final AtomicReferenceArray<Tracked> slots = new AtomicReferenceArray<>(CHUNK);
+    final Thread owner;
+    int filled; // written by the owner only
+    volatile boolean full;
+    int live; // read and written by the sweeper only
+
+    Chunk(Thread owner) {
+      this.owner = owner;
+    }
+  }
+
+  private InlineDeallocatorService() {
+    Thread sweeper = new Thread(this::sweepAfterEachCollection, "hyp-nd4j-deallocator");
+    sweeper.setDaemon(true);
+    sweeper.start();
+  }
+
+  @Override
+  public long nextValue() {
+    return ids.incrementAndGet();
+  }
+
+  @Override
+  public void pickObject(Deallocatable deallocatable) {
+    Tracked tracked;
+    if (deallocatable instanceof BaseCpuDataBuffer buffer) {
+      OpaqueDataBuffer wrapper = buffer.getOpaqueDataBuffer();
+      if (wrapper == null || wrapper.isNull()) {
+        return; // nothing native to free
+      }
+      tracked = new Tracked(deallocatable, wrapper.address(), null);
+    } else {
+      tracked = new Tracked(deallocatable, 0, deallocatable.deallocator());
+    }
+    Chunk[] mine = current.get();
+    Chunk chunk = mine[0];
+    if (chunk == null || chunk.filled == CHUNK) {
+      if (chunk != null) {
+        chunk.full = true;
+      }
+      chunk = new Chunk(Thread.currentThread());
+      chunks.add(chunk);
+      mine[0] = chunk;
+    }
+    chunk.slots.lazySet(chunk.filled++, tracked);
+    registered.increment();
+  }
+
+  /** How many objects were registered and not yet freed. */
+  public long tracked() {
+    return registered.sum() - freed;
+  }
+
+  /** How many objects this service has freed. */
+  public long freed() {
+    return freed;
+  }
+
+  /** Frees what the last garbage collections found unreachable; the sweeper calls it after each. */
+  void sweep() {
+    for (Iterator<Chunk> it = chunks.iterator(); it.hasNext(); ) {
+      Chunk chunk = it.next();
+      boolean sealed = chunk.full || !chunk.owner.isAlive(); // read before the slots
+      int live = 0;
+      for (int i = 0; i < CHUNK; i++) {
+        Tracked tracked = chunk.slots.get(i);
+        if (tracked == null) {
+          continue;
+        }
+        if (tracked.refersTo(null)) {
+          chunk.slots.set(i, null);
+          free(tracked);
+        } else {
+          live++;
+        }
+      }
+      if (sealed && live == 0) {
+        it.remove();
+      }
+    }
+  }
+
+  private void free(Tracked tracked) {
+    try {
+      if (tracked.deallocator != null) {
+        tracked.deallocator.deallocate();
+      } else {
+        nativeOps.deleteDataBuffer(new OpaqueDataBuffer(new Address(tracked.address)));
+      }
+    } catch (RuntimeException e) {
+      // as with ND4J's own threads, a failed deallocator leaves that object allocated
+    }
+    freed++;
+  }
+
+  /** A JavaCPP pointer at a given address, owning nothing. */
+  private static final class Address extends Pointer {
+    Address(long address) {
+      this.address = address;
+    }
+  }
+
+  private void sweepAfterEachCollection() {
+    while (true) {
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (sentinel.refersTo(null)) {
+        sentinel = new WeakReference<>(new Object());
+        sweep();
+      }
+    }
+  }
+
+  private static volatile InlineDeallocatorService installed;
+
+  /**
+   * Makes ND4J register new buffers here (loading ND4J if needed); buffers registered before stay
+   * with ND4J's service, whose threads go on freeing them. Does nothing when ND4J's automatic
+   * deallocation was turned off (its {@code nopointergc} properties) or its classes differ.
+   * Returns the service in use, or null.
+   */
+  public static synchronized InlineDeallocatorService install() {
+    if (installed != null) {
+      return installed;
+    }
+    if (Boolean.getBoolean("org.bytedeco.javacpp.nopointergc") || Boolean.getBoolean("org.nd4j.noarraygc")) {
+      return null;
+    }
+    DeallocatorService stock = Nd4j.getDeallocatorService();
+    if (stock instanceof InlineDeallocatorService inline) {
+      installed = inline;
+      return inline;
+    }
+    if (stock.getClass() != DeallocatorService.class) {
+      return null;
+    }
+    try {
+      Field field = Nd4j.class.getDeclaredField("deallocatorService");
+      field.setAccessible(true);
+      InlineDeallocatorService service = new InlineDeallocatorService();
+      synchronized (Nd4j.class) { // Nd4j.getDeallocatorService() is static synchronized
+        field.set(null, service);
+      }
+      installed = service;
+      return service;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // a different ND4J: keep its service
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.hyp.runtime.dl4j;
+
+import java.lang.reflect.Field;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
+import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
+import org.nd4j.linalg.exception.ND4JIllegalStateException;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J's CPU executioner, with one change: a custom op (a matrix product, softmax, an updater
+ * step: most of a dense network's ops) runs in an op context reused from a per-thread pool instead
+ * of a new one. ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
+ * allocation with its own random generator, a buffer tracked by ND4J's deallocator and JavaCPP
+ * pointers for the op's arguments: for a small network, more garbage-collection and deallocation
+ * work than the op itself (docs/performance.md).
+ *
+ * <p>The op runs exactly as in ND4J: outputs are allocated from the op's shape function when it
+ * has none, the random generator's state goes into the context and comes back after, and the
+ * arrays' pointers are refreshed afterwards. Contexts that other code builds with
+ * {@link #buildContext()} are ND4J's own and never pooled.
+ */
+public final class PooledContextExecutioner extends NativeOpExecutioner {
+  private final ThreadLocal<ArrayDeque<ReusableOpContext>> pool = ThreadLocal.withInitial(ArrayDeque::new);
+
+  @Override
+  public INDArray[] exec(CustomOp op) {
+    boolean shapesFromOp = op.numOutputArguments() == 0 && !op.isInplaceCall();
+    if (shapesFromOp) {
+      List<LongShapeDescriptor> shapes = calculateOutputShape(op);
+      if (shapes.isEmpty()) {
+        throw new ND4JIllegalStateException("Op name " + op.opName()
+            + " failed to calculate output shape and data types.");
+      }
+      for (LongShapeDescriptor shape : shapes) {
+        op.addOutputArgument(Nd4j.create(shape, false));
+      }
+    }
+    ArrayDeque<ReusableOpContext> free = pool.get();
+    ReusableOpContext context = free.isEmpty() ? new ReusableOpContext() : free.pop();
+    try {
+      context.shapeFunctionOverride(shapesFromOp);
+      context.markInplace(op.isInplaceCall());
+      context.setRngStates(Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState());
+      context.setInputArrays(op.inputArguments());
+      context.setOutputArrays(op.outputArguments());
+      context.setBArguments(op.bArgs());
+      context.setIArguments(op.iArgs());
+      context.setTArguments(op.tArgs());
+      context.setDArguments(op.dArgs());
+      INDArray[] result = exec(op, context);
+      Pair<Long, Long> states = context.getRngStates();
+      refreshPointers(op.inputArguments());
+      refreshPointers(op.outputArguments());
+      Nd4j.getRandom().setStates(states.getFirst(), states.getSecond());
+      return result;
+    } finally {
+      context.reset();
+      free.push(context);
+    }
+  }
+
+  /** libnd4j may have moved an array's data: point the Java buffer at it again, as ND4J does. */
+  private static void refreshPointers(List<INDArray> arrays) {
+    for (INDArray array : arrays) {
+      if (!array.isEmpty()) {
+        ((BaseCpuDataBuffer) array.data()).actualizePointerAndIndexer();
+      }
+    }
+  }
+
+  private static volatile boolean installed;
+
+  /**
+   * Makes this ND4J's executioner (loading ND4J if needed) when ND4J's is the stock CPU one.
+   * Returns whether it is in use. Call it before {@link CachingTadManager#install}, which
+   * configures the executioner in use.
+   */
+  public static synchronized boolean install() {
+    if (installed) {
+      return true;
+    }
+    OpExecutioner current = Nd4j.getExecutioner();
+    if (current instanceof PooledContextExecutioner) {
+      installed = true;
+      return true;
+    }
+    if (current.getClass() != NativeOpExecutioner.class) {
+      return false;
+    }
+    try {
+      Field field = Nd4j.class.getDeclaredField("OP_EXECUTIONER_INSTANCE");
+      field.setAccessible(true);
+      PooledContextExecutioner replacement = new PooledContextExecutioner();
+      replacement.setProfilingMode(current.getProfilingMode());
+      field.set(null, replacement);
+      installed = true;
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // a different ND4J: keep its executioner
+    }
+  }
+}
