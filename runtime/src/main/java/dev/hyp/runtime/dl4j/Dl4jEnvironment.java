@@ -39,16 +39,21 @@ public final class Dl4jEnvironment {
   }
 
   /**
-   * Once ND4J is loaded: replaces its shape-info provider with {@link CachingShapeInfoProvider}
-   * and its TAD manager with {@link CachingTadManager}, which take most of the JavaCPP pointer churn (and with it most of the garbage-collection
-   * time) out of every op on small arrays. Idempotent; {@link Trainer#train} calls it first.
+   * Makes ND4J's per-op bookkeeping cheap (loading ND4J if needed), which on a small network is
+   * most of the cost of a trial and what kept two trials at once from using two cores
+   * (docs/performance.md): {@link InlineDeallocatorService} frees native buffers without per-buffer
+   * maps, strings and queue threads; {@link PooledContextExecutioner} reuses libnd4j op contexts;
+   * {@link CachingShapeInfoProvider} and {@link CachingTadManager} cache shape and TAD buffers.
+   * Each is a drop-in replacement that computes exactly what ND4J computes. Idempotent;
+   * {@link Trainer#train} calls it first. The system properties {@code hyp.nd4j.stockDeallocator}
+   * and {@code hyp.nd4j.stockExecutioner} keep ND4J's own (the benchmarks' baseline).
    */
-  public static void configureNd4j() {
+  public static synchronized void configureNd4j() {
     if (!Boolean.getBoolean("hyp.nd4j.stockDeallocator")) {
       InlineDeallocatorService.install();
     }
     if (!Boolean.getBoolean("hyp.nd4j.stockExecutioner")) {
-      PooledContextExecutioner.install();
+      PooledContextExecutioner.install(); // before the TAD cache, which goes into the executioner in use
     }
     CachingShapeInfoProvider.install();
     CachingTadManager.install();

@@ -35,6 +35,8 @@ import org.nd4j.nativeblas.OpaqueDataBuffer;
 public final class InlineDeallocatorService extends DeallocatorService {
   static final int CHUNK = 1024;
 
+  static final int ID_BLOCK = 4096;
+
   /** How often the daemon looks whether a garbage collection happened. */
   static final long POLL_MILLIS = 20;
 
@@ -42,6 +44,7 @@ public final class InlineDeallocatorService extends DeallocatorService {
   private final ConcurrentLinkedQueue<Chunk> chunks = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<Chunk[]> current = ThreadLocal.withInitial(() -> new Chunk[1]);
   private final AtomicLong ids = new AtomicLong();
+  private final ThreadLocal<long[]> idBlock = ThreadLocal.withInitial(() -> new long[] {0, 0}); // {next, end}
   private final LongAdder registered = new LongAdder();
   private volatile long freed; // written by the sweeper only
   private volatile WeakReference<Object> sentinel = new WeakReference<>(new Object());
@@ -77,9 +80,18 @@ public final class InlineDeallocatorService extends DeallocatorService {
     sweeper.start();
   }
 
+  /**
+   * A unique id for every buffer ND4J creates. Ids come in per-thread blocks, so that two trial
+   * threads do not fight over one counter hundreds of thousands of times a second.
+   */
   @Override
   public long nextValue() {
-    return ids.incrementAndGet();
+    long[] block = idBlock.get();
+    if (block[0] == block[1]) {
+      block[0] = ids.getAndAdd(ID_BLOCK) + 1;
+      block[1] = block[0] + ID_BLOCK;
+    }
+    return block[0]++;
   }
 
   @Override
@@ -119,7 +131,7 @@ public final class InlineDeallocatorService extends DeallocatorService {
   }
 
   /** Frees what the last garbage collections found unreachable; the sweeper calls it after each. */
-  void sweep() {
+  private void sweep() {
     for (Iterator<Chunk> it = chunks.iterator(); it.hasNext(); ) {
       Chunk chunk = it.next();
       boolean sealed = chunk.full || !chunk.owner.isAlive(); // read before the slots
@@ -130,7 +142,7 @@ public final class InlineDeallocatorService extends DeallocatorService {
           continue;
         }
         if (tracked.refersTo(null)) {
-          chunk.slots.set(i, null);
+          chunk.slots.lazySet(i, null); // nobody reads a slot again but this thread
           free(tracked);
         } else {
           live++;
@@ -147,7 +159,8 @@ public final class InlineDeallocatorService extends DeallocatorService {
       if (tracked.deallocator != null) {
         tracked.deallocator.deallocate();
       } else {
-        nativeOps.deleteDataBuffer(new OpaqueDataBuffer(new Address(tracked.address)));
+        wrapper.address(tracked.address);
+        nativeOps.deleteDataBuffer(wrapper);
       }
     } catch (RuntimeException e) {
       // as with ND4J's own threads, a failed deallocator leaves that object allocated
@@ -155,9 +168,15 @@ public final class InlineDeallocatorService extends DeallocatorService {
     freed++;
   }
 
-  /** A JavaCPP pointer at a given address, owning nothing. */
-  private static final class Address extends Pointer {
-    Address(long address) {
+  /** The sweeper's one wrapper object, pointed at each native buffer it frees in turn. */
+  private final MovableWrapper wrapper = new MovableWrapper();
+
+  private static final class MovableWrapper extends OpaqueDataBuffer {
+    MovableWrapper() {
+      super((Pointer) null);
+    }
+
+    void address(long address) {
       this.address = address;
     }
   }

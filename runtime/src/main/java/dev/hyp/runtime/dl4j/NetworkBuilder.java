@@ -251,10 +251,11 @@ public final class NetworkBuilder {
     return list.setInputType(input.toInputType()).build();
   }
 
-  /** A new, initialised network. */
+  /** A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path). */
   public MultiLayerNetwork build() {
     MultiLayerNetwork net = new MultiLayerNetwork(configuration());
     net.init();
+    net.setUpdater(new OwnGradientUpdater(net));
     return net;
   }
 

@@ -206,7 +206,7 @@ public final class Trainer {
       for (int i = 0; i < truth.length; i++) {
         labels[i] = (int) truth[i];
       }
-      metrics.putAll(Metrics.classification(out.toDoubleMatrix(), labels, data.numClasses()));
+      metrics.putAll(Metrics.classification(rowsOf(out), labels, data.numClasses()));
     } else {
       double[] predictions = out.getColumn(0).dup().toDoubleVector();
       metrics.putAll(Metrics.regression(predictions, truth));
@@ -215,6 +215,21 @@ public final class Trainer {
       metrics.put("loss", loss(net, part));
     }
     return metrics;
+  }
+
+  /**
+   * A 2-D array's rows, as {@code toDoubleMatrix()} gives them, through one copy instead of a row
+   * view and a copy per row (each a native buffer for ND4J's deallocator to track).
+   */
+  static double[][] rowsOf(INDArray matrix) {
+    int rows = (int) matrix.size(0);
+    int columns = (int) matrix.size(1);
+    double[] values = matrix.dup('c').data().asDouble();
+    double[][] out = new double[rows][columns];
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(values, i * columns, out[i], 0, columns);
+    }
+    return out;
   }
 
   /** The loss function's mean over the rows, without the l1/l2 terms DL4J's score adds. */

@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * other knobs when it loads, so each setting runs in a child JVM with its own environment and
  * system properties.
  *
- * <p>{@code java -cp ... ThroughputBenchmark [breast_cancer.csv] [trials] [rounds]} runs every setting
+ * <p>{@code java -cp ... ThroughputBenchmark [breast_cancer.csv] [trials] [rounds] [SETTING,...]} runs every setting
  * and parallelism once per round (rounds in rotated orders), prints one JSON line per run and a
  * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS [WARM_UP]}
  * is one child. The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs,
@@ -69,6 +69,9 @@ public final class ThroughputBenchmark {
         "-Dhyp.nd4j.stockExecutioner", "true"));
     settings.put("omp2", Map.of("OMP_NUM_THREADS", "2"));
     settings.put("default", Map.of());
+    if (args.length > 3) { // a comma-separated choice of settings
+      settings.keySet().retainAll(List.of(args[3].split(",")));
+    }
     List<String> combos = new ArrayList<>();
     for (String name : settings.keySet()) {
       combos.add(name + "/1");
