@@ -9,6 +9,8 @@ side by side with hyp's runtime in one run.
 With --java, the Java command runs first (it writes the split's row indexes, which this script then
 uses, so both train, validate and test on the same rows), timed from outside, JVM start included;
 then the Optuna study runs in this process. Prints one JSON line per side and one with the ratio.
+With --outside as well, the Optuna study also runs once as its own Python process, timed from
+outside like the JVM (interpreter start, imports and data loading included), for a second ratio.
 
 Same protocol as hyp: StandardScaler fitted on the training rows; 30 epochs of minibatch Adam
 (batch 32), one partial_fit per epoch; validation accuracy after each epoch, reported to a median
@@ -109,12 +111,18 @@ def main():
     parser.add_argument("--trials", type=int, default=30)
     parser.add_argument("--n-jobs", type=int, default=1)
     parser.add_argument("--java-parallel", type=int, default=2)
+    parser.add_argument("--split", help="read the split's row indexes from this file (written by the Java side)")
+    parser.add_argument("--peer-only", action="store_true", help="run only Optuna (used for --outside)")
+    parser.add_argument("--outside", action="store_true",
+                        help="also time Optuna as its own process, Python start and imports included, as the "
+                             "Java side is timed with its JVM start")
     args = parser.parse_args()
 
     x, y = load(args.csv)
     split = None
     java_seconds = None
     java_line = None
+    outside_seconds = None
     if args.java:
         with tempfile.TemporaryDirectory() as tmp:
             split_file = os.path.join(tmp, "split.json")
@@ -127,6 +135,15 @@ def main():
                 split = json.load(f)
             java_line["seconds_with_jvm_start"] = round(java_seconds, 2)
             print(json.dumps(java_line))
+            if args.outside:
+                t = time.perf_counter()
+                subprocess.run([sys.executable, os.path.abspath(__file__), args.csv, "--split", split_file,
+                                "--peer-only", "--trials", str(args.trials), "--n-jobs", str(args.n_jobs)],
+                               check=True, capture_output=True, text=True)
+                outside_seconds = time.perf_counter() - t
+    if args.split:
+        with open(args.split) as f:
+            split = json.load(f)
     if split is None:
         split = fallback_split(y)
 
@@ -141,8 +158,15 @@ def main():
             "seconds": round(seconds, 2), "best_validation_accuracy": round(study.best_value, 4),
             "best_test_accuracy": round(study.best_trial.user_attrs["test_accuracy"], 4),
             "best_params": study.best_params}
+    if outside_seconds is not None:
+        peer["seconds_with_python_start"] = round(outside_seconds, 2)
     print(json.dumps(peer))
+    if args.peer_only:
+        return 0
     if java_line is not None:
+        if outside_seconds is not None:
+            print(json.dumps({"bench": "peer_ratio_process_start_included",
+                              "hyp_over_optuna": round(java_seconds / outside_seconds, 2)}))
         print(json.dumps({"bench": "peer_ratio", "hyp_over_optuna_wall": round(java_seconds / seconds, 2),
                           "hyp_in_process_over_optuna": round(java_line["seconds"] / seconds, 2),
                           "hyp_test_accuracy": java_line["best_test_accuracy"],

@@ -20,6 +20,16 @@ public final class Dl4jEnvironment {
   /** The variables and values set when the user has not set them. */
   public static final Map<String, String> RECOMMENDED = Map.of("OMP_NUM_THREADS", "1");
 
+  /**
+   * JIT settings for a search: C2, the optimising compiler, only for methods 20 times hotter than
+   * its default thresholds. On 2 cores C2 compiling DL4J's many hot paths takes a core from the
+   * trials for the first seconds; delayed, a short search runs on C1's code (samples/iris.hyp: 5.8 s
+   * to 2.7 s) while a long one still ends up on C2's, as fast as before (docs/performance.md). The
+   * `hyp` launcher passes the same options to `hyp run`.
+   */
+  public static final List<String> RECOMMENDED_JIT_OPTIONS = List.of("-XX:Tier4InvocationThreshold=100000",
+      "-XX:Tier4MinInvocationThreshold=60000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=1000000");
+
   /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
   static final String MARKER = "HYP_RELAUNCHED";
 
@@ -65,8 +75,8 @@ public final class Dl4jEnvironment {
   }
 
   /**
-   * When a recommended variable is unset, runs this same Java command again with it set (output
-   * and input shared) and returns the child's exit code; returns -1 without doing anything when
+   * When a recommended variable is unset, runs this same Java command again with it set and with
+   * {@link #RECOMMENDED_JIT_OPTIONS} (output and input shared) and returns the child's exit code; returns -1 without doing anything when
    * the environment is already right (or this is the relaunched child). Call it before anything
    * touches ND4J: {@code int code = Dl4jEnvironment.relaunchIfNeeded(Main.class, args); if (code >= 0) System.exit(code);}
    */
@@ -76,7 +86,11 @@ public final class Dl4jEnvironment {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:Tier") || o.startsWith("-XX:-Tiered"))) {
+      command.addAll(RECOMMENDED_JIT_OPTIONS); // the user's own JIT options win
+    }
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
