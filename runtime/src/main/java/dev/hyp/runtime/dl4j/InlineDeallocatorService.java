@@ -67,7 +67,6 @@ public final class InlineDeallocatorService extends DeallocatorService {
     final Thread owner;
     int filled; // written by the owner only
     volatile boolean full;
-    int live; // read and written by the sweeper only
 
     Chunk(Thread owner) {
       this.owner = owner;

@@ -14,6 +14,22 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
+  @Test
+  void rowsOfGivesWhatToDoubleMatrixGives() {
+    org.nd4j.linalg.api.ndarray.INDArray c = org.nd4j.linalg.factory.Nd4j.rand(7, 3);
+    org.nd4j.linalg.api.ndarray.INDArray f = c.dup('f');
+    org.nd4j.linalg.api.ndarray.INDArray view = org.nd4j.linalg.factory.Nd4j.rand(9, 5)
+        .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6), org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 4));
+    for (org.nd4j.linalg.api.ndarray.INDArray m : List.of(c, f, view)) {
+      double[][] expected = m.toDoubleMatrix();
+      double[][] actual = Trainer.rowsOf(m);
+      assertEquals(expected.length, actual.length);
+      for (int i = 0; i < expected.length; i++) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected[i], actual[i]);
+      }
+    }
+  }
+
   private static NetworkBuilder irisNet(long seed, double lr) {
     ExperimentData data = TestData.iris();
     return new NetworkBuilder(seed, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
