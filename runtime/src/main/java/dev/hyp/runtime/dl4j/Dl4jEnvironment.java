@@ -80,27 +80,17 @@ public final class Dl4jEnvironment {
   }
 
   /**
-   * When a recommended variable is unset, runs this same Java command again with it set, and on few
-   * cores with {@link #RECOMMENDED_JIT_OPTIONS} (output and input shared), and returns the child's exit code; returns -1 without doing anything when
-   * the environment is already right (or this is the relaunched child). Call it before anything
-   * touches ND4J: {@code int code = Dl4jEnvironment.relaunchIfNeeded(Main.class, args); if (code >= 0) System.exit(code);}
+   * When a recommended variable is unset, runs this same Java command again with it set, and on
+   * few cores with {@link #RECOMMENDED_JIT_OPTIONS} (output and input shared), and returns the
+   * child's exit code; returns -1 without doing anything when the environment is already right (or
+   * this is the relaunched child). Call it before anything touches ND4J: {@code int code = Dl4jEnvironment.relaunchIfNeeded(Main.class, args); if (code >= 0) System.exit(code);}
    */
   public static int relaunchIfNeeded(Class<?> main, String[] args) {
     if (isTuned() || System.getenv(MARKER) != null) {
       return -1;
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    if (Runtime.getRuntime().availableProcessors() <= FEW_CORES
-        && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:Tier") || o.contains("TieredCompilation"))) {
-      command.addAll(RECOMMENDED_JIT_OPTIONS); // the user's own JIT options win
-    }
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(List.of(args));
+    List<String> command = relaunchCommand(main, args, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        Runtime.getRuntime().availableProcessors());
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     RECOMMENDED.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
     pb.environment().put(MARKER, "1");
@@ -112,5 +102,25 @@ public final class Dl4jEnvironment {
       Thread.currentThread().interrupt();
       return 130;
     }
+  }
+
+  /**
+   * This JVM's command line for {@code main} again: the JIT options first when there are few cores
+   * and the user gave none of their own, then the user's JVM options (which win), class path, main
+   * class and arguments.
+   */
+  static List<String> relaunchCommand(Class<?> main, String[] args, List<String> jvmOptions, int cores) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (cores <= FEW_CORES
+        && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:Tier") || o.contains("TieredCompilation"))) {
+      command.addAll(RECOMMENDED_JIT_OPTIONS);
+    }
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return command;
   }
 }
