@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.Deallocatable;
 import org.nd4j.linalg.api.memory.Deallocator;
@@ -45,7 +44,6 @@ public final class InlineDeallocatorService extends DeallocatorService {
   private final ThreadLocal<Chunk[]> current = ThreadLocal.withInitial(() -> new Chunk[1]);
   private final AtomicLong ids = new AtomicLong();
   private final ThreadLocal<long[]> idBlock = ThreadLocal.withInitial(() -> new long[] {0, 0}); // {next, end}
-  private final LongAdder registered = new LongAdder();
   private volatile long freed; // written by the sweeper only
   private volatile WeakReference<Object> sentinel = new WeakReference<>(new Object());
 
@@ -116,12 +114,6 @@ public final class InlineDeallocatorService extends DeallocatorService {
       mine[0] = chunk;
     }
     chunk.slots.lazySet(chunk.filled++, tracked);
-    registered.increment();
-  }
-
-  /** How many objects were registered and not yet freed. */
-  public long tracked() {
-    return registered.sum() - freed;
   }
 
   /** How many objects this service has freed. */
