@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Check specs for mistakes before any compute is spent.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is clean (warnings allowed)", "1:some file has an error",
-        "2:usage error or unreadable file"})
+        "2:usage error, unreadable file, or a data file that is missing or lacks its label column"})
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json }
 
@@ -48,9 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       CheckResult result = compiler.check(source);
-      if (result.hasErrors()) {
-        exit = Math.max(exit, 1);
-      }
+      exit = Math.max(exit, exitCode(result));
       if (format == Format.json) {
         result.diagnostics().forEach(d -> all.add(new JsonDiagnostics.Located(source, d)));
         continue;
@@ -65,6 +63,14 @@ final class CheckCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
+  }
+
+  /** 0 clean, 1 errors in the spec, 2 when a data file it names is missing or lacks the label (bad data, as in `run`). */
+  static int exitCode(CheckResult result) {
+    if (result.hasDataFileErrors()) {
+      return Main.USAGE;
+    }
+    return result.hasErrors() ? 1 : 0;
   }
 
   static String summary(List<Diagnostic> diagnostics) {

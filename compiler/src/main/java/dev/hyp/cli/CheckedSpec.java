@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** Reads and checks a spec for the commands that go on to compile or run it. */
 record CheckedSpec(SourceFile source, CheckedExperiment experiment, int exitCode) {
 
-  /** The checked spec, or an exit code after printing why there is none (1: errors, 2: unreadable). */
+  /** The checked spec, or an exit code after printing why there is none (1: errors, 2: unreadable spec or data). */
   static CheckedSpec load(Path path, PrintWriter err) {
     SourceFile source = SpecFiles.read(path, err);
     if (source == null) {
@@ -21,7 +21,7 @@ record CheckedSpec(SourceFile source, CheckedExperiment experiment, int exitCode
     err.print(new DiagnosticRenderer().renderAll(source, result.diagnostics()));
     if (result.hasErrors()) {
       err.println(source.name() + ": " + CheckCommand.summary(result.diagnostics()) + "; nothing was run");
-      return new CheckedSpec(source, null, 1);
+      return new CheckedSpec(source, null, CheckCommand.exitCode(result));
     }
     return new CheckedSpec(source, result.experiment(), 0);
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
     description = "Compile a spec to Java and a runnable jar: java -jar DIR/NAME.jar runs the search.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:compiled", "1:the spec has errors", "2:usage error, unreadable spec or unwritable output"})
+    exitCodeList = {"0:compiled", "1:the spec has errors", "2:usage error, unreadable spec, missing data file or label column, unwritable output"})
 final class CompileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -98,6 +98,28 @@ class CliTest {
   }
 
   @Test
+  void aMissingDataFileOrLabelColumnIsBadDataExitingTwoFromCheckAndRun() throws IOException {
+    Path spec = write("tiny.hyp", CLEAN);
+    Run check = hyp("check", spec.toString());
+    assertEquals(2, check.exit(), check.err());
+    assertTrue(check.err().contains("error[HYP070]: data file `t.csv` not found"), check.err());
+    Run run = hyp("run", spec.toString(), "--trials", "1", "--out", dir.resolve("run").toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("error[HYP070]"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+    assertFalse(Files.exists(dir.resolve("run")));
+
+    write("t.csv", "a,kind\n1,x\n");
+    Run noLabel = hyp("run", spec.toString(), "--trials", "1", "--out", dir.resolve("run").toString());
+    assertEquals(2, noLabel.exit(), noLabel.err());
+    assertTrue(noLabel.err().contains("error[HYP071]: `t.csv` has no column `y`"), noLabel.err());
+
+    // a spec with a mistake of its own as well still says 2: the data must be fixed too
+    Path both = write("both.hyp", CLEAN.replace("dense(units = 8)", "dense(units = 8, activation = reluu)"));
+    assertEquals(2, hyp("check", both.toString()).exit());
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     Run run = hyp("check", "--no-such-option", "x.hyp");
     assertEquals(2, run.exit());

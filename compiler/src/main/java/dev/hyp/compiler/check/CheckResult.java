@@ -13,4 +13,9 @@ public record CheckResult(CheckedExperiment experiment, List<Diagnostic> diagnos
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
+
+  /** Whether an error is about a data file (missing, or without the label column) rather than the spec's text. */
+  public boolean hasDataFileErrors() {
+    return diagnostics.stream().anyMatch(d -> d.isError() && d.code().isDataFile());
+  }
 }

@@ -68,4 +68,9 @@ public enum Code {
   public String title() {
     return title;
   }
+
+  /** A problem with a data file the spec names, not with the spec's text: commands exit 2 for it, as for bad data. */
+  public boolean isDataFile() {
+    return this == HYP070 || this == HYP071;
+  }
 }
