@@ -61,7 +61,8 @@ public final class Dl4jEnvironment {
    * {@link CachingShapeInfoProvider} and {@link CachingTadManager} cache shape and TAD buffers.
    * Each is a drop-in replacement that computes exactly what ND4J computes. Idempotent;
    * {@link Trainer#train} calls it first. The system properties {@code hyp.nd4j.stockDeallocator}
-   * and {@code hyp.nd4j.stockExecutioner} keep ND4J's own (the benchmarks' baseline).
+   * and {@code hyp.nd4j.stockExecutioner} keep ND4J's own, and {@code hyp.nd4j.libnd4jMatmul} leaves
+   * products to libnd4j (the benchmarks' baselines).
    */
   public static synchronized void configureNd4j() {
     if (!Boolean.getBoolean("hyp.nd4j.stockDeallocator")) {

@@ -14,9 +14,10 @@ import org.nd4j.linalg.exception.ND4JIllegalStateException;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's CPU executioner, with one change: a custom op (a matrix product, softmax, an updater
+ * ND4J's CPU executioner, with two changes: a custom op (a matrix product, softmax, an updater
  * step: most of a dense network's ops) runs in an op context reused from a per-thread pool instead
- * of a new one. ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
+ * of a new one, and a plain float matrix product skips the op context altogether
+ * ({@link DirectMatmul}). ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
  * allocation with its own random generator, a buffer tracked by ND4J's deallocator and JavaCPP
  * pointers for the op's arguments: for a small network, more garbage-collection and deallocation
  * work than the op itself (docs/performance.md).
@@ -31,6 +32,13 @@ public final class PooledContextExecutioner extends NativeOpExecutioner {
 
   @Override
   public INDArray[] exec(CustomOp op) {
+    DirectMatmul.Product product = DirectMatmul.of(op);
+    if (product != null) {
+      long start = profilingConfigurableHookIn(op, null); // ND4J's checks and profiling, as for any op
+      product.run();
+      profilingConfigurableHookOut(op, null, start);
+      return op.outputArguments().toArray(new INDArray[0]);
+    }
     boolean shapesFromOp = op.numOutputArguments() == 0 && !op.isInplaceCall();
     if (shapesFromOp) {
       List<LongShapeDescriptor> shapes = calculateOutputShape(op);

@@ -38,7 +38,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * is one child. The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs,
  * batch 32, patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the
  * threads. The {@code stock_nd4j} setting turns off the ND4J replacements of
- * {@link Dl4jEnvironment#configureNd4j} (deallocator, executioner), the baseline they are measured against.
+ * {@link Dl4jEnvironment#configureNd4j} (deallocator, executioner), the baseline they are measured against;
+ * {@code libnd4j_matmul} keeps them but leaves matrix products to libnd4j (the baseline of {@code dl4j.DirectMatmul}).
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
@@ -67,6 +68,7 @@ public final class ThroughputBenchmark {
     settings.put("omp1", Map.of("OMP_NUM_THREADS", "1"));
     settings.put("omp1_stock_nd4j", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.stockDeallocator", "true",
         "-Dhyp.nd4j.stockExecutioner", "true"));
+    settings.put("omp1_libnd4j_matmul", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.libnd4jMatmul", "true"));
     settings.put("omp2", Map.of("OMP_NUM_THREADS", "2"));
     settings.put("default", Map.of());
     if (args.length > 3) { // a comma-separated choice of settings
