@@ -14,7 +14,8 @@ import org.nd4j.linalg.exception.ND4JIllegalStateException;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's CPU executioner, with two changes: a custom op (a matrix product, softmax, an updater
+ * ND4J's CPU executioner (with its ops kept reachable through their native calls, {@link
+ * ReachableOpExecutioner}), with two changes: a custom op (a matrix product, softmax, an updater
  * step: most of a dense network's ops) runs in an op context reused from a per-thread pool instead
  * of a new one, and a plain float matrix product skips the op context altogether
  * ({@link DirectMatmul}). ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
@@ -27,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays' pointers are refreshed afterwards. Contexts that other code builds with
  * {@link #buildContext()} are ND4J's own and never pooled.
  */
-public final class PooledContextExecutioner extends NativeOpExecutioner {
+public final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final ThreadLocal<ArrayDeque<ReusableOpContext>> pool = ThreadLocal.withInitial(ArrayDeque::new);
 
   @Override

@@ -1,0 +1,61 @@
+package dev.hyp.runtime.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
+
+/** Every way into ND4J's native code keeps its op reachable until the call returns. */
+class ReachableOpExecutionerTest {
+  /**
+   * ND4J 1.0.0-M2.1's single-argument execs of legacy ops, which only call a fenced overload
+   * (read off their bytecode: exec(ReduceOp) calls exec(ReduceOp, OpContext), and so on).
+   */
+  private static final Set<String> DELEGATES = Set.of("exec(Op)", "exec(IndexAccumulation)", "exec(Variance)",
+      "exec(ReduceOp)", "exec(ScalarOp)", "exec(BroadcastOp)", "exec(RandomOp)", "exec(RandomOp, Random)");
+
+  private static String signature(Method method) {
+    return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+        .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  @Test
+  void everyPublicExecOfNd4jsExecutionerIsFencedOrOnlyDelegates() throws NoSuchMethodException {
+    List<String> unfenced = new ArrayList<>();
+    for (Method method : NativeOpExecutioner.class.getDeclaredMethods()) {
+      if (!method.getName().equals("exec") || !Modifier.isPublic(method.getModifiers()) || method.isSynthetic()
+          || DELEGATES.contains(signature(method))) {
+        continue;
+      }
+      Method override = ReachableOpExecutioner.class.getMethod(method.getName(), method.getParameterTypes());
+      if (override.getDeclaringClass() != ReachableOpExecutioner.class) {
+        unfenced.add(signature(method));
+      }
+    }
+    assertEquals(List.of(), unfenced, "reaches native code without a reachability fence");
+  }
+
+  @Test
+  void theDelegatesStillExist() {
+    // an ND4J upgrade that renames them must make this list be read again
+    Set<String> declared = Arrays.stream(NativeOpExecutioner.class.getDeclaredMethods())
+        .map(ReachableOpExecutionerTest::signature).collect(Collectors.toSet());
+    for (String delegate : DELEGATES) {
+      assertTrue(declared.contains(delegate), delegate);
+    }
+  }
+
+  @Test
+  void theInstalledExecutionerIsFenced() {
+    Dl4jEnvironment.configureNd4j();
+    assertTrue(org.nd4j.linalg.factory.Nd4j.getExecutioner() instanceof ReachableOpExecutioner);
+  }
+}
