@@ -65,6 +65,7 @@ public final class Dl4jEnvironment {
    * products to libnd4j (the benchmarks' baselines).
    */
   public static synchronized void configureNd4j() {
+    configureJvm(); // before anything below loads ND4J
     if (!Boolean.getBoolean("hyp.nd4j.stockDeallocator")) {
       InlineDeallocatorService.install();
     }
