@@ -59,18 +59,28 @@ public final class Formatter {
     }
     out.append("experiment ").append(experiment.name().name()).append(' ');
     block(experiment.members(), experiment.span(), "");
+    Comment afterBrace = trailingComment(experiment.span().end());
+    if (afterBrace != null) {
+      out.append("  ").append(afterBrace.text());
+    }
     out.append('\n');
-    List<Comment> footer = commentsIn(experiment.span().end(), Integer.MAX_VALUE);
-    for (Comment comment : footer) {
+    int cursor = afterBrace != null ? afterBrace.span().end() : experiment.span().end();
+    for (Comment comment : commentsIn(experiment.span().end(), Integer.MAX_VALUE)) {
+      if (blankLineBetween(cursor, comment.span().start())) {
+        out.append('\n');
+      }
       out.append(comment.text()).append('\n');
+      cursor = comment.span().end();
     }
   }
 
-  /** `{`, the members one level deeper, the comments left before `}`, then `}`. */
+  /** `{` (with a comment written after it on its line), the members one level deeper, the comments left before `}`, then `}`. */
   private void block(List<Member> members, Span span, String indent) {
     String inner = indent + INDENT;
     List<Line> lines = new ArrayList<>();
     int cursor = span.start();
+    int brace = openingBrace(span);
+    Comment afterBrace = brace < 0 ? null : trailingComment(brace + 1);
     for (Member member : members) {
       for (Comment comment : commentsIn(cursor, member.span().start())) {
         lines.add(Line.comment(comment, blankLineBetween(cursor, comment.span().start()) && !lines.isEmpty()));
@@ -93,11 +103,15 @@ public final class Formatter {
       lines.add(Line.comment(comment, blankLineBetween(cursor, comment.span().start()) && !lines.isEmpty()));
       cursor = comment.span().end();
     }
-    if (lines.isEmpty()) {
+    if (lines.isEmpty() && afterBrace == null) {
       out.append("{}");
       return;
     }
-    out.append("{\n");
+    out.append('{');
+    if (afterBrace != null) {
+      out.append("  ").append(afterBrace.text());
+    }
+    out.append('\n');
     printLines(lines, inner);
     out.append(indent).append('}');
   }
@@ -205,6 +219,31 @@ public final class Formatter {
       }
     }
     return found;
+  }
+
+  /** Where the block's `{` is: the first one after its start that is not inside a comment; -1 if none. */
+  private int openingBrace(Span span) {
+    int i = Math.max(0, span.start());
+    while (i < Math.min(span.end(), text.length())) {
+      Comment comment = commentAt(i);
+      if (comment != null) {
+        i = comment.span().end();
+      } else if (text.charAt(i) == '{') {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  private Comment commentAt(int position) {
+    for (Comment comment : comments) {
+      if (comment.span().start() == position) {
+        return comment;
+      }
+    }
+    return null;
   }
 
   /** The first unused comment after {@code end} on the same line, marked used. */

@@ -189,6 +189,28 @@ class FormatterTest {
   }
 
   @Test
+  void aCommentAfterABraceStaysOnItsLine() {
+    String text = "experiment t {   // the experiment\n  data { // where rows come from\n    a = 1\n  }\n"
+        + "  for i in 1..2 {  /* each layer */\n    dense(units = 8)\n  }\n  train { // nothing yet\n  }\n}   // end\n";
+    String expected = "experiment t {  // the experiment\n  data {  // where rows come from\n    a = 1\n  }\n"
+        + "  for i in 1..2 {  /* each layer */\n    dense(units = 8)\n  }\n  train {  // nothing yet\n  }\n}  // end\n";
+    assertEquals(expected, format(text));
+    assertEquals(expected, format(expected));
+  }
+
+  @Test
+  void aBraceInsideACommentBeforeTheBlockIsNotTheBlocksBrace() {
+    String text = "experiment t {\n  data /* { */ {  // rows\n    a = 1\n  }\n}\n";
+    assertEquals("experiment t {\n  data {  // rows\n    /* { */\n    a = 1\n  }\n}\n", format(text));
+  }
+
+  @Test
+  void blankLinesBetweenCommentsAfterTheExperimentAreKept() {
+    String text = "experiment t {\n  a = 1\n}\n\n\n// one\n// two\n\n// three\n";
+    assertEquals("experiment t {\n  a = 1\n}\n\n// one\n// two\n\n// three\n", format(text));
+  }
+
+  @Test
   void emptyBlocksPrintAsBraces() {
     assertEquals("experiment t {\n  search grid {}\n  train {}\n}\n", format("experiment t { search grid { } train {\n\n} }"));
     assertEquals("experiment t {}\n", format("experiment t {\n}"));
