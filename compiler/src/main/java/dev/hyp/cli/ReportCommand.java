@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path target = file != null ? file : directory.resolve(HtmlReport.FILE);
     HtmlReport.write(new ReportInput(info.experiment(), info.metric(), info.split(), info.maximize(),
-        RunFolder.trials(directory, info)), target);
+        RunFolder.trials(directory, info), info.params()), target);
     out.println("hyp: report: " + target);
     out.flush();
     return 0;

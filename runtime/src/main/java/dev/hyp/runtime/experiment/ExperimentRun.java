@@ -5,6 +5,7 @@ import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.pruner.Pruners;
 import dev.hyp.runtime.report.HtmlReport;
+import dev.hyp.runtime.report.ParamScale;
 import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.storage.Storage;
@@ -69,7 +70,8 @@ final class ExperimentRun<P> {
       setAside(outDirectory);
     }
     new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
-        definition.objective().split(), definition.specHash(), options.storage()).write(outDirectory);
+        definition.objective().split(), definition.specHash(), options.storage(), ParamScale.of(experiment.searchSpace()))
+        .write(outDirectory);
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     Storage storage;
     try {
@@ -143,7 +145,8 @@ final class ExperimentRun<P> {
   private void writeReport(Path outDirectory, StudyResult result) {
     try {
       HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
-          definition.objective().maximize(), result.trials()), outDirectory.resolve(HtmlReport.FILE));
+          definition.objective().maximize(), result.trials(), ParamScale.of(experiment.searchSpace())),
+          outDirectory.resolve(HtmlReport.FILE));
     } catch (IOException | RuntimeException e) {
       err.println("hyp: could not write the report (`hyp report " + outDirectory + "` tries again): " + e);
     }

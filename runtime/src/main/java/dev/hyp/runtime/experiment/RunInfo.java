@@ -2,17 +2,20 @@ package dev.hyp.runtime.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.report.ParamScale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * `run.json` in a run folder: which study the folder's database holds, so that `hyp trials`
- * and `hyp best` can read a run without its spec.
+ * and `hyp best` can read a run without its spec, and how the spec declared each parameter, so
+ * that `hyp report` draws it as declared ({@code params}: null in a folder written before it).
  */
 public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
-    String storage) {
+    String storage, List<ParamScale> params) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -19,7 +19,7 @@ final class ReportData {
   private ReportData() {}
 
   static ObjectNode of(ReportInput input) {
-    List<ParameterAxis> axes = ParameterAxis.of(input.trials());
+    List<ParameterAxis> axes = ParameterAxis.of(input.trials(), input.scales());
     ObjectNode root = NODES.objectNode();
     root.put("experiment", input.experiment());
     root.put("metric", input.metric());
