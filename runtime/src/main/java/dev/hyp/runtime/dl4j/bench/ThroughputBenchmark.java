@@ -37,7 +37,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * summary line per setting with the medians; {@code ThroughputBenchmark --worker CSV PARALLEL TRIALS [WARM_UP]}
  * is one child. The trials are the same list (breast_cancer.hyp's search space, fixed seeds, 30 epochs,
  * batch 32, patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the
- * threads. The {@code stock_nd4j} setting turns off the ND4J replacements of
+ * threads. The {@code hyp_run} setting is what {@code hyp run} and a generated jar use on this machine
+ * (one OpenMP thread, and the C1 JIT on 2 cores or fewer); {@code omp1} is one OpenMP thread with the
+ * JVM's default JIT (C2). The {@code stock_nd4j} setting turns off the ND4J replacements of
  * {@link Dl4jEnvironment#configureNd4j} (deallocator, executioner), the baseline they are measured against;
  * {@code libnd4j_matmul} keeps them but leaves matrix products to libnd4j (the baseline of {@code dl4j.DirectMatmul}).
  */
@@ -64,7 +66,12 @@ public final class ThroughputBenchmark {
     int trials = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-    // environment variables, and -D system properties for the child JVM
+    // environment variables, and options for the child JVM (-D properties, -XX flags with no value)
+    Map<String, String> hypRun = new LinkedHashMap<>(Map.of("OMP_NUM_THREADS", "1"));
+    if (Runtime.getRuntime().availableProcessors() <= Dl4jEnvironment.FEW_CORES) {
+      Dl4jEnvironment.RECOMMENDED_JIT_OPTIONS.forEach(o -> hypRun.put(o, ""));
+    }
+    settings.put("hyp_run", hypRun); // what `hyp run` and a generated jar use on this machine
     settings.put("omp1", Map.of("OMP_NUM_THREADS", "1"));
     settings.put("omp1_stock_nd4j", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.stockDeallocator", "true",
         "-Dhyp.nd4j.stockExecutioner", "true"));
@@ -118,8 +125,8 @@ public final class ThroughputBenchmark {
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-X")).toList());
     env.forEach((k, v) -> {
-      if (k.startsWith("-D")) {
-        command.add(k + "=" + v);
+      if (k.startsWith("-")) {
+        command.add(v.isEmpty() ? k : k + "=" + v);
       }
     });
     command.addAll(List.of(ThroughputBenchmark.class.getName(), "--worker", csv.toString(),
@@ -128,7 +135,7 @@ public final class ThroughputBenchmark {
     pb.environment().keySet().removeAll(List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
         "ND4J_SKIP_BLAS_THREADS"));
     env.forEach((k, v) -> {
-      if (!k.startsWith("-D")) {
+      if (!k.startsWith("-")) {
         pb.environment().put(k, v);
       }
     });
@@ -147,6 +154,17 @@ public final class ThroughputBenchmark {
       throw new IllegalStateException("worker exited with " + code + " and no result");
     }
     return result;
+  }
+
+  /** Which JIT compiles: c1 when the last {@code -XX:TieredStopAtLevel} stops below C2, else c2. */
+  private static String jit() {
+    String level = "4";
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("-XX:TieredStopAtLevel=")) {
+        level = option.substring(option.indexOf('=') + 1);
+      }
+    }
+    return Integer.parseInt(level) < 4 ? "c1" : "c2";
   }
 
   /** The process's resident memory (Linux), or -1. */
@@ -207,10 +225,10 @@ public final class ThroughputBenchmark {
       System.out.printf(Locale.ROOT,
           "{\"parallel\":%d,\"trials\":%d,\"seconds\":%.2f,\"trials_per_min\":%.2f,\"env\":{\"OMP_NUM_THREADS\":\"%s\","
               + "\"OPENBLAS_NUM_THREADS\":\"%s\",\"ND4J_SKIP_BLAS_THREADS\":\"%s\"},\"nd4j\":\"%s\",\"rss_mb\":%d,"
-              + "\"load\":%.2f}%n",
+              + "\"load\":%.2f,\"jit\":\"%s\"}%n",
           parallel, trials, seconds, trials / seconds * 60, BenchSetup.env("OMP_NUM_THREADS"),
           BenchSetup.env("OPENBLAS_NUM_THREADS"), BenchSetup.env("ND4J_SKIP_BLAS_THREADS"), tuned ? "tuned" : "stock",
-          residentMegabytes(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          residentMegabytes(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), jit());
     } finally {
       pool.shutdown();
     }
