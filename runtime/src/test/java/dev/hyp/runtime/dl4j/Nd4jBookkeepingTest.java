@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -115,26 +118,44 @@ class Nd4jBookkeepingTest {
   void aTrainedNetworkIsBitForBitTheOneTheStockExecutionerTrains() throws ReflectiveOperationException {
     Dl4jEnvironment.configureNd4j();
     ExperimentData data = TestData.iris();
-    INDArray pooled = train(data);
+    assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
+        .updater("adam", Map.of("lr", 0.01)).l2(1e-4).dense(16, "relu").dropout(0.2).output("softmax", "mcxent", null),
+        data, Normalization.STANDARD, 5, 16);
+  }
+
+  /** Convolutions and LSTMs multiply matrices in other layouts (f order, transposed views, recurrent weights). */
+  @Test
+  void aConvolutionalRecurrentNetworkIsBitForBitTheOneTheStockExecutionerTrains() throws ReflectiveOperationException {
+    Dl4jEnvironment.configureNd4j();
+    ExperimentData data = ExperimentData.load(CsvSource.of(TestData.resource("shapes8x8.csv"), "shape"), null,
+        Task.CLASSIFICATION, new Split.Holdout(0.2, 0.2), new int[] {8, 8, 1}, 3);
+    assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
+        .updater("nesterovs", Map.of("lr", 0.05, "momentum", 0.9)).conv2d(4, 3, 1, "same", "relu")
+        .lstm(6, "tanh").dense(8, "tanh").output("softmax", "mcxent", null), data, Normalization.NONE, 2, 32);
+  }
+
+  /** Trains the network twice, with the installed executioner and with ND4J's own, and compares the parameters. */
+  private static void assertTrainsAsStock(Supplier<NetworkBuilder> network, ExperimentData data,
+      Normalization normalization, int epochs, int batch) throws ReflectiveOperationException {
+    INDArray installed = train(network.get(), data, normalization, epochs, batch);
     Field field = Nd4j.class.getDeclaredField("OP_EXECUTIONER_INSTANCE");
     field.setAccessible(true);
-    Object installed = field.get(null);
+    Object current = field.get(null);
     INDArray stock;
     try {
       field.set(null, new NativeOpExecutioner());
-      stock = train(data);
+      stock = train(network.get(), data, normalization, epochs, batch);
     } finally {
-      field.set(null, installed);
+      field.set(null, current);
     }
-    assertArrayEquals(stock.data().asFloat(), pooled.data().asFloat());
+    assertArrayEquals(stock.data().asFloat(), installed.data().asFloat());
   }
 
-  /** A few epochs with dropout (random numbers) and Adam (custom ops): the final parameters. */
-  private static INDArray train(ExperimentData data) {
-    NetworkBuilder builder = new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("adam", Map.of("lr", 0.01)).l2(1e-4).dense(16, "relu").dropout(0.2).output("softmax", "mcxent", null);
-    TrainResult result = Trainer.train(builder, data, Normalization.STANDARD, "mcxent",
-        TrainOptions.of(5, 16, "accuracy", 3), EpochCallback.NONE);
+  /** A few epochs: the final parameters. */
+  private static INDArray train(NetworkBuilder builder, ExperimentData data, Normalization normalization, int epochs,
+      int batch) {
+    TrainResult result = Trainer.train(builder, data, normalization, "mcxent",
+        TrainOptions.of(epochs, batch, "accuracy", 3), EpochCallback.NONE);
     return result.network().params().dup();
   }
 }
