@@ -1,6 +1,5 @@
 package dev.hyp.runtime.dl4j;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,14 +95,7 @@ public final class CachingShapeInfoProvider extends DirectShapeInfoProvider {
     if (current == null || current.getClass() != DirectShapeInfoProvider.class) {
       return false;
     }
-    try {
-      Field field = Nd4j.class.getDeclaredField("shapeInfoProvider");
-      field.setAccessible(true);
-      field.set(null, new CachingShapeInfoProvider());
-      installed = true;
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false; // a different ND4J: keep its provider
-    }
+    installed = Nd4jInternals.replace(Nd4j.class, "shapeInfoProvider", null, CachingShapeInfoProvider::new) != null;
+    return installed;
   }
 }

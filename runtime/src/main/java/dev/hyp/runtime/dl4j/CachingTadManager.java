@@ -1,6 +1,5 @@
 package dev.hyp.runtime.dl4j;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,14 +88,8 @@ public final class CachingTadManager extends CpuTADManager {
     if (executioner.getTADManager() == null || executioner.getTADManager().getClass() != CpuTADManager.class) {
       return false;
     }
-    try {
-      Field field = NativeOpExecutioner.class.getDeclaredField("tadManager");
-      field.setAccessible(true);
-      field.set(executioner, new CachingTadManager());
-      installed = true;
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false; // a different ND4J: keep its manager
-    }
+    installed = Nd4jInternals.replace(NativeOpExecutioner.class, "tadManager", executioner, CachingTadManager::new)
+        != null;
+    return installed;
   }
 }

@@ -1,7 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Field;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -209,17 +208,8 @@ public final class InlineDeallocatorService extends DeallocatorService {
     if (stock.getClass() != DeallocatorService.class) {
       return null;
     }
-    try {
-      Field field = Nd4j.class.getDeclaredField("deallocatorService");
-      field.setAccessible(true);
-      InlineDeallocatorService service = new InlineDeallocatorService();
-      synchronized (Nd4j.class) { // Nd4j.getDeallocatorService() is static synchronized
-        field.set(null, service);
-      }
-      installed = service;
-      return service;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // a different ND4J: keep its service
-    }
+    // Nd4j.getDeallocatorService() is static synchronized: replace sets the field under Nd4j's lock
+    installed = Nd4jInternals.replace(Nd4j.class, "deallocatorService", null, InlineDeallocatorService::new);
+    return installed;
   }
 }

@@ -1,6 +1,5 @@
 package dev.hyp.runtime.dl4j;
 
-import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.nd4j.common.primitives.Pair;
@@ -103,16 +102,11 @@ public final class PooledContextExecutioner extends ReachableOpExecutioner {
     if (current.getClass() != NativeOpExecutioner.class) {
       return false;
     }
-    try {
-      Field field = Nd4j.class.getDeclaredField("OP_EXECUTIONER_INSTANCE");
-      field.setAccessible(true);
+    installed = Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner();
       replacement.setProfilingMode(current.getProfilingMode());
-      field.set(null, replacement);
-      installed = true;
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false; // a different ND4J: keep its executioner
-    }
+      return replacement;
+    }) != null;
+    return installed;
   }
 }

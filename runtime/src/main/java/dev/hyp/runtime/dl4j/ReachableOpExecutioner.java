@@ -28,7 +28,9 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
  *
  * <p>Every entry point that reaches native code is overridden here with a reachability fence (the
  * single-argument {@code exec}s of legacy ops only delegate to these); {@code
- * ReachableOpExecutionerTest} checks that none is missing.
+ * ReachableOpExecutionerTest} checks that none is missing. The overrides are written out rather
+ * than routed through one helper taking a lambda: that would allocate a capturing lambda per op,
+ * on the path every op of every training step takes.
  */
 public class ReachableOpExecutioner extends NativeOpExecutioner {
 

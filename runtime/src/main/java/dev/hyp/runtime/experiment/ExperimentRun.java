@@ -40,6 +40,7 @@ final class ExperimentRun<P> {
 
   private final Experiment<P> experiment;
   private final ExperimentDefinition definition;
+  private final List<ParamScale> scales; // how the spec declared each parameter: run.json and the report
   private final RunOptions options;
   private final Path specDirectory;
   private final PrintWriter out;
@@ -48,6 +49,7 @@ final class ExperimentRun<P> {
   ExperimentRun(Experiment<P> experiment, RunOptions options, Path specDirectory, PrintWriter out, PrintWriter err) {
     this.experiment = experiment;
     this.definition = experiment.definition();
+    this.scales = ParamScale.of(experiment.searchSpace());
     this.options = options;
     this.specDirectory = specDirectory;
     this.out = out;
@@ -70,7 +72,7 @@ final class ExperimentRun<P> {
       setAside(outDirectory);
     }
     new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
-        definition.objective().split(), definition.specHash(), options.storage(), ParamScale.of(experiment.searchSpace()))
+        definition.objective().split(), definition.specHash(), options.storage(), scales)
         .write(outDirectory);
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     Storage storage;
@@ -145,7 +147,7 @@ final class ExperimentRun<P> {
   private void writeReport(Path outDirectory, StudyResult result) {
     try {
       HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
-          definition.objective().maximize(), result.trials(), ParamScale.of(experiment.searchSpace())),
+          definition.objective().maximize(), result.trials(), scales),
           outDirectory.resolve(HtmlReport.FILE));
     } catch (IOException | RuntimeException e) {
       err.println("hyp: could not write the report (`hyp report " + outDirectory + "` tries again): " + e);
