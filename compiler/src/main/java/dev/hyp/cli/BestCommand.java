@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hyp.runtime.experiment.RunInfo;
+import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.RunInfo;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +41,13 @@ final class BestCommand implements Callable<Integer> {
     if (RunFolder.info(directory, err) == null) {
       return Main.USAGE;
     }
-    Path summary = directory.resolve("best.json");
-    if (!Files.isRegularFile(summary)) {
+    Optional<ObjectNode> summary = BestModel.readSummary(directory);
+    if (summary.isEmpty()) {
       err.println("hyp: no trial of " + directory + " has completed yet");
       return 1;
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode best = (ObjectNode) json.readTree(summary.toFile());
+    ObjectNode best = summary.get();
     best.put("model", directory.resolve(best.path("model").asText()).toAbsolutePath().normalize().toString());
     if (format == Format.json) {
       out.println(json.writeValueAsString(best));

@@ -1,8 +1,8 @@
 package dev.hyp.cli;
 
-import dev.hyp.runtime.experiment.RunInfo;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ReportInput;
+import dev.hyp.runtime.runfolder.RunInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.hyp.cli;
 
-import dev.hyp.runtime.experiment.RunInfo;
+import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.Storages;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

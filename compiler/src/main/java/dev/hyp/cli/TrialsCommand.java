@@ -1,7 +1,7 @@
 package dev.hyp.cli;
 
-import dev.hyp.runtime.experiment.RunInfo;
-import dev.hyp.runtime.experiment.TrialTable;
+import dev.hyp.runtime.report.TrialTable;
+import dev.hyp.runtime.runfolder.RunInfo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -6,9 +6,10 @@ import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.TrainingFailedException;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
-import dev.hyp.runtime.experiment.TrialExecutor;
-import dev.hyp.runtime.experiment.TrialTraining;
+import dev.hyp.runtime.run.TrialTraining;
+import dev.hyp.runtime.runfolder.TrialSummary;
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.trial.Direction;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class Dl4jTrialFunction implements TrialFunction {
   record Loaded(Experiment<?> experiment, ExperimentData data) {}
 
   /** What the driver sends back with a trial's value. */
-  record Payload(TrialExecutor.TrialSummary summary, byte[] modelZip) implements Serializable {}
+  record Payload(TrialSummary summary, byte[] modelZip) implements Serializable {}
 
   private final String run;
   private final String experimentClass;
@@ -43,21 +44,21 @@ final class Dl4jTrialFunction implements TrialFunction {
   private final String testFile;
   private final long seed;
   private final Integer maxEpochs;
-  private final boolean maximize;
+  private final Direction direction;
 
   /**
    * @param run identifies the run (its experiment and data) in executor JVMs
    * @param sourceFile, testFile the names under which Spark ships the data files (test: null when none)
    */
   Dl4jTrialFunction(String run, String experimentClass, String sourceFile, String testFile, long seed,
-      Integer maxEpochs, boolean maximize) {
+      Integer maxEpochs, Direction direction) {
     this.run = run;
     this.experimentClass = experimentClass;
     this.sourceFile = sourceFile;
     this.testFile = testFile;
     this.seed = seed;
     this.maxEpochs = maxEpochs;
-    this.maximize = maximize;
+    this.direction = direction;
   }
 
   @Override
@@ -78,9 +79,9 @@ final class Dl4jTrialFunction implements TrialFunction {
     }
     double value = result.value(objective.metric(), objective.split());
     Double best = input.bestValue();
-    boolean mayBeBest = !Double.isNaN(value) && (best == null || (maximize ? value > best : value < best));
-    byte[] model = mayBeBest ? TrialTraining.modelZip(input.number(), result, params, loaded.data()) : null;
-    TrialExecutor.TrialSummary summary = new TrialExecutor.TrialSummary(Map.copyOf(result.validation()),
+    boolean mayBeBest = !Double.isNaN(value) && (best == null || direction.isBetter(value, best));
+    byte[] model = mayBeBest ? TrialTraining.modelZip(input.number(), value, result, params, loaded.data()) : null;
+    TrialSummary summary = new TrialSummary(Map.copyOf(result.validation()),
         Map.copyOf(result.test()), result.epochsRun(), result.bestEpoch());
     return TrialOutcome.complete(value, epochs.values(), new Payload(summary, model));
   }

@@ -1,6 +1,6 @@
 package dev.hyp.spark;
 
-import dev.hyp.runtime.experiment.TrialExecutor;
+import dev.hyp.runtime.executor.TrialExecutor;
 import dev.hyp.runtime.study.Objective;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         }
       }
       TrialFunction function = new Dl4jTrialFunction(runId, experimentClass.getName(), sourceFile, testFile,
-          run.seed(), run.maxEpochs(), run.experiment().definition().objective().maximize());
+          run.seed(), run.maxEpochs(), run.direction());
       SparkTrials trials = new SparkTrials(spark, function,
           new SparkTrials.Pruning(run.pruner(), run.prunerOptions(), run.direction(), run.trials()),
           (trial, outcome) -> {
@@ -81,7 +81,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
               run.best().offer(trial.number(), outcome.value(), payload.summary(), trial.params(), payload.modelZip());
             }
           },
-          () -> run.best().bestValue());
+          () -> run.best().bestValue().isPresent() ? run.best().bestValue().getAsDouble() : null);
       run.out().println("hyp: training on Spark " + conf.get("spark.master") + " (" + spark.defaultParallelism()
           + " cores), up to " + run.parallel() + " trials at once"
           + (run.pruner().equals("none") ? "" : "; pruner `" + run.pruner() + "` judges each task against the "

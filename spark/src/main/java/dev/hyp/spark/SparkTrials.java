@@ -1,10 +1,10 @@
 package dev.hyp.spark;
 
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialPrunedException;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

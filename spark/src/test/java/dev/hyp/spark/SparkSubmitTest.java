@@ -50,7 +50,7 @@ class SparkSubmitTest {
       assertNotNull(j.getEntry("dev/hyp/runtime/experiment/ExperimentMain.class"));
       assertNotNull(j.getEntry("org/deeplearning4j/nn/multilayer/MultiLayerNetwork.class"));
       assertEquals("spark", j.getManifest().getMainAttributes().getValue("Hyp-Trial-Executor"));
-      String services = new String(j.getInputStream(j.getEntry("META-INF/services/dev.hyp.runtime.experiment.TrialExecutor"))
+      String services = new String(j.getInputStream(j.getEntry("META-INF/services/dev.hyp.runtime.executor.TrialExecutor"))
           .readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(services.contains("dev.hyp.spark.SparkTrialExecutor"), services);
       assertTrue(j.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA)")), "no signatures");

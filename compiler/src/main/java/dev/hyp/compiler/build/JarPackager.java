@@ -1,6 +1,6 @@
 package dev.hyp.compiler.build;
 
-import dev.hyp.runtime.experiment.ExperimentMain;
+import dev.hyp.runtime.run.ExperimentMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

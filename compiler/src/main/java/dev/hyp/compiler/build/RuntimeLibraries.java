@@ -33,7 +33,7 @@ public final class RuntimeLibraries {
 
   public static List<Library> resolve(List<Path> classpath) throws IOException {
     List<Library> libraries = new ArrayList<>();
-    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.experiment.ExperimentMain", "hyp's runtime")));
+    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.run.ExperimentMain", "hyp's runtime")));
     addListed(LISTING, classpath, libraries);
     return libraries;
   }
@@ -51,7 +51,7 @@ public final class RuntimeLibraries {
           + "when given --spark (docs/spark.md)");
     }
     List<Library> libraries = new ArrayList<>();
-    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.experiment.ExperimentMain", "hyp's runtime")));
+    libraries.add(new Library(RUNTIME_JAR, location("dev.hyp.runtime.run.ExperimentMain", "hyp's runtime")));
     libraries.add(new Library(SPARK_JAR, location(SPARK_ANCHOR, "hyp's spark module")));
     addListed(SPARK_LISTING, classpath, libraries);
     return libraries;

@@ -32,7 +32,7 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static final ClassName SEARCH = DEFINITION.nestedClass("SearchDefinition");
   private static final ClassName OBJECTIVE = DEFINITION.nestedClass("ObjectiveDefinition");
   private static final ClassName SETTINGS = ClassName.get(EXPERIMENT_PACKAGE, "TrialSettings");
-  private static final ClassName MAIN = ClassName.get(EXPERIMENT_PACKAGE, "ExperimentMain");
+  private static final ClassName MAIN = ClassName.get("dev.hyp.runtime.run", "ExperimentMain");
   private static final ClassName SPEC_RESOURCE = ClassName.get(EXPERIMENT_PACKAGE, "SpecResource");
   private static final ClassName ARGUMENTS = ClassName.get(EXPERIMENT_PACKAGE, "Arguments");
   private static final ClassName NETWORK = ClassName.get("dev.hyp.runtime.dl4j", "NetworkBuilder");

@@ -2,11 +2,11 @@ package dev.hyp.runtime.bench;
 
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.Trial;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.hyp.runtime.experiment;
 
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.trial.Direction;
 import java.util.Map;
 
 /**
@@ -28,5 +29,9 @@ public record ExperimentDefinition(String name, String description, long seed, S
       Long timeoutSeconds, Double target, Integer maxFailures, String pruner, Map<String, Object> prunerOptions,
       int maxEpochs) {}
 
-  public record ObjectiveDefinition(boolean maximize, String metric, String split) {}
+  public record ObjectiveDefinition(boolean maximize, String metric, String split) {
+    public Direction direction() {
+      return maximize ? Direction.MAXIMIZE : Direction.MINIMIZE;
+    }
+  }
 }

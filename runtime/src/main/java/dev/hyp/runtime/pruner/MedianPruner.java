@@ -1,8 +1,8 @@
 package dev.hyp.runtime.pruner;
 
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.hyp.runtime.pruner;
 
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.hyp.runtime.report;
 
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

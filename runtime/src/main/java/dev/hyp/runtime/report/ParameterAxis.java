@@ -1,6 +1,6 @@
 package dev.hyp.runtime.report;
 
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

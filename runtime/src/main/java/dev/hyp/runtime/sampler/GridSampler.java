@@ -3,7 +3,7 @@ package dev.hyp.runtime.sampler;
 import dev.hyp.runtime.space.ParamSpec;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.hyp.runtime.sampler;
 
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.List;
 
 /**

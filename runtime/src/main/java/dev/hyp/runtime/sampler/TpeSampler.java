@@ -4,7 +4,7 @@ import dev.hyp.runtime.space.ConstantDistribution;
 import dev.hyp.runtime.space.ParamSpec;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package dev.hyp.runtime.storage;
 
 import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.hyp.runtime.storage;
 
-import dev.hyp.runtime.study.Direction;
+import dev.hyp.runtime.trial.Direction;
 import java.util.Objects;
 
 /** The rule every storage applies when an existing study is opened again. */

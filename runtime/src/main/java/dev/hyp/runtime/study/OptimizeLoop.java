@@ -1,6 +1,8 @@
 package dev.hyp.runtime.study;
 
 import dev.hyp.runtime.sampler.SearchSpaceExhaustedException;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.hyp.runtime.study;
 
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.List;
 import java.util.Optional;
 

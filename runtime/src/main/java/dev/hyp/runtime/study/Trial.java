@@ -1,6 +1,7 @@
 package dev.hyp.runtime.study;
 
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.trial.FrozenTrial;
 
 /** A running trial, as handed to the objective or returned by {@link Study#ask()}. */
 public final class Trial {

@@ -8,6 +8,7 @@ import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.pruner.Pruners;
+import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.space.CategoricalDistribution;
 import dev.hyp.runtime.space.FloatDistribution;
@@ -15,12 +16,12 @@ import dev.hyp.runtime.space.IntDistribution;
 import dev.hyp.runtime.space.ParamCondition;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.Direction;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.StudyResult;
 import dev.hyp.runtime.study.TrialPrunedException;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.TrialState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ class IrisExampleTest {
         .sampler(Samplers.create("tpe", Map.of("startup", 3), 42))
         .pruner(Pruners.create("asha", Map.of("min_epochs", 2, "reduction", 3)))
         .open();
-    BestModelKeeper best = new BestModelKeeper(runDir.resolve("best-model.zip"), true, data);
+    BestModel best = BestModel.open(runDir, Direction.MAXIMIZE, "accuracy", "validation", data);
 
     StudyResult result = study.optimize(trial -> {
       ParamValues p = trial.params();
@@ -83,7 +84,7 @@ class IrisExampleTest {
         throw new TrialPrunedException();
       }
       double value = r.validation().get("accuracy");
-      best.offer(trial.number(), value, r, p.asMap());
+      best.offer(trial.number(), value, r, p);
       return value;
     }, StudyOptions.trials(6).withParallel(2));
 
@@ -91,7 +92,7 @@ class IrisExampleTest {
     assertEquals(0, result.count(TrialState.FAILED));
     // ties may finish in either order on two threads: compare values, not trial numbers
     assertEquals(result.best().orElseThrow().value(), best.bestValue().orElseThrow(), 0);
-    SavedModel model = SavedModel.load(best.path());
+    SavedModel model = SavedModel.load(best.modelPath());
     assertEquals(data.classes(), model.metadata().classes());
     assertTrue(model.metadata().test().containsKey("accuracy"));
   }

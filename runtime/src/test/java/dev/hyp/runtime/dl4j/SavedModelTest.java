@@ -44,21 +44,4 @@ class SavedModelTest {
     assertEquals(Task.CLASSIFICATION, SavedModel.readMetadata(zip).task());
     org.junit.jupiter.api.Assertions.assertTrue(correct > 100, "correct " + correct);
   }
-
-  @Test
-  void keeperKeepsTheBestTrialOnly() throws Exception {
-    ExperimentData data = TestData.iris();
-    TrainResult result = Trainer.train(new NetworkBuilder(2, data.inputShape(), Task.CLASSIFICATION, 3)
-            .dense(4, "relu").output(null, "mcxent", null), data, Normalization.NONE, "mcxent",
-        TrainOptions.of(1, 32, "accuracy", 2), EpochCallback.NONE);
-    BestModelKeeper keeper = new BestModelKeeper(dir.resolve("best.zip"), true, data);
-    org.junit.jupiter.api.Assertions.assertTrue(keeper.offer(0, 0.5, result, Map.of("lr", 0.1)));
-    org.junit.jupiter.api.Assertions.assertFalse(keeper.offer(1, 0.4, result, Map.of("lr", 0.2)));
-    org.junit.jupiter.api.Assertions.assertFalse(keeper.offer(2, 0.5, result, Map.of("lr", 0.3)));
-    org.junit.jupiter.api.Assertions.assertTrue(keeper.offer(3, 0.7, result, Map.of("lr", 0.4)));
-    assertEquals(3, keeper.bestTrial());
-    SavedModel.Metadata metadata = SavedModel.readMetadata(dir.resolve("best.zip"));
-    assertEquals(3, metadata.extra().get("trial"));
-    assertEquals(Map.of("lr", 0.4), metadata.extra().get("params"));
-  }
 }

@@ -7,10 +7,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** The CSV files under src/test/resources/dl4j, loaded once per test JVM. */
-final class TestData {
+public final class TestData {
   private TestData() {}
 
-  static Path resource(String name) {
+  public static Path resource(String name) {
     try {
       return Path.of(TestData.class.getResource("/dl4j/" + name).toURI());
     } catch (URISyntaxException | NullPointerException e) {
@@ -21,7 +21,7 @@ final class TestData {
   private static ExperimentData iris;
 
   /** iris.csv, holdout(validation = 0.2, test = 0.1), seed 42. */
-  static synchronized ExperimentData iris() {
+  public static synchronized ExperimentData iris() {
     if (iris == null) {
       iris = ExperimentData.load(CsvSource.of(resource("iris.csv"), "species"), null, Task.CLASSIFICATION,
           new Split.Holdout(0.2, 0.1), null, 42);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

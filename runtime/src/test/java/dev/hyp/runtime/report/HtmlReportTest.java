@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

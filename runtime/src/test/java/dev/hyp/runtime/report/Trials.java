@@ -1,8 +1,8 @@
 package dev.hyp.runtime.report;
 
 import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.Trial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

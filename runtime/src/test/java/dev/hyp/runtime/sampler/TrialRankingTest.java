@@ -3,9 +3,9 @@ package dev.hyp.runtime.sampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

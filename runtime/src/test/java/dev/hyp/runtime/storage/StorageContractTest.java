@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hyp.runtime.sampler.Samplers;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.StudyResult;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

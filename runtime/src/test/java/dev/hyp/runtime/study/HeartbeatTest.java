@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.storage.InMemoryStorage;
+import dev.hyp.runtime.trial.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

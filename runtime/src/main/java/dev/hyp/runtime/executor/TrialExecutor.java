@@ -1,14 +1,13 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.executor;
 
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.dl4j.ExperimentData;
-import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.study.Objective;
-import java.io.IOException;
+import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,18 +55,5 @@ public interface TrialExecutor {
    */
   record Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test, long seed,
       Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
-      Supplier<List<FrozenTrial>> trials, BestModels best, int parallel, PrintWriter out, PrintWriter err) {}
-
-  /** The run's best model, kept on this machine; trials trained elsewhere send their model's bytes. */
-  interface BestModels {
-    /** The best value of a trial kept so far, or null. */
-    Double bestValue();
-
-    /** Keeps the trial's model ({@code modelZip}: as {@link TrialTraining#modelZip} gives it) if it is the best so far. */
-    void offer(int trial, double value, TrialSummary summary, ParamValues params, byte[] modelZip) throws IOException;
-  }
-
-  /** A trained trial's metrics, as `best.json` reports them. */
-  record TrialSummary(Map<String, Double> validation, Map<String, Double> test, int epochsRun, int bestEpoch)
-      implements Serializable {}
+      Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err) {}
 }

@@ -1,10 +1,10 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hyp.runtime.space.ParamValues;
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.runfolder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +19,7 @@ public record RunInfo(String experiment, boolean maximize, String metric, String
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  void write(Path directory) throws IOException {
+  public void write(Path directory) throws IOException {
     JSON.writeValue(directory.resolve(FILE).toFile(), this);
   }
 

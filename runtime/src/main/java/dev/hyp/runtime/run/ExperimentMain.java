@@ -1,15 +1,16 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.dl4j.Dl4jEnvironment;
+import dev.hyp.runtime.experiment.Experiment;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The command line of a compiled experiment: `java -jar NAME.jar [options]`, and `hyp run`. */
 public final class ExperimentMain {

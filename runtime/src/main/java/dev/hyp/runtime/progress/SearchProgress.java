@@ -1,7 +1,7 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.progress;
 
-import dev.hyp.runtime.study.FrozenTrial;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.study;
+package dev.hyp.runtime.trial;
 
 /** Whether the objective is to be made large or small. */
 public enum Direction {

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.dl4j.EpochCallback;
@@ -8,11 +8,14 @@ import dev.hyp.runtime.dl4j.SavedModel;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.experiment.Experiment;
+import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.experiment.TrialSettings;
+import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.space.ParamValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * How one trial of an experiment trains, wherever it runs: on the run's threads ({@link
@@ -51,18 +54,14 @@ public final class TrialTraining {
   }
 
   /** The trial's model as `best-model.zip` holds it (network, normalizer, labels, trial and parameters). */
-  public static byte[] modelZip(int number, TrainResult result, ParamValues params, ExperimentData data)
-      throws IOException {
+  public static byte[] modelZip(int number, double value, TrainResult result, ParamValues params,
+      ExperimentData data) throws IOException {
     Path temporary = Files.createTempFile("hyp-model", ".zip");
     try {
-      SavedModel.save(temporary, result, data, modelExtra(number, params));
+      SavedModel.save(temporary, result, data, BestModel.modelExtra(number, value, params, result.bestEpoch()));
       return Files.readAllBytes(temporary);
     } finally {
       Files.deleteIfExists(temporary);
     }
-  }
-
-  static Map<String, Object> modelExtra(int number, ParamValues params) {
-    return Map.of("trial", number, "params", params.asMap());
   }
 }

@@ -1,8 +1,8 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.progress;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.TrialState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.study;
+package dev.hyp.runtime.trial;
 
 /**
  * Lifecycle of a trial. A trial left RUNNING by a process that died is turned into FAILED with

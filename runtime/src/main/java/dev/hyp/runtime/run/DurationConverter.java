@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import picocli.CommandLine;
 

@@ -1,21 +1,21 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.progress;
 
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.StudyListener;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /** Chooses how a run shows progress: a bar in a terminal, plain lines anywhere else. */
-final class ProgressViews {
+public final class ProgressViews {
   /** How often plain output says where the search stands, between trial lines. */
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(30);
 
   private ProgressViews() {}
 
   /** The listener to add to the study; close it when the search ends to finish the bar. */
-  static Listener open(PrintWriter out, String experiment, String metric, boolean maximize, Integer budget,
+  public static Listener open(PrintWriter out, String experiment, String metric, boolean maximize, Integer budget,
       List<FrozenTrial> earlier) {
     SearchProgress progress = new SearchProgress(budget, maximize, earlier, Clock.systemUTC());
     if (isTerminal()) {
@@ -34,7 +34,7 @@ final class ProgressViews {
         && !"dumb".equals(System.getenv("TERM"));
   }
 
-  record Listener(StudyListener listener, Runnable closer) implements AutoCloseable {
+  public record Listener(StudyListener listener, Runnable closer) implements AutoCloseable {
     @Override
     public void close() {
       closer.run();

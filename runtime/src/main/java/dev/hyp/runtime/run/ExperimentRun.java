@@ -1,24 +1,31 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.executor.TrialExecutor;
+import dev.hyp.runtime.executor.TrialExecutors;
+import dev.hyp.runtime.experiment.Experiment;
+import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.progress.ProgressViews;
 import dev.hyp.runtime.pruner.Pruners;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ParamScale;
 import dev.hyp.runtime.report.ReportInput;
+import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StorageException;
 import dev.hyp.runtime.storage.Storages;
 import dev.hyp.runtime.storage.StudyMismatchException;
-import dev.hyp.runtime.study.Direction;
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
 import dev.hyp.runtime.study.StudyResult;
-import dev.hyp.runtime.study.TrialState;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +108,8 @@ final class ExperimentRun<P> {
         out.println("hyp: resuming: " + done + " trials already done");
       }
       StudyOptions studyOptions = studyOptions();
-      BestModel best = new BestModel(outDirectory, definition.objective(), data);
+      BestModel best = BestModel.open(outDirectory, definition.objective().direction(), definition.objective().metric(),
+          definition.objective().split(), data);
       TrialExecutor.Session session = null;
       Objective objective;
       if (options.spark() != null) {
@@ -133,7 +141,7 @@ final class ExperimentRun<P> {
           result = study.optimize(objective, studyOptions);
         }
         writeReport(outDirectory, result);
-        new Summary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
+        new RunSummary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
       } finally {
         if (session != null) {
           session.close();
@@ -178,7 +186,7 @@ final class ExperimentRun<P> {
   private Study openStudy(Storage storage, long seed) {
     ExperimentDefinition.SearchDefinition search = definition.search();
     return Study.builder(definition.name(), experiment.searchSpace())
-        .direction(definition.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE)
+        .direction(definition.objective().direction())
         .sampler(Samplers.create(search.strategy(), search.options(), seed))
         .pruner(Pruners.create(search.pruner(), prunerOptions()))
         .storage(storage)
@@ -214,37 +222,6 @@ final class ExperimentRun<P> {
     }
     for (String suffix : List.of("-wal", "-shm")) {
       Files.deleteIfExists(directory.resolve(Storages.DEFAULT_FILE + suffix));
-    }
-  }
-
-  /** The end of a run: why it stopped, the counts, the leaderboard and where things are. */
-  private record Summary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition objective, Path directory) {
-    void print(StudyResult result, Duration elapsed) {
-      out.printf(Locale.ROOT, "%nhyp: stopped (%s) after %.1fs: %d complete, %d pruned, %d failed%n",
-          result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), elapsed.toMillis() / 1000.0,
-          result.count(TrialState.COMPLETE), result.count(TrialState.PRUNED), result.count(TrialState.FAILED));
-      List<FrozenTrial> top = result.trials().stream()
-          .filter(t -> t.state() == TrialState.COMPLETE)
-          .sorted(Comparator.comparingDouble((FrozenTrial t) -> objective.maximize() ? -t.value() : t.value()))
-          .limit(5)
-          .toList();
-      if (top.isEmpty()) {
-        out.println("hyp: no trial completed");
-      } else {
-        out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
-        for (FrozenTrial trial : top) {
-          out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
-              trial.intermediate().size(), TrialLines.seconds(trial), TrialLines.params(trial.params().asMap()));
-        }
-        out.println();
-        out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
-            + ")");
-      }
-      if (Files.isRegularFile(directory.resolve(HtmlReport.FILE))) {
-        out.println("hyp: report:     " + directory.resolve(HtmlReport.FILE));
-      }
-      out.println("hyp: every trial: hyp trials " + directory + " --format table|csv|json");
-      out.flush();
     }
   }
 }

@@ -1,7 +1,10 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.experiment.Experiment;
+import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialPrunedException;

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.progress;
 
 import java.time.Duration;
 import java.util.Locale;

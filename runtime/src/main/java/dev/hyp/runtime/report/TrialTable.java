@@ -1,9 +1,10 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.runtime.report.ParameterNames;
-import dev.hyp.runtime.study.FrozenTrial;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -86,7 +87,7 @@ public final class TrialTable {
       List<String> row = new ArrayList<>(List.of(String.valueOf(trial.number()), state(trial),
           trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value())));
       for (String name : parameters) {
-        row.add(trial.params().has(name) ? TrialLines.format(trial.params().get(name)) : "-");
+        row.add(trial.params().has(name) ? TrialFormat.value(trial.params().get(name)) : "-");
       }
       row.add(String.valueOf(trial.intermediate().size()));
       row.add(seconds(trial) == null ? "-" : String.format(Locale.ROOT, "%.1fs", seconds(trial)));

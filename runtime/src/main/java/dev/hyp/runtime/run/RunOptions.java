@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.run;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

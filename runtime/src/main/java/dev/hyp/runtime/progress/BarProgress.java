@@ -1,8 +1,8 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.progress;
 
-import dev.hyp.runtime.study.FrozenTrial;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyListener;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;

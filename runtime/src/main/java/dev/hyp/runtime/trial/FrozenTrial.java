@@ -1,4 +1,4 @@
-package dev.hyp.runtime.study;
+package dev.hyp.runtime.trial;
 
 import dev.hyp.runtime.space.ParamValues;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param value the objective for COMPLETE trials, the last intermediate value (or null) for PRUNED
  * @param reason why a FAILED trial failed, else null
  * @param intermediate one value per reported step (epoch)
- * @param owner which process runs or ran the trial (see {@link ProcessOwner})
+ * @param owner which process runs or ran the trial (see {@link dev.hyp.runtime.study.ProcessOwner})
  * @param finishedAt null while RUNNING
  */
 public record FrozenTrial(

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.experiment;
+package dev.hyp.runtime.executor;
 
 import java.util.Optional;
 import java.util.ServiceLoader;

@@ -1,0 +1,47 @@
+package dev.hyp.runtime.run;
+
+import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.report.HtmlReport;
+import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.study.StudyResult;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialFormat;
+import dev.hyp.runtime.trial.TrialState;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The end of a run: why it stopped, the counts, the leaderboard and where things are. */
+record RunSummary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition objective, Path directory) {
+  void print(StudyResult result, Duration elapsed) {
+    out.printf(Locale.ROOT, "%nhyp: stopped (%s) after %.1fs: %d complete, %d pruned, %d failed%n",
+        result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), elapsed.toMillis() / 1000.0,
+        result.count(TrialState.COMPLETE), result.count(TrialState.PRUNED), result.count(TrialState.FAILED));
+    List<FrozenTrial> top = result.trials().stream()
+        .filter(t -> t.state() == TrialState.COMPLETE)
+        .sorted(Comparator.comparingDouble((FrozenTrial t) -> objective.direction().toLoss(t.value())))
+        .limit(5)
+        .toList();
+    if (top.isEmpty()) {
+      out.println("hyp: no trial completed");
+    } else {
+      out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
+      for (FrozenTrial trial : top) {
+        out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
+            trial.intermediate().size(), TrialFormat.seconds(trial), TrialFormat.params(trial.params().asMap()));
+      }
+      out.println();
+      out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)
+          + ")");
+    }
+    if (Files.isRegularFile(directory.resolve(HtmlReport.FILE))) {
+      out.println("hyp: report:     " + directory.resolve(HtmlReport.FILE));
+    }
+    out.println("hyp: every trial: hyp trials " + directory + " --format table|csv|json");
+    out.flush();
+  }
+}
