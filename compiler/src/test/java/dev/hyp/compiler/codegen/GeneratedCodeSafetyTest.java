@@ -52,10 +52,11 @@ class GeneratedCodeSafetyTest {
 
   @Test
   void newlinesTabsAndNonAsciiInStringsSurvive() throws Exception {
-    Experiment<?> experiment = load(spec("unicode", "\"naïve café 日本語 ✓\\n\\tnext line\"",
-        "    units = choice(8, 16)\n", "    dense(units = units)\n"));
+    String spec = spec("unicode", "\"naïve café 日本語 ✓\\n\\tnext line\"",
+        "    units = choice(8, 16)\n", "    dense(units = units)\n");
+    Experiment<?> experiment = load(spec);
     assertEquals("naïve café 日本語 ✓\n\tnext line", experiment.definition().description());
-    assertEquals(experiment.definition().specText().length(), experiment.definition().specText().length());
+    assertEquals(spec, experiment.definition().specText(), "the spec a run keeps is the spec as written");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.hyp.runtime.progress;
 
 import dev.hyp.runtime.study.StudyListener;
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -15,9 +16,9 @@ public final class ProgressViews {
   private ProgressViews() {}
 
   /** The listener to add to the study; close it when the search ends to finish the bar. */
-  public static Listener open(PrintWriter out, String experiment, String metric, boolean maximize, Integer budget,
+  public static Listener open(PrintWriter out, String experiment, String metric, Direction direction, Integer budget,
       List<FrozenTrial> earlier) {
-    SearchProgress progress = new SearchProgress(budget, maximize, earlier, Clock.systemUTC());
+    SearchProgress progress = new SearchProgress(budget, direction, earlier, Clock.systemUTC());
     if (isTerminal()) {
       BarProgress bar = new BarProgress(out, experiment, metric, progress);
       return new Listener(bar, bar::close);

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.progress;
 
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 final class SearchProgress {
   private final Integer budget;
-  private final boolean maximize;
+  private final Direction direction;
   private final Clock clock;
   private final Instant start;
   private int done;
@@ -25,9 +26,9 @@ final class SearchProgress {
   private int bestTrial = -1;
 
   /** @param earlier the study's trials before this run (a resumed study counts them) */
-  SearchProgress(Integer budget, boolean maximize, List<FrozenTrial> earlier, Clock clock) {
+  SearchProgress(Integer budget, Direction direction, List<FrozenTrial> earlier, Clock clock) {
     this.budget = budget;
-    this.maximize = maximize;
+    this.direction = direction;
     this.clock = clock;
     this.start = clock.instant();
     earlier.stream().filter(t -> t.state() != TrialState.RUNNING).forEach(this::count);
@@ -63,7 +64,7 @@ final class SearchProgress {
       case PRUNED -> pruned++;
       case FAILED -> failed++;
       case COMPLETE -> {
-        if (trial.value() != null && (best == null || (maximize ? trial.value() > best : trial.value() < best))) {
+        if (trial.value() != null && (best == null || direction.isBetter(trial.value(), best))) {
           best = trial.value();
           bestTrial = trial.number();
         }

@@ -136,7 +136,7 @@ final class ExperimentRun<P> {
         Instant start = Instant.now();
         StudyResult result;
         try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(),
-            definition.objective().metric(), definition.objective().maximize(), studyOptions.trials(), study.trials())) {
+            definition.objective().metric(), definition.objective().direction(), studyOptions.trials(), study.trials())) {
           study.addListener(progress.listener());
           result = study.optimize(objective, studyOptions);
         }

@@ -2,6 +2,7 @@ package dev.hyp.runtime.progress;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.TrialState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +14,7 @@ class BarProgressTest {
   @Test
   void trialLinesGoAboveTheBarWhichShowsCountsAndTheBest() {
     StringWriter text = new StringWriter();
-    SearchProgress progress = new SearchProgress(4, true, List.of(), Clock.systemUTC());
+    SearchProgress progress = new SearchProgress(4, Direction.MAXIMIZE, List.of(), Clock.systemUTC());
     try (BarProgress bar = new BarProgress(new PrintWriter(text), "iris", "accuracy", progress)) {
       bar.trialStarted(null, null);
       bar.trialFinished(null, ProgressTest.trial(0, TrialState.COMPLETE, 0.9, null));

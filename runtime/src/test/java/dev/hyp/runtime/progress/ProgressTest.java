@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ class ProgressTest {
   @Test
   void countsTheBestAndEstimatesWhatIsLeftFromThroughput() {
     ManualClock clock = new ManualClock();
-    SearchProgress progress = new SearchProgress(10, true, List.of(), clock);
+    SearchProgress progress = new SearchProgress(10, Direction.MAXIMIZE, List.of(), clock);
     assertNull(progress.snapshot().eta(), "nothing finished: no estimate");
     progress.started();
     progress.started();
@@ -83,7 +84,7 @@ class ProgressTest {
     ManualClock clock = new ManualClock();
     List<FrozenTrial> earlier = List.of(trial(0, TrialState.COMPLETE, 2.0, null),
         trial(1, TrialState.FAILED, null, FrozenTrial.INTERRUPTED), trial(2, TrialState.FAILED, null, "NaN loss"));
-    SearchProgress progress = new SearchProgress(5, false, earlier, clock);
+    SearchProgress progress = new SearchProgress(5, Direction.MINIMIZE, earlier, clock);
     ProgressSnapshot now = progress.snapshot();
     assertEquals(2, now.done());
     assertEquals(1, now.failed());
@@ -98,7 +99,7 @@ class ProgressTest {
     ManualClock clock = new ManualClock();
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    SearchProgress progress = new SearchProgress(3, true, List.of(), clock);
+    SearchProgress progress = new SearchProgress(3, Direction.MAXIMIZE, List.of(), clock);
     PlainProgress plain = new PlainProgress(out, "accuracy", progress, Duration.ofSeconds(30), clock);
     plain.trialStarted(null, null);
     clock.advance(Duration.ofSeconds(10));
@@ -118,7 +119,7 @@ class ProgressTest {
   void trialsFinishingOnManyThreadsAreAllCountedAndPrintedWhole() throws Exception {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    SearchProgress progress = new SearchProgress(400, true, List.of(), Clock.systemUTC());
+    SearchProgress progress = new SearchProgress(400, Direction.MAXIMIZE, List.of(), Clock.systemUTC());
     PlainProgress plain = new PlainProgress(out, "accuracy", progress, Duration.ofDays(1), Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> done = new ArrayList<>();

@@ -1,0 +1,64 @@
+package dev.hyp.runtime.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime's layering as rules on its compiled classes (docs/architecture.md): which way the
+ * arrows between packages go, and that Deeplearning4j stays inside one package.
+ */
+class PackageRulesTest {
+  private static JavaClasses runtime;
+
+  @BeforeAll
+  static void importRuntime() {
+    runtime = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.hyp.runtime");
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching("dev.hyp.runtime.(*)..").should().beFreeOfCycles().check(runtime);
+  }
+
+  @Test
+  void onlyTheDl4jPackageImportsDeeplearning4j() {
+    noClasses().that().resideOutsideOfPackage("dev.hyp.runtime.dl4j..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..", "org.bytedeco..")
+        .check(runtime);
+  }
+
+  @Test
+  void trialRecordsSitBelowEverythingThatUsesThem() {
+    classes().that().resideInAPackage("dev.hyp.runtime.trial..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.hyp.runtime.trial..", "dev.hyp.runtime.space..",
+            "java..")
+        .check(runtime);
+  }
+
+  @Test
+  void theGeneratedCodeContractKnowsNothingOfHowARunIsOrchestrated() {
+    noClasses().that().resideInAPackage("dev.hyp.runtime.experiment..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.hyp.runtime.run..", "dev.hyp.runtime.progress..",
+            "dev.hyp.runtime.runfolder..", "dev.hyp.runtime.executor..", "dev.hyp.runtime.report..",
+            "dev.hyp.runtime.study..", "dev.hyp.runtime.storage..", "dev.hyp.runtime.sampler..",
+            "dev.hyp.runtime.pruner..")
+        .check(runtime);
+  }
+
+  @Test
+  void searchAlgorithmsDoNotKnowTheStudyOrItsStorage() {
+    noClasses().that().resideInAnyPackage("dev.hyp.runtime.sampler..", "dev.hyp.runtime.pruner..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.hyp.runtime.study..", "dev.hyp.runtime.storage..",
+            "dev.hyp.runtime.dl4j..", "dev.hyp.runtime.run..")
+        .check(runtime);
+  }
+}
