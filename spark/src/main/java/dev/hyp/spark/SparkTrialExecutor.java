@@ -78,7 +78,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
           (trial, outcome) -> {
             Dl4jTrialFunction.Payload payload = (Dl4jTrialFunction.Payload) outcome.payload();
             if (payload != null && payload.modelZip() != null) {
-              run.best().offer(trial.number(), outcome.value(), payload.summary(), trial.params(), payload.modelZip());
+              run.best().stage(trial.number(), outcome.value(), payload.summary(), trial.params(), payload.modelZip());
             }
           },
           () -> run.best().bestValue().isPresent() ? run.best().bestValue().getAsDouble() : null);

@@ -110,6 +110,8 @@ final class ExperimentRun<P> {
       StudyOptions studyOptions = studyOptions();
       BestModel best = BestModel.open(outDirectory, definition.objective().direction(), definition.objective().metric(),
           definition.objective().split(), data);
+      best.recover(study.trials()); // a candidate whose trial completed just before a kill
+      study.addListener(best); // a staged model becomes the best once its trial is recorded complete
       TrialExecutor.Session session = null;
       Objective objective;
       if (options.spark() != null) {
@@ -214,12 +216,11 @@ final class ExperimentRun<P> {
   /** --no-resume: the old database and best model move aside, never deleted. */
   private static void setAside(Path directory) throws IOException {
     String stamp = String.valueOf(System.currentTimeMillis());
-    for (String name : List.of(Storages.DEFAULT_FILE, BestModel.MODEL, BestModel.SUMMARY)) {
-      Path file = directory.resolve(name);
-      if (Files.exists(file)) {
-        Files.move(file, directory.resolve(name + "." + stamp));
-      }
+    Path database = directory.resolve(Storages.DEFAULT_FILE);
+    if (Files.exists(database)) {
+      Files.move(database, directory.resolve(Storages.DEFAULT_FILE + "." + stamp));
     }
+    BestModel.setAside(directory, stamp);
     for (String suffix : List.of("-wal", "-shm")) {
       Files.deleteIfExists(directory.resolve(Storages.DEFAULT_FILE + suffix));
     }

@@ -41,7 +41,7 @@ final class TrialObjective<P> implements Objective {
       throw new TrialPrunedException();
     }
     double value = result.value(objective.metric(), objective.split());
-    best.offer(trial.number(), value, result, trial.params());
+    best.stage(trial.number(), value, result, trial.params());
     return value;
   }
 }

@@ -7,26 +7,45 @@ import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.SavedModel;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.io.AtomicFiles;
+import dev.hyp.runtime.io.FolderLock;
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.study.Study;
+import dev.hyp.runtime.study.StudyListener;
 import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A run folder's best trial, the one owner of `best-model.zip` (the model, see {@link SavedModel})
- * and `best.json` (trial, parameters, metrics, for `hyp best`). Trials on any thread offer their
- * result when they complete; only one that beats the best so far replaces both files, each
- * atomically. Ties keep the earlier model. A crash loses nothing already saved, and a resumed run
- * only replaces them with a better trial.
+ * and `best.json` (trial, parameters, metrics, for `hyp best`).
+ *
+ * <p>A trial that may be the best {@link #stage stages} its model as a candidate file while it
+ * still runs; the candidate becomes the best model only once the study has recorded the trial
+ * COMPLETE ({@link #trialFinished}), so the best model never belongs to a trial that was killed
+ * or failed. The comparison with the best so far and the replacement happen under a lock on
+ * the folder against what is on disk, so several processes on one folder never replace a better
+ * model with a worse one. Ties keep the earlier model. A run that starts again {@link #recover
+ * recovers} candidates whose trial completed just before a kill, and removes the others.
  */
-public final class BestModel {
+public final class BestModel implements StudyListener {
   public static final String MODEL = "best-model.zip";
   public static final String SUMMARY = "best.json";
+  private static final String LOCK = ".best.lock";
+  private static final Pattern CANDIDATE = Pattern.compile("\\.candidate-(\\d+)\\.zip");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path directory;
@@ -34,8 +53,12 @@ public final class BestModel {
   private final String metric;
   private final String split;
   private final ExperimentData data;
+  private final Map<Integer, Candidate> candidates = new HashMap<>();
   private double best = Double.NaN;
   private int bestTrial = -1;
+
+  /** A staged model: its file holds the network, this what best.json will say of it. */
+  private record Candidate(double value, TrialSummary summary, Map<String, Object> params) {}
 
   private BestModel(Path directory, Direction direction, String metric, String split, ExperimentData data) {
     this.directory = directory;
@@ -47,6 +70,7 @@ public final class BestModel {
 
   /**
    * The best model of the run in {@code directory}, continuing from the one kept there if any.
+   * Add it to the study as a listener, so that staged models are promoted when their trial completes.
    *
    * @param metric, split what the objective measures, as `best.json` names them
    * @param data the run's data (for the label mapping and column names kept with the model)
@@ -54,11 +78,7 @@ public final class BestModel {
   public static BestModel open(Path directory, Direction direction, String metric, String split, ExperimentData data)
       throws IOException {
     BestModel model = new BestModel(directory, direction, metric, split, data);
-    Optional<ObjectNode> previous = readSummary(directory);
-    if (previous.isPresent() && Files.isRegularFile(directory.resolve(MODEL))) {
-      model.best = previous.get().path("value").asDouble();
-      model.bestTrial = previous.get().path("trial").asInt();
-    }
+    model.refresh();
     return model;
   }
 
@@ -77,33 +97,106 @@ public final class BestModel {
   }
 
   /**
-   * Keeps the trial's model, trained in this process, if it beats the best so far.
+   * Keeps the model of a trial trained in this process as a candidate if it may be the best; it
+   * becomes the best model when the study records the trial COMPLETE.
    *
-   * @return whether it is now the best
+   * @return whether it was staged
    */
-  public synchronized boolean offer(int trial, double value, TrainResult result, ParamValues params)
+  public boolean stage(int trial, double value, TrainResult result, ParamValues params) throws IOException {
+    if (!beats(value)) {
+      return false;
+    }
+    SavedModel.save(candidateFile(trial), result, data,
+        modelExtra(trial, value, params, result.epochsRun(), result.bestEpoch()));
+    TrialSummary summary = new TrialSummary(result.validation(), result.test(), result.epochsRun(), result.bestEpoch());
+    synchronized (this) {
+      candidates.put(trial, new Candidate(value, summary, params.asMap()));
+    }
+    return true;
+  }
+
+  /** The same for a trial trained elsewhere, whose model arrives as the bytes of a zip. */
+  public boolean stage(int trial, double value, TrialSummary summary, ParamValues params, byte[] modelZip)
       throws IOException {
     if (!beats(value)) {
       return false;
     }
-    SavedModel.save(directory.resolve(MODEL), result, data, modelExtra(trial, value, params, result.bestEpoch()));
-    keep(trial, value, new TrialSummary(result.validation(), result.test(), result.epochsRun(), result.bestEpoch()),
-        params);
+    AtomicFiles.write(candidateFile(trial), temporary -> Files.write(temporary, modelZip));
+    synchronized (this) {
+      candidates.put(trial, new Candidate(value, summary, params.asMap()));
+    }
     return true;
   }
 
-  /**
-   * The same for a trial trained elsewhere, whose model arrives as the bytes of a zip ({@link
-   * #modelExtra} gives what it holds besides the network).
-   */
-  public synchronized boolean offer(int trial, double value, TrialSummary summary, ParamValues params,
-      byte[] modelZip) throws IOException {
-    if (!beats(value)) {
-      return false;
+  /** A staged trial's end: COMPLETE promotes its model if it still beats the best, anything else drops it. */
+  @Override
+  public void trialFinished(Study study, FrozenTrial trial) {
+    Candidate candidate;
+    synchronized (this) {
+      candidate = candidates.remove(trial.number());
     }
-    AtomicFiles.write(directory.resolve(MODEL), temporary -> Files.write(temporary, modelZip));
-    keep(trial, value, summary, params);
-    return true;
+    if (candidate == null) {
+      return;
+    }
+    try {
+      if (trial.state() == TrialState.COMPLETE) {
+        promote(trial.number(), candidate);
+      } else {
+        Files.deleteIfExists(candidateFile(trial.number()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not keep the best model in " + directory, e);
+    }
+  }
+
+  /**
+   * After a kill: a candidate whose trial the study recorded COMPLETE is promoted as if the run had
+   * gone on; one whose trial failed, was pruned or was interrupted is removed; one whose trial
+   * another live process still runs is left to it. Abandoned temporary files go too.
+   */
+  public void recover(List<FrozenTrial> trials) throws IOException {
+    Map<Integer, FrozenTrial> byNumber = new HashMap<>();
+    trials.forEach(t -> byNumber.put(t.number(), t));
+    AtomicFiles.removeAbandoned(directory);
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".candidate-*.zip")) {
+      for (Path file : files) {
+        Matcher name = CANDIDATE.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+          continue;
+        }
+        FrozenTrial trial = byNumber.get(Integer.parseInt(name.group(1)));
+        if (trial == null || trial.state() == TrialState.RUNNING) {
+          continue;
+        }
+        if (trial.state() == TrialState.COMPLETE) {
+          promote(trial.number(), fromMetadata(file, trial.value(), trial));
+        } else {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /**
+   * For a study started afresh in the same folder: the kept model and summary move aside under
+   * {@code NAME.STAMP}, never deleted; candidates of the old study's trials are removed (their
+   * numbers would be taken for the new study's).
+   */
+  public static void setAside(Path directory, String stamp) throws IOException {
+    for (String name : List.of(MODEL, SUMMARY)) {
+      Path file = directory.resolve(name);
+      if (Files.exists(file)) {
+        Files.move(file, directory.resolve(name + "." + stamp));
+      }
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".candidate-*.zip")) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 
   /** The best value kept so far, if any. */
@@ -120,30 +213,93 @@ public final class BestModel {
     return directory.resolve(MODEL);
   }
 
-  /** What a kept model carries besides its network: the trial, its value and parameters. */
-  public static Map<String, Object> modelExtra(int trial, double value, ParamValues params, int bestEpoch) {
+  /** What a kept model carries besides its network: the trial, its value, parameters and epochs. */
+  public static Map<String, Object> modelExtra(int trial, double value, ParamValues params, int epochs,
+      int bestEpoch) {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("trial", trial);
     extra.put("value", value);
     extra.put("params", new LinkedHashMap<>(params.asMap()));
+    extra.put("epochs", epochs);
     extra.put("bestEpoch", bestEpoch);
     return extra;
   }
 
-  private void keep(int trial, double value, TrialSummary result, ParamValues params) throws IOException {
-    best = value;
-    bestTrial = trial;
+  private Path candidateFile(int trial) {
+    return directory.resolve(".candidate-" + trial + ".zip");
+  }
+
+  /** Under the folder's lock, against what is on disk now (another process may have kept a better one). */
+  private void promote(int trial, Candidate candidate) throws IOException {
+    Files.createDirectories(directory);
+    FolderLock.holding(directory.resolve(LOCK), () -> {
+      refresh();
+      Path file = candidateFile(trial);
+      if (beats(candidate.value()) && Files.isRegularFile(file)) {
+        Files.move(file, directory.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        writeSummary(trial, candidate);
+      } else {
+        Files.deleteIfExists(file);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Reads the best so far. The model is the truth (it names its trial and carries what best.json
+   * says): a kill between moving a model in and writing its summary is repaired here.
+   */
+  private void refresh() throws IOException {
+    Path model = directory.resolve(MODEL);
+    if (!Files.isRegularFile(model)) {
+      return;
+    }
+    Optional<ObjectNode> kept = readSummary(directory);
+    Map<String, Object> extra = SavedModel.readMetadata(model).extra();
+    if (extra.get("trial") instanceof Number trial && extra.get("value") instanceof Number value
+        && (kept.isEmpty() || kept.get().path("trial").asInt() != trial.intValue())) {
+      writeSummary(trial.intValue(), fromMetadata(model, value.doubleValue(), null));
+      return;
+    }
+    synchronized (this) {
+      if (kept.isPresent()) {
+        best = kept.get().path("value").asDouble();
+        bestTrial = kept.get().path("trial").asInt();
+      }
+    }
+  }
+
+  private void writeSummary(int trial, Candidate candidate) throws IOException {
+    synchronized (this) {
+      best = candidate.value();
+      bestTrial = trial;
+    }
+    TrialSummary result = candidate.summary();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("trial", trial);
     summary.put("metric", metric);
     summary.put("split", split);
-    summary.put("value", value);
-    summary.put("params", params.asMap());
+    summary.put("value", candidate.value());
+    summary.put("params", candidate.params());
     summary.put("validation", result.validation());
     summary.put("test", result.test());
     summary.put("epochs", result.epochsRun());
     summary.put("bestEpoch", result.bestEpoch());
     summary.put("model", MODEL);
     AtomicFiles.write(directory.resolve(SUMMARY), temporary -> JSON.writeValue(temporary.toFile(), summary));
+  }
+
+  /** A model left by a kill: what best.json needs is in the model's own metadata. */
+  @SuppressWarnings("unchecked")
+  private static Candidate fromMetadata(Path file, double value, FrozenTrial trial) throws IOException {
+    SavedModel.Metadata metadata = SavedModel.readMetadata(file);
+    Map<String, Object> extra = metadata.extra();
+    int epochs = extra.get("epochs") instanceof Number n ? n.intValue()
+        : trial != null ? trial.intermediate().size() : 0;
+    int bestEpoch = extra.get("bestEpoch") instanceof Number n ? n.intValue() : epochs;
+    Map<String, Object> params = trial != null ? trial.params().asMap()
+        : extra.get("params") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    return new Candidate(value, new TrialSummary(metadata.validation(), metadata.test(), epochs, bestEpoch), params);
   }
 }

@@ -57,6 +57,7 @@ class IrisExampleTest {
         .pruner(Pruners.create("asha", Map.of("min_epochs", 2, "reduction", 3)))
         .open();
     BestModel best = BestModel.open(runDir, Direction.MAXIMIZE, "accuracy", "validation", data);
+    study.addListener(best);
 
     StudyResult result = study.optimize(trial -> {
       ParamValues p = trial.params();
@@ -84,7 +85,7 @@ class IrisExampleTest {
         throw new TrialPrunedException();
       }
       double value = r.validation().get("accuracy");
-      best.offer(trial.number(), value, r, p);
+      best.stage(trial.number(), value, r, p);
       return value;
     }, StudyOptions.trials(6).withParallel(2));
 
