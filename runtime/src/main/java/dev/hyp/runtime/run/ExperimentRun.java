@@ -134,7 +134,7 @@ final class ExperimentRun<P> {
       } else {
         objective = new TrialObjective<>(experiment, data, seed, best, options.maxEpochs());
       }
-      try {
+      try (SignalStop signals = SignalStop.install(study, err)) {
         Instant start = Instant.now();
         StudyResult result;
         try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(),
@@ -144,12 +144,12 @@ final class ExperimentRun<P> {
         }
         writeReport(outDirectory, result);
         new RunSummary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
+        return signals.exitCode().orElse(0);
       } finally {
         if (session != null) {
           session.close();
         }
       }
-      return 0;
     }
   }
 

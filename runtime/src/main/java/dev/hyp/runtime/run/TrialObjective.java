@@ -7,6 +7,7 @@ import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Trial;
+import dev.hyp.runtime.study.TrialInterruptedException;
 import dev.hyp.runtime.study.TrialPrunedException;
 
 /**
@@ -35,6 +36,9 @@ final class TrialObjective<P> implements Objective {
     TrainResult result = TrialTraining.train(experiment, data, seed, trial.number(), trial.params(), maxEpochs,
         (epoch, value) -> {
           trial.report(epoch, value);
+          if (trial.stopRequested()) {
+            throw new TrialInterruptedException();
+          }
           return trial.shouldPrune();
         });
     if (result.pruned()) {

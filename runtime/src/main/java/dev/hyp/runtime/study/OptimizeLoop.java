@@ -3,6 +3,7 @@ package dev.hyp.runtime.study;
 import dev.hyp.runtime.sampler.SearchSpaceExhaustedException;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One call of {@link Study#optimize}: {@code parallel} workers each ask, evaluate and tell until a
- * limit is hit. Running trials are allowed to finish; no new trial starts after a stop.
+ * limit is hit. Running trials are allowed to finish; no new trial starts after a stop. When the
+ * budget is taken but trials of other processes still run, a worker waits for them: if one of
+ * those processes dies, its trials are marked interrupted and their places are run here.
  */
 final class OptimizeLoop {
   private final Study study;
@@ -24,6 +27,8 @@ final class OptimizeLoop {
   private final long deadlineNanos;
   private final AtomicReference<StopReason> stop = new AtomicReference<>();
   private final AtomicInteger failures = new AtomicInteger();
+  /** How often a worker whose budget is taken looks again at other processes' running trials. */
+  static final Duration ELSEWHERE_POLL = Duration.ofMillis(500);
 
   OptimizeLoop(Study study, Objective objective, StudyOptions options) {
     this.study = study;
@@ -61,6 +66,10 @@ final class OptimizeLoop {
   private void work() {
     int budget = options.trials() == null ? Integer.MAX_VALUE : options.trials();
     while (stop.get() == null) {
+      if (study.stopRequested()) {
+        stop.compareAndSet(null, StopReason.INTERRUPTED);
+        return;
+      }
       if (System.nanoTime() >= deadlineNanos) {
         stop.compareAndSet(null, StopReason.TIMEOUT);
         return;
@@ -73,6 +82,9 @@ final class OptimizeLoop {
         return;
       }
       if (trial.isEmpty()) {
+        if (study.budgetMayFreeUp() && pause(ELSEWHERE_POLL)) {
+          continue;
+        }
         stop.compareAndSet(null, StopReason.TRIALS);
         return;
       }
@@ -86,6 +98,9 @@ final class OptimizeLoop {
       value = objective.evaluate(trial);
     } catch (TrialPrunedException e) {
       study.tell(trial, TrialState.PRUNED);
+      return;
+    } catch (TrialInterruptedException e) {
+      study.fail(trial, FrozenTrial.INTERRUPTED); // neither a failure nor a place in the budget
       return;
     } catch (Exception e) {
       recordFailure(trial, describe(e));
@@ -121,6 +136,17 @@ final class OptimizeLoop {
     if (options.target() != null && t.state() == TrialState.COMPLETE
         && study.direction().reaches(t.value(), options.target())) {
       stop.compareAndSet(null, StopReason.TARGET);
+    }
+  }
+
+  /** Sleeps; false when interrupted (the run is ending). */
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -6,5 +6,7 @@ public enum StopReason {
   TIMEOUT,
   TARGET,
   MAX_FAILURES,
-  SPACE_EXHAUSTED
+  SPACE_EXHAUSTED,
+  /** {@link Study#requestStop()}: a signal, or the caller. */
+  INTERRUPTED
 }

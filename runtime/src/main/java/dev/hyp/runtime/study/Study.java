@@ -37,6 +37,7 @@ public final class Study {
   private final Heartbeat heartbeat;
   // asks are serialized so each sampler call sees every trial handed out before it
   private final Object askLock = new Object();
+  private volatile boolean stopRequested;
 
   private Study(Builder b) {
     this.storage = b.storage;
@@ -131,6 +132,43 @@ public final class Study {
   /** Ends the trial FAILED, keeping {@code reason}. */
   public void fail(Trial trial, String reason) {
     finish(trial, TrialState.FAILED, null, reason == null ? "failed" : reason);
+  }
+
+  /**
+   * Asks a running {@link #optimize} to stop: it starts no new trial, and trials whose objective
+   * checks {@link Trial#stopRequested()} end early as interrupted. Safe from any thread (a signal
+   * handler's).
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /**
+   * Marks this process's running trials interrupted, for a process about to exit without waiting
+   * for them (a second signal), so that no view shows them running; returns how many.
+   */
+  public int abandonRunning() {
+    String self = ProcessOwner.current();
+    return storage.markInterrupted(record.id(), (owner, heartbeat) -> self.equals(owner));
+  }
+
+  /**
+   * Whether the budget, taken now, may still free up: trials of processes that died are marked
+   * interrupted (which returns their places; then true), or trials of other live processes still
+   * run (they may die).
+   */
+  boolean budgetMayFreeUp() {
+    Instant now = Instant.now();
+    int freed = storage.markInterrupted(record.id(), (owner, heartbeat) -> ProcessOwner.isGone(owner, heartbeat, now));
+    if (freed > 0) {
+      return true;
+    }
+    return storage.trials(record.id()).stream()
+        .anyMatch(t -> t.state() == TrialState.RUNNING && !ProcessOwner.current().equals(t.owner()));
   }
 
   /** Runs trials until one of {@code options}' limits is hit. */

@@ -33,6 +33,14 @@ public final class Trial {
     return study.shouldPrune(this);
   }
 
+  /**
+   * Whether the study was asked to stop ({@link Study#requestStop()}): an objective that checks
+   * it between steps throws {@link TrialInterruptedException} to end the trial early.
+   */
+  public boolean stopRequested() {
+    return study.stopRequested();
+  }
+
   /** Snapshot of the trial as stored now. */
   public FrozenTrial frozen() {
     return study.frozen(this);

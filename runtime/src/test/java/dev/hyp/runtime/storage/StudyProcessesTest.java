@@ -129,4 +129,47 @@ class StudyProcessesTest {
           "both processes ran trials");
     }
   }
+
+  @Test
+  void whenOneOfTwoProcessesDiesTheSurvivorRunsTheWholeBudget() throws Exception {
+    Path db = dir.resolve("survivor.db");
+    // worker 0 hangs in every trial from number 2 on, until it is killed; worker 1 never hangs
+    List<Process> children = List.of(worker(db, "survivor", 16, 2, 2, 0, 20, dir.toString()),
+        worker(db, "survivor", 16, Integer.MAX_VALUE, 1, 1, 150, dir.toString()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!(Files.exists(dir.resolve("ready-0")) && Files.exists(dir.resolve("ready-1")))) {
+      if (System.nanoTime() > deadline || children.stream().anyMatch(c -> !c.isAlive())) {
+        children.forEach(Process::destroyForcibly);
+        fail("workers did not get ready\n" + log(0) + "\n" + log(1));
+      }
+      Thread.sleep(20);
+    }
+    Files.createFile(dir.resolve("go"));
+    try (Storage storage = SqliteStorage.open(db)) {
+      long id = storage.openStudy("survivor", Direction.MINIMIZE, "worker").id();
+      String dying = null;
+      while (dying == null) {
+        if (System.nanoTime() > deadline) {
+          children.forEach(Process::destroyForcibly);
+          fail("worker 0 did not start a hanging trial: " + storage.trials(id));
+        }
+        Thread.sleep(20);
+        dying = storage.trials(id).stream()
+            .filter(t -> t.state() == TrialState.RUNNING && t.number() >= 2 && t.owner().contains("|" + children.get(0).pid() + "|"))
+            .map(FrozenTrial::owner).findFirst().orElse(null);
+      }
+      children.get(0).destroyForcibly();
+      assertTrue(children.get(0).waitFor(30, TimeUnit.SECONDS));
+      Process survivor = children.get(1);
+      if (!survivor.waitFor(120, TimeUnit.SECONDS)) {
+        survivor.destroyForcibly();
+        fail("the survivor did not finish\n" + log(1));
+      }
+      assertEquals(0, survivor.exitValue(), log(1));
+      List<FrozenTrial> trials = storage.trials(id);
+      assertEquals(16, trials.stream().filter(FrozenTrial::countsTowardBudget).count(), trials.toString());
+      assertEquals(16, count(trials, TrialState.COMPLETE), "the dead process's places were run: " + trials);
+      assertEquals(0, count(trials, TrialState.RUNNING));
+    }
+  }
 }
