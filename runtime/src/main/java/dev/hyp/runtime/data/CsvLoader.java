@@ -3,7 +3,7 @@ package dev.hyp.runtime.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -186,15 +186,30 @@ public final class CsvLoader {
       }
     } catch (NoSuchFileException e) {
       throw new DataException(path, 0, null, "no such file");
-    } catch (MalformedInputException e) {
-      throw new DataException(path, 0, null, "not UTF-8 text");
+    } catch (CharacterCodingException e) {
+      throw notUtf8(path);
     } catch (IOException e) {
       throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      // Commons CSV reports malformed quoting this way, with its own position
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw notUtf8(path); // Commons CSV passes the reader's decoding error on this way
+      }
+      // and malformed quoting, with its own position
       throw new DataException(path, 0, null, "malformed CSV: " + e.getCause().getMessage());
     }
     return raw;
+  }
+
+  private static DataException notUtf8(Path path) {
+    try {
+      Utf8Check.Problem problem = Utf8Check.firstProblem(path);
+      if (problem != null) {
+        return new DataException(path, problem.line(), null, problem.message());
+      }
+    } catch (IOException e) {
+      // fall back to the message without a place
+    }
+    return new DataException(path, 0, null, "not UTF-8 text; save the file as UTF-8");
   }
 
   private static void checkUnique(Path path, List<String> names) {
@@ -218,6 +233,11 @@ public final class CsvLoader {
     }
     if (!Double.isFinite(value)) {
       throw new DataException(path, row, column, "`" + cell + "` is not a finite number");
+    }
+    if (Math.abs(value) > Float.MAX_VALUE) {
+      // training computes in 32-bit floats: such a value would become infinite and fail every trial
+      throw new DataException(path, row, column,
+          "`" + cell + "` is beyond the range of 32-bit floats (about ±3.4e38) that training uses");
     }
     return value;
   }

@@ -22,12 +22,14 @@ import dev.hyp.runtime.storage.StudyMismatchException;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyOptions;
+import dev.hyp.runtime.study.StudyAbortedException;
 import dev.hyp.runtime.study.StudyResult;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,16 @@ final class ExperimentRun<P> {
   }
 
   int execute() throws IOException {
+    Optional<String> badOption = options.problem();
+    if (badOption.isPresent()) {
+      err.println("hyp: " + badOption.get());
+      return BAD_INPUT;
+    }
     Path outDirectory = options.out() != null ? options.out() : specDirectory.resolve("runs").resolve(definition.name());
+    if (Files.exists(outDirectory) && !Files.isDirectory(outDirectory)) {
+      err.println("hyp: " + outDirectory + " is a file, not a folder; name a folder with --out");
+      return BAD_INPUT;
+    }
     long seed = options.seed() != null ? options.seed() : definition.seed();
     ExperimentData data;
     try {
@@ -73,14 +84,13 @@ final class ExperimentRun<P> {
       err.println("hyp: " + e.getMessage());
       return BAD_INPUT;
     }
-    Files.createDirectories(outDirectory);
-    Files.writeString(outDirectory.resolve("spec.hyp"), definition.specText(), StandardCharsets.UTF_8);
-    if (!options.resume() && options.storage() == null) {
-      setAside(outDirectory);
+    try {
+      prepare(outDirectory);
+    } catch (IOException | UnsupportedOperationException e) {
+      err.println("hyp: cannot write the run folder " + outDirectory + ": " + reason(e)
+          + "; choose a writable folder with --out");
+      return BAD_INPUT;
     }
-    new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
-        definition.objective().split(), definition.specHash(), options.storage(), scales)
-        .write(outDirectory);
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     Storage storage;
     try {
@@ -141,6 +151,11 @@ final class ExperimentRun<P> {
             definition.objective().metric(), definition.objective().direction(), studyOptions.trials(), study.trials())) {
           study.addListener(progress.listener());
           result = study.optimize(objective, studyOptions);
+        } catch (StorageException | StudyAbortedException | UncheckedIOException e) {
+          // the disk filled up or went read-only mid-run: every trial told so far is in the database
+          err.println("hyp: the run stopped: cannot write to " + outDirectory + ": " + reason(e)
+              + "; free some space (or fix the folder) and run again to continue");
+          return BAD_INPUT;
         }
         writeReport(outDirectory, result);
         new RunSummary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
@@ -151,6 +166,34 @@ final class ExperimentRun<P> {
         }
       }
     }
+  }
+
+  /** The run folder: the spec and run.json written, the old study set aside on --no-resume. */
+  private void prepare(Path outDirectory) throws IOException {
+    Files.createDirectories(outDirectory);
+    Files.writeString(outDirectory.resolve("spec.hyp"), definition.specText(), StandardCharsets.UTF_8);
+    if (!options.resume() && options.storage() == null) {
+      setAside(outDirectory);
+    }
+    new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
+        definition.objective().split(), definition.specHash(), options.storage(), scales)
+        .write(outDirectory);
+  }
+
+  /** What the file system said, in its own words, without the exception's class. */
+  private static String reason(Throwable e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (cause instanceof StudyAbortedException || cause instanceof StorageException) {
+      cause = cause.getCause() != null ? cause.getCause() : cause;
+    }
+    if (cause instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
   }
 
   /** The report is a view of the study, which is already safe in the database: failing to write it only warns. */

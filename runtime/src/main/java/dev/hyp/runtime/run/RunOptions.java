@@ -1,6 +1,8 @@
 package dev.hyp.runtime.run;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** What a user may override when running an experiment; unset options keep the spec's values. */
@@ -42,6 +44,16 @@ public final class RunOptions {
       description = "Train the trials as Apache Spark tasks: local[N], spark://HOST:PORT, yarn, k8s://URL; "
           + "without MASTER, Spark's own configuration (spark-submit's). Needs hyp's spark module (docs/spark.md).")
   String spark;
+
+  /** What is wrong with the options, as one line naming the option, or empty. */
+  public Optional<String> problem() {
+    return Stream.of(atLeastOne("--trials", trials), atLeastOne("--parallel", parallel),
+        atLeastOne("--max-epochs", maxEpochs)).flatMap(Optional::stream).findFirst();
+  }
+
+  private static Optional<String> atLeastOne(String option, Integer value) {
+    return value != null && value < 1 ? Optional.of(option + " must be at least 1, not " + value) : Optional.empty();
+  }
 
   public Integer trials() {
     return trials;

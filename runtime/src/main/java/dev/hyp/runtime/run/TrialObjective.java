@@ -6,9 +6,11 @@ import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.study.Objective;
+import dev.hyp.runtime.study.StudyAbortedException;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialInterruptedException;
 import dev.hyp.runtime.study.TrialPrunedException;
+import java.io.IOException;
 
 /**
  * One trial: the generated code builds its network and training settings from its
@@ -45,7 +47,11 @@ final class TrialObjective<P> implements Objective {
       throw new TrialPrunedException();
     }
     double value = result.value(objective.metric(), objective.split());
-    best.stage(trial.number(), value, result, trial.params());
+    try {
+      best.stage(trial.number(), value, result, trial.params());
+    } catch (IOException e) {
+      throw new StudyAbortedException("cannot keep the best model: " + e.getMessage(), e);
+    }
     return value;
   }
 }

@@ -1,6 +1,7 @@
 package dev.hyp.runtime.study;
 
 import dev.hyp.runtime.sampler.SearchSpaceExhaustedException;
+import dev.hyp.runtime.storage.StorageException;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.time.Duration;
@@ -24,7 +25,8 @@ final class OptimizeLoop {
   private final Study study;
   private final Objective objective;
   private final StudyOptions options;
-  private final long deadlineNanos;
+  private final long startNanos = System.nanoTime();
+  private final long timeoutNanos;
   private final AtomicReference<StopReason> stop = new AtomicReference<>();
   private final AtomicInteger failures = new AtomicInteger();
   /** How often a worker whose budget is taken looks again at other processes' running trials. */
@@ -34,7 +36,15 @@ final class OptimizeLoop {
     this.study = study;
     this.objective = objective;
     this.options = options;
-    this.deadlineNanos = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+    this.timeoutNanos = nanos(options.timeout());
+  }
+
+  /** The timeout in nanoseconds, saturating: a timeout of centuries is as good as none. */
+  private static long nanos(Duration timeout) {
+    if (timeout == null || timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0) {
+      return Long.MAX_VALUE;
+    }
+    return timeout.toNanos();
   }
 
   StudyResult run() {
@@ -70,7 +80,7 @@ final class OptimizeLoop {
         stop.compareAndSet(null, StopReason.INTERRUPTED);
         return;
       }
-      if (System.nanoTime() >= deadlineNanos) {
+      if (System.nanoTime() - startNanos >= timeoutNanos) {
         stop.compareAndSet(null, StopReason.TIMEOUT);
         return;
       }
@@ -102,6 +112,8 @@ final class OptimizeLoop {
     } catch (TrialInterruptedException e) {
       study.fail(trial, FrozenTrial.INTERRUPTED); // neither a failure nor a place in the budget
       return;
+    } catch (StudyAbortedException | StorageException e) {
+      throw e; // nothing can be recorded or kept: every further trial would fail the same way
     } catch (Exception e) {
       recordFailure(trial, describe(e));
       return;

@@ -238,6 +238,23 @@ class DataLoaderTest {
   }
 
   @Test
+  void aNumberBeyondFloatRangeIsBadDataNotAFailedTrialLater() throws IOException {
+    assertEquals(dir.resolve("bad.csv") + ": row 3, column `a`: `1e39` is beyond the range of 32-bit floats "
+        + "(about ±3.4e38) that training uses", bad("a,y\n1,x\n1e39,y\n", "y", Task.CLASSIFICATION).getMessage());
+    assertEquals(dir.resolve("bad.csv") + ": row 2, column `y`: `-4e38` is beyond the range of 32-bit floats "
+        + "(about ±3.4e38) that training uses", bad("a,y\n1,-4e38\n", "y", Task.REGRESSION).getMessage());
+  }
+
+  @Test
+  void aByteThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "a,city\n1,Paris\n2,Montr\u00e9al\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    DataException e = assertThrows(DataException.class,
+        () -> CsvLoader.load(CsvSource.of(file, "city"), Task.CLASSIFICATION));
+    assertEquals(file + ": row 3: byte 0xE9 at offset 22 is not UTF-8 text; save the file as UTF-8", e.getMessage());
+  }
+
+  @Test
   void nonNumericRegressionLabel() throws IOException {
     assertEquals(dir.resolve("bad.csv") + ": row 3, column `y`: `big` is not a number",
         bad("a,y\n1,2\n3,big\n", "y", Task.REGRESSION).getMessage());
