@@ -35,10 +35,6 @@ public final class SavedModel {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static {
-    Dl4jEnvironment.configureJvm();
-  }
-
   private final MultiLayerNetwork network;
   private final DataNormalization normalizer;
   private final Metadata metadata;

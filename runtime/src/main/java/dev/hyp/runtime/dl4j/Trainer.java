@@ -44,7 +44,6 @@ public final class Trainer {
   public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
       String loss, TrainOptions options, EpochCallback callback) {
     long start = System.nanoTime();
-    Dl4jEnvironment.configureNd4j();
     List<Fold> folds = data.folds(normalization, loss);
     int k = folds.size();
     List<MultiLayerNetwork> nets = new ArrayList<>(k);
