@@ -27,6 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * pass through unchanged.
  *
  * <p>Thread-safe: trials may train at once on several threads over the same {@link ExperimentData}.
+ *
+ * <p>It installs nothing into ND4J: the run's entry point has installed hyp's ND4J patches
+ * ({@link dev.hyp.runtime.dl4j.nd4j.Nd4jPatches}) before the first trial; without them a network
+ * trains to the same result, only slower.
  */
 public final class Trainer {
   private Trainer() {}
