@@ -4,6 +4,7 @@ import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.TrainingFailedException;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.run.TrialTraining;
@@ -63,6 +64,8 @@ final class Dl4jTrialFunction implements TrialFunction {
 
   @Override
   public TrialOutcome run(TrialInput input, StepReporter epochs) throws Exception {
+    // the executor JVM's entry point for hyp: before the experiment's data loads ND4J (once per JVM)
+    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
     Loaded loaded = LOADED.computeIfAbsent(run, r -> load());
     ParamValues params = input.paramValues();
     ExperimentDefinition.ObjectiveDefinition objective = loaded.experiment().definition().objective();

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code OMP_NUM_THREADS=1}, one OpenMP thread per ND4J op, and parallelism from running trials at
  * once. ND4J reads it once, when its native library loads, so it must be in the environment before
  * the JVM starts: the `hyp` launcher exports it, and a generated jar's main calls
- * {@link #relaunchIfNeeded} first thing.
+ * {@link #relaunchIfNeeded} first thing. The settings made inside the JVM, and the patches to ND4J,
+ * are {@link dev.hyp.runtime.dl4j.nd4j.Nd4jPatches}'s.
  */
 public final class Dl4jEnvironment {
   private Dl4jEnvironment() {}
@@ -37,44 +38,6 @@ public final class Dl4jEnvironment {
 
   /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
   static final String MARKER = "HYP_RELAUNCHED";
-
-  /**
-   * JavaCPP (under ND4J) checks the process's resident memory on every native allocation by
-   * reading /proc/self/statm: about 40% of the native time of a small network's training step
-   * (docs/performance.md). Setting its limit to 0 turns that check off; the cheap limit on the
-   * bytes ND4J itself allocated ({@code maxBytes}) still applies. Takes effect only before ND4J
-   * loads, so {@link ExperimentData}, {@link NetworkBuilder} and {@link SavedModel} call it when
-   * their class initialises; an explicit {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins.
-   */
-  public static void configureJvm() {
-    if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
-        && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
-      System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
-    }
-  }
-
-  /**
-   * Makes ND4J's per-op bookkeeping cheap (loading ND4J if needed), which on a small network is
-   * most of the cost of a trial and what kept two trials at once from using two cores
-   * (docs/performance.md): {@link InlineDeallocatorService} frees native buffers without per-buffer
-   * maps, strings and queue threads; {@link PooledContextExecutioner} reuses libnd4j op contexts;
-   * {@link CachingShapeInfoProvider} and {@link CachingTadManager} cache shape and TAD buffers.
-   * Each is a drop-in replacement that computes exactly what ND4J computes. Idempotent;
-   * {@link Trainer#train} calls it first. The system properties {@code hyp.nd4j.stockDeallocator}
-   * and {@code hyp.nd4j.stockExecutioner} keep ND4J's own, and {@code hyp.nd4j.libnd4jMatmul} leaves
-   * products to libnd4j (the benchmarks' baselines).
-   */
-  public static synchronized void configureNd4j() {
-    configureJvm(); // before anything below loads ND4J
-    if (!Boolean.getBoolean("hyp.nd4j.stockDeallocator")) {
-      InlineDeallocatorService.install();
-    }
-    if (!Boolean.getBoolean("hyp.nd4j.stockExecutioner")) {
-      PooledContextExecutioner.install(); // before the TAD cache, which goes into the executioner in use
-    }
-    CachingShapeInfoProvider.install();
-    CachingTadManager.install();
-  }
 
   /** Whether every recommended variable is set (to anything: the user's choice wins). */
   public static boolean isTuned() {

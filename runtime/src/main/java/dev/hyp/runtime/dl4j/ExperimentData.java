@@ -29,10 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * channels: how a numpy image flattens); they are fed to DL4J channel by channel.
  */
 public final class ExperimentData {
-  static {
-    Dl4jEnvironment.configureJvm();
-  }
-
   private final Table table;
   private final Table testTable;
   private final InputShape shape;

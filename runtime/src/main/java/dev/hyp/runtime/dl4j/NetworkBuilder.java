@@ -55,10 +55,6 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * `output` after an `lstm` reads its last time step.
  */
 public final class NetworkBuilder {
-  static {
-    Dl4jEnvironment.configureJvm();
-  }
-
   private final long seed;
   private final InputShape input;
   private final Task task;

@@ -28,16 +28,16 @@ import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
  * the class names in index order, the feature and label column names, the input shape and the
  * metrics. {@link #load} restores it; {@link #predict} and {@link #predictClasses} take raw rows as
  * read from the CSV (normalisation is applied here).
+ *
+ * <p>A program of its own that loads and predicts runs faster with the ND4J patches a run uses:
+ * {@code Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties())} first thing
+ * ({@link dev.hyp.runtime.dl4j.nd4j.Nd4jPatches}).
  */
 public final class SavedModel {
   /** The zip entry with hyp's metadata. */
   public static final String ENTRY = "hyp-model.json";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  static {
-    Dl4jEnvironment.configureJvm();
-  }
 
   private final MultiLayerNetwork network;
   private final DataNormalization normalizer;

@@ -27,6 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * pass through unchanged.
  *
  * <p>Thread-safe: trials may train at once on several threads over the same {@link ExperimentData}.
+ *
+ * <p>It installs nothing into ND4J: the run's entry point has installed hyp's ND4J patches
+ * ({@link dev.hyp.runtime.dl4j.nd4j.Nd4jPatches}) before the first trial; without them a network
+ * trains to the same result, only slower.
  */
 public final class Trainer {
   private Trainer() {}
@@ -44,7 +48,6 @@ public final class Trainer {
   public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
       String loss, TrainOptions options, EpochCallback callback) {
     long start = System.nanoTime();
-    Dl4jEnvironment.configureNd4j();
     List<Fold> folds = data.folds(normalization, loss);
     int k = folds.size();
     List<MultiLayerNetwork> nets = new ArrayList<>(k);

@@ -1,6 +1,7 @@
 package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.dl4j.Dl4jEnvironment;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.experiment.Experiment;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -57,6 +58,7 @@ public final class ExperimentMain {
   /** Runs the experiment with options already parsed (for `hyp run`); returns the exit code. */
   public static int run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
+    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
   }
 
@@ -81,6 +83,7 @@ public final class ExperimentMain {
 
     @Override
     public Integer call() throws Exception {
+      Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
     }
   }

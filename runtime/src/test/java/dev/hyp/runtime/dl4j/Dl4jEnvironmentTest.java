@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class Dl4jEnvironmentTest {
@@ -31,28 +28,5 @@ class Dl4jEnvironmentTest {
     assertFalse(chosen.contains("-XX:TieredStopAtLevel=1"), chosen.toString());
     List<String> manyCores = Dl4jEnvironment.relaunchCommand(Dl4jEnvironmentTest.class, args, List.of(), 16);
     assertFalse(manyCores.contains("-XX:TieredStopAtLevel=1"), manyCores.toString());
-  }
-
-  /**
-   * JavaCPP reads its limit once, when ND4J first loads: in a fresh JVM (this one's tests load
-   * ND4J in whatever order Surefire runs them), configuring ND4J turns the check off.
-   */
-  @Test
-  void javaCppPhysicalMemoryCheckIsOff() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        PhysicalBytesProbe.class.getName()).redirectErrorStream(true).start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(2, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), out);
-    assertTrue(out.lines().anyMatch(l -> l.equals("maxPhysicalBytes=0")), out);
-  }
-
-  /** Configures ND4J as a trial does, first thing in its JVM, and prints JavaCPP's limit. */
-  static final class PhysicalBytesProbe {
-    public static void main(String[] args) {
-      Dl4jEnvironment.configureNd4j();
-      System.out.println("maxPhysicalBytes=" + org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
-    }
   }
 }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data loaded once, one network per trial from the trial's parameters, the pruner fed after every
  * epoch, the best model kept.
  */
+@ExtendWith(Nd4jPatchesExtension.class)
 class IrisExampleTest {
   @TempDir
   Path runDir;

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(Nd4jPatchesExtension.class)
 class SavedModelTest {
   @TempDir
   Path dir;

@@ -8,6 +8,7 @@ import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.dl4j.EpochCallback;
 import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.Nd4jPatchesExtension;
 import dev.hyp.runtime.dl4j.NetworkBuilder;
 import dev.hyp.runtime.dl4j.SavedModel;
 import dev.hyp.runtime.dl4j.TestData;
@@ -27,8 +28,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(Nd4jPatchesExtension.class)
 class BestModelTest {
   private static ExperimentData data;
   private static TrainResult result;

@@ -6,6 +6,7 @@ import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.pruner.Pruners;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.space.CategoricalDistribution;
@@ -42,6 +43,7 @@ public final class PeerComparison {
 
   public static void main(String[] args) throws IOException {
     long start = System.nanoTime();
+    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // as a run does, first thing
     ExperimentData data = BenchSetup.data(BenchSetup.csv(args));
     if (args.length > 1) {
       Splitter.Parts p = data.parts().get(0);

@@ -4,10 +4,10 @@ import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.dl4j.Dl4jEnvironment;
 import dev.hyp.runtime.dl4j.EpochCallback;
 import dev.hyp.runtime.dl4j.ExperimentData;
-import dev.hyp.runtime.dl4j.InlineDeallocatorService;
-import dev.hyp.runtime.dl4j.PooledContextExecutioner;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches.Patch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trials per minute with 1 and 2 trials at once (threads in one JVM, each training its own
@@ -39,9 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch 32, patience 5) in every setting, after a warm-up of {@link #WARM_UP} trials spread over the
  * threads. The {@code hyp_run} setting is what {@code hyp run} and a generated jar use on this machine
  * (one OpenMP thread, and the C1 JIT on 2 cores or fewer); {@code omp1} is one OpenMP thread with the
- * JVM's default JIT (C2). The {@code stock_nd4j} setting turns off the ND4J replacements of
- * {@link Dl4jEnvironment#configureNd4j} (deallocator, executioner), the baseline they are measured against;
- * {@code libnd4j_matmul} keeps them but leaves matrix products to libnd4j (the baseline of {@code dl4j.DirectMatmul}).
+ * JVM's default JIT (C2). The {@code stock_nd4j} setting turns off two of the {@link Nd4jPatches}
+ * (deallocator, executioner), the baseline they are measured against; {@code libnd4j_matmul} keeps them
+ * but leaves matrix products to libnd4j (the baseline of {@link Patch#DIRECT_MATMUL}). A child installs
+ * the patches first thing, with its switches ({@link Nd4jPatches.Options#fromSystemProperties}), as a run does.
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
@@ -73,9 +74,10 @@ public final class ThroughputBenchmark {
     }
     settings.put("hyp_run", hypRun); // what `hyp run` and a generated jar use on this machine
     settings.put("omp1", Map.of("OMP_NUM_THREADS", "1"));
-    settings.put("omp1_stock_nd4j", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.stockDeallocator", "true",
-        "-Dhyp.nd4j.stockExecutioner", "true"));
-    settings.put("omp1_libnd4j_matmul", Map.of("OMP_NUM_THREADS", "1", "-Dhyp.nd4j.libnd4jMatmul", "true"));
+    settings.put("omp1_stock_nd4j", Map.of("OMP_NUM_THREADS", "1", "-D" + Patch.INLINE_DEALLOCATOR.switchProperty(),
+        "true", "-D" + Patch.POOLED_EXECUTIONER.switchProperty(), "true"));
+    settings.put("omp1_libnd4j_matmul", Map.of("OMP_NUM_THREADS", "1", "-D" + Patch.DIRECT_MATMUL.switchProperty(),
+        "true"));
     settings.put("omp2", Map.of("OMP_NUM_THREADS", "2"));
     settings.put("default", Map.of());
     if (args.length > 3) { // a comma-separated choice of settings
@@ -195,10 +197,9 @@ public final class ThroughputBenchmark {
   }
 
   private static void worker(Path csv, int parallel, int trials, int warmUp) throws Exception {
+    boolean tuned = Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties())
+        .containsAll(EnumSet.of(Patch.INLINE_DEALLOCATOR, Patch.POOLED_EXECUTIONER));
     ExperimentData data = BenchSetup.data(csv);
-    Dl4jEnvironment.configureNd4j();
-    boolean tuned = Nd4j.getDeallocatorService() instanceof InlineDeallocatorService
-        && Nd4j.getExecutioner() instanceof PooledContextExecutioner;
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<?>> warm = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.Fold;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -13,7 +14,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The same network, data and epochs trained by {@link Trainer} and by a hand-written minimal DL4J
@@ -31,6 +31,7 @@ public final class TrainerBenchmark {
   private TrainerBenchmark() {}
 
   public static void main(String[] args) {
+    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // as a run does; loads ND4J before timing
     ExperimentData data = BenchSetup.data(BenchSetup.csv(args));
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
@@ -124,9 +125,5 @@ public final class TrainerBenchmark {
 
   private static double[] ms(long[] ns) {
     return Arrays.stream(ns).mapToDouble(v -> Math.round(v / 1e5) / 10.0).toArray();
-  }
-
-  static {
-    Nd4j.getEnvironment(); // load ND4J before timing
   }
 }

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -27,12 +27,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays' pointers are refreshed afterwards. Contexts that other code builds with
  * {@link #buildContext()} are ND4J's own and never pooled.
  */
-public final class PooledContextExecutioner extends ReachableOpExecutioner {
+final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final ThreadLocal<ArrayDeque<ReusableOpContext>> pool = ThreadLocal.withInitial(ArrayDeque::new);
+  private final boolean directMatmul;
+
+  /** @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j) */
+  PooledContextExecutioner(boolean directMatmul) {
+    this.directMatmul = directMatmul;
+  }
+
+  /** Whether plain float products skip libnd4j ({@link Nd4jPatches.Patch#DIRECT_MATMUL}). */
+  boolean usesDirectMatmul() {
+    return directMatmul;
+  }
 
   @Override
   public INDArray[] exec(CustomOp op) {
-    DirectMatmul.Product product = DirectMatmul.of(op);
+    DirectMatmul.Product product = directMatmul ? DirectMatmul.of(op) : null;
     if (product != null) {
       long start = profilingConfigurableHookIn(op, null); // ND4J's checks and profiling, as for any op
       product.run();
@@ -83,30 +94,24 @@ public final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
   }
 
-  private static volatile boolean installed;
-
   /**
    * Makes this ND4J's executioner (loading ND4J if needed) when ND4J's is the stock CPU one.
-   * Returns whether it is in use. Call it before {@link CachingTadManager#install}, which
-   * configures the executioner in use.
+   * Returns the one in use, or null when ND4J's is another. Call it before
+   * {@link CachingTadManager#install}, which configures the executioner in use.
+   * {@link Nd4jPatches#install} calls it once.
    */
-  public static synchronized boolean install() {
-    if (installed) {
-      return true;
-    }
+  static PooledContextExecutioner install(boolean directMatmul) {
     OpExecutioner current = Nd4j.getExecutioner();
-    if (current instanceof PooledContextExecutioner) {
-      installed = true;
-      return true;
+    if (current instanceof PooledContextExecutioner pooled) {
+      return pooled;
     }
     if (current.getClass() != NativeOpExecutioner.class) {
-      return false;
+      return null;
     }
-    installed = Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
-      PooledContextExecutioner replacement = new PooledContextExecutioner();
+    return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
+      PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
-    }) != null;
-    return installed;
+    });
   }
 }

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,20 +11,24 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The shape-info and TAD caches that {@link Dl4jEnvironment#configureNd4j} installs. */
+/** The shape-info and TAD caches that {@link Nd4jPatches#install} installs. */
 class Nd4jCachesTest {
 
   @Test
-  void configureNd4jInstallsBothCachesOnce() {
-    Dl4jEnvironment.configureNd4j();
-    Dl4jEnvironment.configureNd4j();
+  void installPutsInBothCachesOnce() {
+    Nd4jPatches.install(Nd4jPatches.Options.all());
+    Object provider = Nd4j.getShapeInfoProvider();
+    Object tadManager = Nd4j.getExecutioner().getTADManager();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     assertInstanceOf(CachingShapeInfoProvider.class, Nd4j.getShapeInfoProvider());
     assertInstanceOf(CachingTadManager.class, Nd4j.getExecutioner().getTADManager());
+    assertSame(provider, Nd4j.getShapeInfoProvider());
+    assertSame(tadManager, Nd4j.getExecutioner().getTADManager());
   }
 
   @Test
   void arraysOfOneShapeShareTheirShapeInfoAndKeepTheirOwnValues() {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     INDArray a = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
     INDArray b = Nd4j.create(new float[] {6, 5, 4, 3, 2, 1}, new long[] {2, 3}, 'c');
     assertSame(a.shapeInfoDataBuffer(), b.shapeInfoDataBuffer());
@@ -39,7 +43,7 @@ class Nd4jCachesTest {
 
   @Test
   void reductionsAndBroadcastsGiveTheSameValuesWhenCached() {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     for (int round = 0; round < 3; round++) { // the first round fills the caches, the others hit them
       INDArray m = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
       assertArrayEquals(new float[] {5, 7, 9}, m.sum(0).toFloatVector());

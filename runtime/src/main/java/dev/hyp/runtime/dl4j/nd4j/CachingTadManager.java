@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and the dimensions, so a repeated op allocates nothing native (docs/performance.md). The cached
  * buffers are libnd4j's constant TAD buffers, never written. At most {@link #MAX_ENTRIES} entries.
  */
-public final class CachingTadManager extends CpuTADManager {
+final class CachingTadManager extends CpuTADManager {
   static final int MAX_ENTRIES = 100_000;
 
   private final Map<Key, Pair<DataBuffer, DataBuffer>> cache = new ConcurrentHashMap<>();
@@ -57,7 +57,7 @@ public final class CachingTadManager extends CpuTADManager {
   }
 
   /** How many entries are cached. */
-  public int size() {
+  int size() {
     return cache.size();
   }
 
@@ -67,29 +67,22 @@ public final class CachingTadManager extends CpuTADManager {
     cache.clear();
   }
 
-  private static volatile boolean installed;
-
   /**
    * Makes ND4J's CPU executioner use this manager (loading ND4J if needed); does nothing when it
    * already does or when the executioner is not the CPU one. Returns whether it is in use.
+   * {@link Nd4jPatches#install} calls it once, after the executioner is chosen.
    */
-  public static synchronized boolean install() {
-    if (installed) {
-      return true;
-    }
+  static boolean install() {
     OpExecutioner executioner = Nd4j.getExecutioner();
     if (!(executioner instanceof NativeOpExecutioner)) {
       return false;
     }
     if (executioner.getTADManager() instanceof CachingTadManager) {
-      installed = true;
       return true;
     }
     if (executioner.getTADManager() == null || executioner.getTADManager().getClass() != CpuTADManager.class) {
       return false;
     }
-    installed = Nd4jInternals.replace(NativeOpExecutioner.class, "tadManager", executioner, CachingTadManager::new)
-        != null;
-    return installed;
+    return Nd4jInternals.replace(NativeOpExecutioner.class, "tadManager", executioner, CachingTadManager::new) != null;
   }
 }

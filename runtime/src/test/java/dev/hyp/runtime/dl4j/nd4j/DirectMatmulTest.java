@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +29,7 @@ class DirectMatmulTest {
 
   @BeforeAll
   static void nd4j() {
-    Dl4jEnvironment.configureNd4j(); // loads ND4J, which a stock executioner needs first
+    Nd4jPatches.install(Nd4jPatches.Options.all()); // loads ND4J, which a stock executioner needs first
     stock = new NativeOpExecutioner();
   }
 

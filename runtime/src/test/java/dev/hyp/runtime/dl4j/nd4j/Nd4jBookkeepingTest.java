@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,13 @@ import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.dl4j.EpochCallback;
+import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.NetworkBuilder;
+import dev.hyp.runtime.dl4j.TestData;
+import dev.hyp.runtime.dl4j.TrainOptions;
+import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.dl4j.Trainer;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -21,15 +28,15 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The deallocator and executioner that {@link Dl4jEnvironment#configureNd4j} installs: native
+ * The deallocator and executioner that {@link Nd4jPatches#install} installs: native
  * memory is freed once arrays are garbage and never before, and ops compute what ND4J's own
  * executioner computes, down to the last bit of a trained network.
  */
 class Nd4jBookkeepingTest {
 
   @Test
-  void configureNd4jInstallsTheDeallocatorAndTheExecutioner() {
-    Dl4jEnvironment.configureNd4j();
+  void installPutsInTheDeallocatorAndTheExecutioner() {
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     assertInstanceOf(InlineDeallocatorService.class, Nd4j.getDeallocatorService());
     assertInstanceOf(PooledContextExecutioner.class, Nd4j.getExecutioner());
     assertInstanceOf(CachingTadManager.class, Nd4j.getExecutioner().getTADManager());
@@ -37,7 +44,7 @@ class Nd4jBookkeepingTest {
 
   @Test
   void garbageArraysAreFreedAndLiveOnesKeepTheirValues() throws InterruptedException {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     InlineDeallocatorService service = (InlineDeallocatorService) Nd4j.getDeallocatorService();
     INDArray kept = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c');
     long freedBefore = service.freed();
@@ -56,7 +63,7 @@ class Nd4jBookkeepingTest {
 
   @Test
   void anArrayIsNotFreedWhileReachable() throws InterruptedException {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     INDArray kept = Nd4j.rand(64, 64);
     float[] values = kept.data().asFloat();
     WeakReference<Object> gc = new WeakReference<>(new Object());
@@ -72,7 +79,7 @@ class Nd4jBookkeepingTest {
 
   @Test
   void customOpsGiveWhatTheStockExecutionerGives() {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     OpExecutioner pooled = Nd4j.getExecutioner();
     NativeOpExecutioner stock = new NativeOpExecutioner();
     INDArray m = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
@@ -95,7 +102,7 @@ class Nd4jBookkeepingTest {
 
   @Test
   void randomOpsDrawWhatTheStockExecutionerDraws() {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     float[][] pooled = twoDraws(Nd4j.getExecutioner());
     float[][] stock = twoDraws(new NativeOpExecutioner());
     assertArrayEquals(stock[0], pooled[0]);
@@ -116,7 +123,7 @@ class Nd4jBookkeepingTest {
 
   @Test
   void aTrainedNetworkIsBitForBitTheOneTheStockExecutionerTrains() throws ReflectiveOperationException {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     ExperimentData data = TestData.iris();
     assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
         .updater("adam", Map.of("lr", 0.01)).l2(1e-4).dense(16, "relu").dropout(0.2).output("softmax", "mcxent", null),
@@ -126,7 +133,7 @@ class Nd4jBookkeepingTest {
   /** Convolutions and LSTMs multiply matrices in other layouts (f order, transposed views, recurrent weights). */
   @Test
   void aConvolutionalRecurrentNetworkIsBitForBitTheOneTheStockExecutionerTrains() throws ReflectiveOperationException {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     ExperimentData data = ExperimentData.load(CsvSource.of(TestData.resource("shapes8x8.csv"), "shape"), null,
         Task.CLASSIFICATION, new Split.Holdout(0.2, 0.2), new int[] {8, 8, 1}, 3);
     assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())

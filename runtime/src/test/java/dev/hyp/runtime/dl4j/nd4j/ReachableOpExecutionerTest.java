@@ -1,8 +1,9 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyp.runtime.dl4j.TestData;
 import dev.hyp.runtime.dl4j.bench.ThroughputBenchmark;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -84,7 +85,7 @@ class ReachableOpExecutionerTest {
 
   @Test
   void theInstalledExecutionerIsFenced() {
-    Dl4jEnvironment.configureNd4j();
+    Nd4jPatches.install(Nd4jPatches.Options.all());
     assertTrue(org.nd4j.linalg.factory.Nd4j.getExecutioner() instanceof ReachableOpExecutioner);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import org.bytedeco.javacpp.BooleanPointer;
 import org.bytedeco.javacpp.DoublePointer;

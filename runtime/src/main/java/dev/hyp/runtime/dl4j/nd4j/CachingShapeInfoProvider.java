@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * parent class already shares them the same way on its other overload. At most {@link #MAX_ENTRIES}
  * shapes are kept; past that, shapes are created as before.
  */
-public final class CachingShapeInfoProvider extends DirectShapeInfoProvider {
+final class CachingShapeInfoProvider extends DirectShapeInfoProvider {
   static final int MAX_ENTRIES = 100_000;
 
   private final Map<Key, Pair<DataBuffer, long[]>> cache = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public final class CachingShapeInfoProvider extends DirectShapeInfoProvider {
   }
 
   /** How many shapes are cached. */
-  public int size() {
+  int size() {
     return cache.size();
   }
 
@@ -77,25 +77,19 @@ public final class CachingShapeInfoProvider extends DirectShapeInfoProvider {
     cache.clear();
   }
 
-  private static volatile boolean installed;
-
   /**
    * Makes ND4J use this provider (loading ND4J if needed); does nothing when it already does or
    * when ND4J's provider is not the CPU one it extends. Returns whether it is in use.
+   * {@link Nd4jPatches#install} calls it once.
    */
-  public static synchronized boolean install() {
-    if (installed) {
-      return true;
-    }
+  static boolean install() {
     ShapeInfoProvider current = Nd4j.getShapeInfoProvider();
     if (current instanceof CachingShapeInfoProvider) {
-      installed = true;
       return true;
     }
     if (current == null || current.getClass() != DirectShapeInfoProvider.class) {
       return false;
     }
-    installed = Nd4jInternals.replace(Nd4j.class, "shapeInfoProvider", null, CachingShapeInfoProvider::new) != null;
-    return installed;
+    return Nd4jInternals.replace(Nd4j.class, "shapeInfoProvider", null, CachingShapeInfoProvider::new) != null;
   }
 }

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
@@ -30,7 +30,7 @@ import org.nd4j.nativeblas.OpaqueDataBuffer;
  * were collected, with the same native call ND4J's deallocator makes. Objects other than CPU
  * buffers keep their own {@link Deallocatable#deallocator()}.
  */
-public final class InlineDeallocatorService extends DeallocatorService {
+final class InlineDeallocatorService extends DeallocatorService {
   static final int CHUNK = 1024;
 
   static final int ID_BLOCK = 4096;
@@ -116,7 +116,7 @@ public final class InlineDeallocatorService extends DeallocatorService {
   }
 
   /** How many objects this service has freed. */
-  public long freed() {
+  long freed() {
     return freed;
   }
 
@@ -185,31 +185,24 @@ public final class InlineDeallocatorService extends DeallocatorService {
     }
   }
 
-  private static volatile InlineDeallocatorService installed;
-
   /**
    * Makes ND4J register new buffers here (loading ND4J if needed); buffers registered before stay
    * with ND4J's service, whose threads go on freeing them. Does nothing when ND4J's automatic
    * deallocation was turned off (its {@code nopointergc} properties) or its classes differ.
-   * Returns the service in use, or null.
+   * Returns whether this service is in use. {@link Nd4jPatches#install} calls it once.
    */
-  public static synchronized InlineDeallocatorService install() {
-    if (installed != null) {
-      return installed;
-    }
+  static boolean install() {
     if (Boolean.getBoolean("org.bytedeco.javacpp.nopointergc") || Boolean.getBoolean("org.nd4j.noarraygc")) {
-      return null;
+      return false;
     }
     DeallocatorService stock = Nd4j.getDeallocatorService();
-    if (stock instanceof InlineDeallocatorService inline) {
-      installed = inline;
-      return inline;
+    if (stock instanceof InlineDeallocatorService) {
+      return true;
     }
     if (stock.getClass() != DeallocatorService.class) {
-      return null;
+      return false;
     }
     // Nd4j.getDeallocatorService() is static synchronized: replace sets the field under Nd4j's lock
-    installed = Nd4jInternals.replace(Nd4j.class, "deallocatorService", null, InlineDeallocatorService::new);
-    return installed;
+    return Nd4jInternals.replace(Nd4j.class, "deallocatorService", null, InlineDeallocatorService::new) != null;
   }
 }

@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.lang.ref.Reference;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
  * than routed through one helper taking a lambda: that would allocate a capturing lambda per op,
  * on the path every op of every training step takes.
  */
-public class ReachableOpExecutioner extends NativeOpExecutioner {
+class ReachableOpExecutioner extends NativeOpExecutioner {
 
   @Override
   public INDArray exec(Op op, OpContext context) {

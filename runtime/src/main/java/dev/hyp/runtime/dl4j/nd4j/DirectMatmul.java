@@ -1,4 +1,4 @@
-package dev.hyp.runtime.dl4j;
+package dev.hyp.runtime.dl4j.nd4j;
 
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
@@ -20,16 +20,16 @@ import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
  * <p>Only the plain case is taken: two float matrices and a float result, every dimension above 1,
  * each matrix with a unit stride along one axis (so libnd4j would not copy it first), and the
  * result not transposed. Anything else is left to ND4J.
+ *
+ * <p>{@link PooledContextExecutioner} asks it first for each custom op, unless {@code
+ * -Dhyp.nd4j.libnd4jMatmul=true} leaves every product to libnd4j ({@link Nd4jPatches.Patch#DIRECT_MATMUL}).
  */
 final class DirectMatmul {
-  /** {@code -Dhyp.nd4j.libnd4jMatmul=true} leaves every product to libnd4j (the benchmarks' baseline). */
-  private static final boolean ENABLED = !Boolean.getBoolean("hyp.nd4j.libnd4jMatmul");
-
   private DirectMatmul() {}
 
   /** The product {@code op} asks for when it is a matmul of the plain case; null when ND4J must run it. */
   static Product of(CustomOp op) {
-    if (!ENABLED || !"matmul".equals(op.opName()) || op.isInplaceCall()) {
+    if (!"matmul".equals(op.opName()) || op.isInplaceCall()) {
       return null;
     }
     List<INDArray> inputs = op.inputArguments();

@@ -1,0 +1,156 @@
+package dev.hyp.runtime.dl4j.nd4j;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The one door to hyp's patches of ND4J 1.0.0-M2.1 internals, which make a small network's
+ * training several times cheaper (docs/performance.md). Each patch is a drop-in replacement that
+ * computes exactly what ND4J computes, bit for bit; each has a switch, a system property that keeps
+ * ND4J's own when set to {@code true} ({@link Patch#switchProperty}).
+ *
+ * <p>The entry points of a run call {@link #install} once, first thing, before anything loads ND4J
+ * ({@code ExperimentMain}, a Spark executor's trial, the benchmarks); tests get it through their
+ * JUnit extension. Nothing else installs them: training a network without them gives the same
+ * results, only slower.
+ *
+ * <p>Everything this package does to ND4J goes through here; the classes behind it are package-private.
+ */
+public final class Nd4jPatches {
+  private Nd4jPatches() {}
+
+  /** hyp's patches, in the order {@link #install} puts them in. */
+  public enum Patch {
+    /**
+     * JavaCPP (under ND4J) checks the process's resident memory on every native allocation by
+     * reading /proc/self/statm: about 40% of the native time of a small network's training step.
+     * Its limit set to 0 turns that check off; the cheap limit on the bytes ND4J itself allocated
+     * ({@code maxBytes}) still applies. Takes effect only before ND4J loads; an explicit
+     * {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins.
+     */
+    NO_PHYSICAL_MEMORY_CHECK("hyp.nd4j.stockMemoryCheck"),
+    /**
+     * {@link InlineDeallocatorService}: native buffers are freed after a garbage collection without
+     * ND4J's per-buffer strings, map entries and queue threads (a third of a trial's time).
+     */
+    INLINE_DEALLOCATOR("hyp.nd4j.stockDeallocator"),
+    /**
+     * {@link PooledContextExecutioner}: custom ops run in libnd4j op contexts reused from a
+     * per-thread pool, and every op stays reachable during its native call
+     * ({@link ReachableOpExecutioner}: without it, a collection mid-call crashed the JVM).
+     */
+    POOLED_EXECUTIONER("hyp.nd4j.stockExecutioner"),
+    /**
+     * {@link DirectMatmul}: a plain float matrix product calls OpenBLAS straight from Java, as libnd4j
+     * would, without an op context. Part of the pooled executioner: off with it.
+     */
+    DIRECT_MATMUL("hyp.nd4j.libnd4jMatmul"),
+    /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
+    SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
+    /**
+     * {@link CachingTadManager}: the tensor-along-dimension buffers of broadcasts and reductions are
+     * cached; it goes into the executioner in use, so it comes after {@link #POOLED_EXECUTIONER}.
+     */
+    TAD_CACHE("hyp.nd4j.stockTadManager");
+
+    private final String switchProperty;
+
+    Patch(String switchProperty) {
+      this.switchProperty = switchProperty;
+    }
+
+    /** The system property that, set to {@code true}, keeps ND4J's own (the benchmarks' baselines). */
+    public String switchProperty() {
+      return switchProperty;
+    }
+  }
+
+  /** Which patches to install. */
+  public record Options(Set<Patch> patches) {
+    public Options {
+      EnumSet<Patch> copy = EnumSet.noneOf(Patch.class);
+      copy.addAll(patches);
+      patches = Collections.unmodifiableSet(copy);
+    }
+
+    /** Every patch. */
+    public static Options all() {
+      return new Options(EnumSet.allOf(Patch.class));
+    }
+
+    /** None: ND4J as it comes. */
+    public static Options none() {
+      return new Options(EnumSet.noneOf(Patch.class));
+    }
+
+    /** Every patch whose {@link Patch#switchProperty} is not set to {@code true}: what a run uses. */
+    public static Options fromSystemProperties() {
+      EnumSet<Patch> on = EnumSet.noneOf(Patch.class);
+      for (Patch patch : Patch.values()) {
+        if (!Boolean.getBoolean(patch.switchProperty())) {
+          on.add(patch);
+        }
+      }
+      return new Options(on);
+    }
+
+    /** These options without {@code patch}. */
+    public Options without(Patch patch) {
+      EnumSet<Patch> fewer = EnumSet.noneOf(Patch.class);
+      fewer.addAll(patches);
+      fewer.remove(patch);
+      return new Options(fewer);
+    }
+
+    public boolean has(Patch patch) {
+      return patches.contains(patch);
+    }
+  }
+
+  /** What the first {@link #install} put in; null before it. */
+  private static Set<Patch> inUse;
+
+  /**
+   * Installs the patches {@code options} asks for (loading ND4J unless it asks for none) and
+   * returns those in use: a patch whose part of ND4J is not the class it replaces (another ND4J
+   * version or backend, ND4J's automatic deallocation turned off) is left out. The first call
+   * decides, since ND4J's own cannot be put back: later calls change nothing and return the same.
+   * Thread-safe.
+   */
+  public static synchronized Set<Patch> install(Options options) {
+    if (inUse != null) {
+      return inUse;
+    }
+    EnumSet<Patch> installed = EnumSet.noneOf(Patch.class);
+    // first: it is read when ND4J loads, which every patch after it does
+    if (options.has(Patch.NO_PHYSICAL_MEMORY_CHECK) && JavaCppMemoryCheck.turnOff()) {
+      installed.add(Patch.NO_PHYSICAL_MEMORY_CHECK);
+    }
+    if (options.has(Patch.INLINE_DEALLOCATOR) && InlineDeallocatorService.install()) {
+      installed.add(Patch.INLINE_DEALLOCATOR);
+    }
+    if (options.has(Patch.POOLED_EXECUTIONER)) {
+      PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL));
+      if (executioner != null) {
+        installed.add(Patch.POOLED_EXECUTIONER);
+        if (executioner.usesDirectMatmul()) {
+          installed.add(Patch.DIRECT_MATMUL);
+        }
+      }
+    }
+    if (options.has(Patch.SHAPE_INFO_CACHE) && CachingShapeInfoProvider.install()) {
+      installed.add(Patch.SHAPE_INFO_CACHE);
+    }
+    if (options.has(Patch.TAD_CACHE) && CachingTadManager.install()) { // into the executioner now in use
+      installed.add(Patch.TAD_CACHE);
+    }
+    inUse = Collections.unmodifiableSet(installed);
+    return inUse;
+  }
+
+  /** The patches in use: empty before {@link #install}. */
+  public static synchronized Set<Patch> inUse() {
+    return inUse == null ? Set.of() : inUse;
+  }
+}
