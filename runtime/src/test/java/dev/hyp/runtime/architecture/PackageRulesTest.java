@@ -36,6 +36,24 @@ class PackageRulesTest {
         .check(runtime);
   }
 
+  /**
+   * ND4J's internals (executioners, native ops, memory, shapes, the JavaCPP pointers under them)
+   * are touched only by the patches behind {@code Nd4jPatches.install}. One exemption:
+   * OwnGradientUpdater asks two views whether they share memory (Pointer.address()).
+   */
+  @Test
+  void onlyThePatchesTouchNd4jInternals() {
+    noClasses().that().resideOutsideOfPackage("dev.hyp.runtime.dl4j.nd4j..")
+        .and().doNotHaveSimpleName("OwnGradientUpdater")
+        .should().dependOnClassesThat().resideInAnyPackage("org.nd4j.linalg.api.ops..", "org.nd4j.linalg.cpu..",
+            "org.nd4j.nativeblas..", "org.nd4j.linalg.api.memory..", "org.nd4j.linalg.api.shape..",
+            "org.nd4j.linalg.api.rng..", "org.nd4j.linalg.exception..", "org.bytedeco..")
+        .check(runtime);
+    noClasses().that().resideOutsideOfPackage("dev.hyp.runtime.dl4j.nd4j..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.reflect.Field")
+        .check(runtime);
+  }
+
   @Test
   void trialRecordsSitBelowEverythingThatUsesThem() {
     classes().that().resideInAPackage("dev.hyp.runtime.trial..")
