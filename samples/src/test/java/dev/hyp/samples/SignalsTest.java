@@ -36,11 +36,30 @@ class SignalsTest {
 
   /** A search long enough to be signalled mid-run: trials of up to 40 epochs, two at a time. */
   private Process start(Path out, Path log) throws Exception {
+    return start(out, log, true);
+  }
+
+  /** @param tuned false leaves OMP_NUM_THREADS unset, so the jar relaunches itself in a child JVM */
+  private Process start(Path out, Path log, boolean tuned) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString(), "--trials", "200", "--parallel", "2", "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("OMP_NUM_THREADS", "1");
+    if (tuned) {
+      builder.environment().put("OMP_NUM_THREADS", "1");
+    } else {
+      builder.environment().remove("OMP_NUM_THREADS");
+      builder.environment().remove("HYP_RELAUNCHED");
+    }
     return builder.start();
+  }
+
+  private static ProcessHandle childOf(Process process) {
+    return process.toHandle().children().findFirst()
+        .orElseThrow(() -> new AssertionError("the jar did not relaunch itself"));
+  }
+
+  private static void awaitExit(ProcessHandle process) throws Exception {
+    process.onExit().get(2, TimeUnit.MINUTES);
   }
 
   /** Waits until the search has finished {@code trials} trials (their lines are printed). */
@@ -115,5 +134,33 @@ class SignalsTest {
     signal(process, "INT");
     assertEquals(130, exitOf(process, log), Files.readString(log));
     trialsLeftIn(out); // trials the halt left running are marked interrupted when the run folder is read again
+  }
+
+  @Test
+  void killingTheLauncherStopsTheRelaunchedSearchToo() throws Exception {
+    Path out = directory.resolve("run");
+    Path log = directory.resolve("kill.log");
+    Process launcher = start(out, log, false);
+    awaitTrials(launcher, log, 2);
+    ProcessHandle search = childOf(launcher);
+    launcher.destroyForcibly(); // SIGKILL: nothing can be forwarded
+    awaitExit(search);
+    assertTrue(Files.readString(log).contains("stopped (interrupted)"), Files.readString(log));
+    trialsLeftIn(out);
+  }
+
+  @Test
+  void sigtermToTheLauncherStopsTheRelaunchedSearchGracefully() throws Exception {
+    Path out = directory.resolve("run");
+    Path log = directory.resolve("launcher-term.log");
+    Process launcher = start(out, log, false);
+    awaitTrials(launcher, log, 2);
+    ProcessHandle search = childOf(launcher);
+    signal(launcher, "TERM");
+    assertEquals(143, exitOf(launcher, log), Files.readString(log));
+    assertTrue(!search.isAlive(), "the search ended with its launcher");
+    assertTrue(Files.readString(log).contains("hyp: SIGTERM: stopping"), Files.readString(log));
+    assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    trialsLeftIn(out);
   }
 }

@@ -59,13 +59,44 @@ public final class Dl4jEnvironment {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     RECOMMENDED.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
     pb.environment().put(MARKER, "1");
+    pb.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
+    Process child;
     try {
-      return pb.start().waitFor();
+      child = pb.start();
     } catch (IOException e) {
       return -1; // could not relaunch: run here, only slower
+    }
+    forwardSignals(child);
+    try {
+      return child.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      child.destroy();
       return 130;
+    }
+  }
+
+  /**
+   * Set in the relaunched child to its parent's pid: the child stops, as on SIGTERM, when the
+   * parent is gone (killed with SIGKILL, which cannot be forwarded), so that no search goes on
+   * writing the study unseen.
+   */
+  public static final String PARENT_PID = "HYP_PARENT_PID";
+
+  /** SIGTERM and SIGINT to the parent go on to the child, which stops gracefully; the parent waits for it. */
+  private static void forwardSignals(Process child) {
+    for (String name : List.of("TERM", "INT")) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+          try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(child.pid())).start();
+          } catch (IOException e) {
+            child.destroy(); // no kill command: SIGTERM at least
+          }
+        });
+      } catch (IllegalArgumentException e) {
+        // reserved by the JVM (-Xrs): the default applies
+      }
     }
   }
 

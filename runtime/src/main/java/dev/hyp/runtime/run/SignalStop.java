@@ -1,5 +1,6 @@
 package dev.hyp.runtime.run;
 
+import dev.hyp.runtime.dl4j.Dl4jEnvironment;
 import dev.hyp.runtime.study.Study;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,13 +21,22 @@ final class SignalStop implements AutoCloseable {
 
   /** How long a second signal waits for the running trials to be marked interrupted. */
   private static final Duration QUIT_WITHIN = Duration.ofSeconds(2);
+  private static final Duration PARENT_POLL = Duration.ofMillis(500);
 
   private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+  /** Two deliveries this close together are one signal (Ctrl-C reaches the launcher and its child). */
+  private static final Duration SAME_SIGNAL_WITHIN = Duration.ofMillis(500);
+
   private volatile String received;
+  private long receivedAt;
+  private volatile boolean closed;
 
   private SignalStop() {}
 
-  /** Stops {@code study} on the first signal, telling the user on {@code err} what happens now. */
+  /**
+   * Stops {@code study} on the first signal, telling the user on {@code err} what happens now; in
+   * a relaunched child, also when its parent is gone.
+   */
   static SignalStop install(Study study, PrintWriter err) {
     SignalStop stop = new SignalStop();
     for (String name : EXIT_CODES.keySet()) {
@@ -37,14 +47,20 @@ final class SignalStop implements AutoCloseable {
         // the JVM reserves it (-Xrs) or the platform lacks it: its default behaviour stays
       }
     }
+    stop.watchParent(study, err);
     return stop;
   }
 
-  private void handle(String name, Study study, PrintWriter err) {
+  private synchronized void handle(String name, Study study, PrintWriter err) {
+    long now = System.nanoTime();
     if (received != null) {
+      if (now - receivedAt < SAME_SIGNAL_WITHIN.toNanos()) {
+        return; // one signal delivered twice: to the launcher's group and forwarded by the launcher
+      }
       quitNow(EXIT_CODES.get(name), study);
     }
     received = name;
+    receivedAt = now;
     study.requestStop();
     synchronized (err) {
       err.println();
@@ -52,6 +68,29 @@ final class SignalStop implements AutoCloseable {
           + "again when the study continues (send it again to quit at once)");
       err.flush();
     }
+  }
+
+  /** A relaunched child stops as on SIGTERM once its launcher is gone (SIGKILL reaches only the launcher). */
+  private void watchParent(Study study, PrintWriter err) {
+    String parent = System.getenv(Dl4jEnvironment.PARENT_PID);
+    if (parent == null || !parent.matches("\\d+")) {
+      return;
+    }
+    long pid = Long.parseLong(parent);
+    Thread watcher = new Thread(() -> {
+      while (!closed && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        try {
+          Thread.sleep(PARENT_POLL.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      if (!closed && received == null) {
+        handle("TERM", study, err);
+      }
+    }, "hyp-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** Exits without waiting for running trials, after marking them interrupted (for a little while at most). */
@@ -75,6 +114,7 @@ final class SignalStop implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     previous.forEach((signal, handler) -> {
       try {
         Signal.handle(signal, handler);
