@@ -4,7 +4,6 @@ import dev.hyp.runtime.space.ParamSpec;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
 import dev.hyp.runtime.trial.FrozenTrial;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,72 +12,71 @@ import java.util.Set;
  * Every point of a finite space, in order: the first parameter varies slowest, like nested loops
  * in declaration order. A conditional parameter only multiplies the branches where it exists.
  * Points already tried (except interrupted trials) are skipped, so a resumed grid carries on.
- * Asks within one study object are serialized, so its parallel workers never share a point;
- * separate processes asking at the same instant may.
+ * The grid is walked, never listed, so its size costs nothing: an ask visits the points in
+ * order up to the first untried one. Asks within one study object are serialized, so its
+ * parallel workers never share a point; separate processes asking at the same instant may.
  */
 public final class GridSampler implements Sampler {
-  /** Larger grids are refused rather than filling the heap. */
-  static final int MAX_POINTS = 5_000_000;
-
-  private volatile Grid cached;
 
   @Override
   public ParamValues sample(SamplingContext context) {
-    List<ParamValues> points = grid(context.space());
+    requireFinite(context.space());
     Set<ParamValues> tried = new HashSet<>();
     for (FrozenTrial t : context.trials()) {
       if (t.countsTowardBudget()) {
         tried.add(t.params());
       }
     }
-    for (ParamValues p : points) {
-      if (!tried.contains(p)) {
-        return p;
+    ParamValues[] found = new ParamValues[1];
+    long[] visited = new long[1];
+    walk(context.space().params(), 0, ParamValues.empty(), point -> {
+      visited[0]++;
+      if (tried.contains(point)) {
+        return true;
       }
+      found[0] = point;
+      return false;
+    });
+    if (found[0] == null) {
+      throw new SearchSpaceExhaustedException("all " + visited[0] + " grid points have been tried");
     }
-    throw new SearchSpaceExhaustedException("all " + points.size() + " grid points have been tried");
+    return found[0];
   }
 
-  /** The number of points of a finite space. */
-  public static int size(SearchSpace space) {
-    return enumerate(space).size();
+  /** The number of points of a finite space, counted by walking it (for small grids: tests, tools). */
+  public static long size(SearchSpace space) {
+    requireFinite(space);
+    long[] count = new long[1];
+    walk(space.params(), 0, ParamValues.empty(), point -> ++count[0] > 0);
+    return count[0];
   }
 
-  private List<ParamValues> grid(SearchSpace space) {
-    Grid g = cached;
-    if (g == null || g.space != space) {
-      g = new Grid(space, enumerate(space));
-      cached = g;
-    }
-    return g.points;
-  }
-
-  static List<ParamValues> enumerate(SearchSpace space) {
+  private static void requireFinite(SearchSpace space) {
     if (!space.isFinite()) {
       throw new IllegalArgumentException("grid needs a finite space: give every float a step");
     }
-    List<ParamValues> out = new ArrayList<>();
-    expand(space.params(), 0, ParamValues.empty(), out);
-    return out;
   }
 
-  private static void expand(List<ParamSpec> params, int i, ParamValues so, List<ParamValues> out) {
+  /** Hears the points in order; false stops the walk. */
+  private interface Visitor {
+    boolean visit(ParamValues point);
+  }
+
+  /** @return false when the visitor stopped the walk */
+  private static boolean walk(List<ParamSpec> params, int i, ParamValues so, Visitor visitor) {
     if (i == params.size()) {
-      if (out.size() >= MAX_POINTS) {
-        throw new IllegalArgumentException("grid has more than " + MAX_POINTS + " points");
-      }
-      out.add(so);
-      return;
+      return visitor.visit(so);
     }
     ParamSpec spec = params.get(i);
     if (!spec.existsAfter(so)) {
-      expand(params, i + 1, so, out);
-      return;
+      return walk(params, i + 1, so, visitor);
     }
-    for (Object v : spec.distribution().enumerate()) {
-      expand(params, i + 1, so.with(spec.name(), v), out);
+    long count = spec.distribution().count();
+    for (long k = 0; k < count; k++) {
+      if (!walk(params, i + 1, so.with(spec.name(), spec.distribution().valueAt(k)), visitor)) {
+        return false;
+      }
     }
+    return true;
   }
-
-  private record Grid(SearchSpace space, List<ParamValues> points) {}
 }

@@ -49,6 +49,16 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
   }
 
   @Override
+  public long count() {
+    return choices.size();
+  }
+
+  @Override
+  public Object valueAt(long index) {
+    return choices.get(Math.toIntExact(index));
+  }
+
+  @Override
   public Object normalize(Object value) {
     Object v = Values.normalize(value);
     // JSON cannot tell 1.0 from 1 in every writer; prefer the type the choices use

@@ -25,6 +25,16 @@ public record ConstantDistribution(Object value) implements Distribution {
   }
 
   @Override
+  public long count() {
+    return 1;
+  }
+
+  @Override
+  public Object valueAt(long index) {
+    return value;
+  }
+
+  @Override
   public Object normalize(Object v) {
     Object n = Values.normalize(v);
     return n instanceof Number num && value instanceof Number c && num.doubleValue() == c.doubleValue() ? value : n;

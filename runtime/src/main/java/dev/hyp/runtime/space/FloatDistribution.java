@@ -93,6 +93,16 @@ public record FloatDistribution(double lo, double hi, boolean log, Double step) 
   }
 
   @Override
+  public long count() {
+    return stepCount();
+  }
+
+  @Override
+  public Object valueAt(long index) {
+    return stepValue(index);
+  }
+
+  @Override
   public Object normalize(Object value) {
     return value instanceof Number n ? n.doubleValue() : value;
   }

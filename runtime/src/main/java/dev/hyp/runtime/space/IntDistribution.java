@@ -65,6 +65,17 @@ public record IntDistribution(long lo, long hi, boolean log, long step) implemen
   }
 
   @Override
+  public long count() {
+    long span = hi - lo;
+    return span < 0 ? Long.MAX_VALUE : span / step + 1; // a negative span overflowed: more than fits in a long
+  }
+
+  @Override
+  public Object valueAt(long index) {
+    return lo + index * step;
+  }
+
+  @Override
   public Object normalize(Object value) {
     if (value instanceof Double d && d == Math.rint(d)) {
       return d.longValue();

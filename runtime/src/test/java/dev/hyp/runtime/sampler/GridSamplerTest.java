@@ -46,4 +46,17 @@ class GridSamplerTest {
     Study study = Study.builder("grid", infinite).sampler(Samplers.create("grid", Map.of(), 0)).open();
     assertThrows(IllegalArgumentException.class, study::ask);
   }
+
+  @Test
+  void aGridOfATrillionPointsIsWalkedNotListed() {
+    SearchSpace huge = SearchSpace.builder()
+        .add("a", IntDistribution.uniform(1, 1_000_000))
+        .add("b", IntDistribution.uniform(1, 1_000_000))
+        .build();
+    Study study = Study.builder("huge", huge).sampler(Samplers.create("grid", Map.of(), 0)).open();
+    StudyResult result = study.optimize(t -> 0.0, StudyOptions.trials(5));
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L), result.trials().stream().map(t -> t.params().getLong("b")).toList());
+    assertEquals(List.of(1L, 1L, 1L, 1L, 1L), result.trials().stream().map(t -> t.params().getLong("a")).toList());
+    assertEquals(Long.MAX_VALUE, IntDistribution.uniform(Long.MIN_VALUE / 2 - 10, Long.MAX_VALUE / 2 + 10).count());
+  }
 }

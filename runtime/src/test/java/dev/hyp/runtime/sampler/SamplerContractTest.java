@@ -54,7 +54,7 @@ class SamplerContractTest {
 
   /** The grid walks its whole (small) space, since its order varies early parameters last. */
   private static int trialsFor(String sampler) {
-    return sampler.equals("grid") ? GridSampler.size(spaceFor(sampler)) : TRIALS;
+    return sampler.equals("grid") ? Math.toIntExact(GridSampler.size(spaceFor(sampler))) : TRIALS;
   }
 
   private static List<ParamValues> run(String sampler, long seed) {
