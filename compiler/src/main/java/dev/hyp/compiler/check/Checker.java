@@ -15,6 +15,7 @@ import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.source.SourceFile;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,8 @@ public final class Checker {
 
     Map<String, Setting> topSettings = new SettingsReader(diagnostics).read(sections.settings, "the experiment",
         TOP_SETTINGS, null);
-    Map<String, Value> top = SectionValues.check(topSettings, "the experiment", TOP_SETTINGS, values, Set.of());
+    Optional<Map<String, Value>> top = SectionValues.check(topSettings, "the experiment", TOP_SETTINGS, values,
+        Set.of());
 
     Path specDirectory = source.path() == null ? null : source.path().toAbsolutePath().getParent();
     DataSpec data = sections.blocks.containsKey("data")
@@ -55,13 +57,13 @@ public final class Checker {
         : new ObjectiveChecker(diagnostics).check(sections.objective, model == null ? null : model.output().task(), data);
     reportUnused(params, diagnostics);
 
-    if (diagnostics.hasErrors() || top == null || data == null || model == null || train == null || search == null
+    if (diagnostics.hasErrors() || top.isEmpty() || data == null || model == null || train == null || search == null
         || objective == null) {
       return null;
     }
     return new CheckedExperiment(experiment.name().name(),
-        top.containsKey("description") ? Values.stringOf(top.get("description")) : "",
-        top.containsKey("seed") ? Values.longOf(top.get("seed")) : 0L,
+        top.get().containsKey("description") ? Values.stringOf(top.get().get("description")) : "",
+        top.get().containsKey("seed") ? Values.longOf(top.get().get("seed")) : 0L,
         source.path(), model.output().task(), data, params.all().stream().map(p -> p.spec).toList(), model.model(),
         train, search, objective);
   }
@@ -69,7 +71,7 @@ public final class Checker {
   private static void reportUnused(ParamTable params, Diagnostics diagnostics) {
     for (ParamInfo parameter : params.all()) {
       if (!parameter.used()) {
-        diagnostics.add(Diagnostic.warning(Code.HYP100, parameter.nameSpan(), "parameter `" + parameter.name()
+        diagnostics.add(Diagnostic.warning(Code.HYP100, parameter.nameSpan, "parameter `" + parameter.name()
                 + "` is never used")
             .label("declared but not used")
             .help("use it in `model`, `train` or `data`, or remove it")

@@ -7,6 +7,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.model.Value;
+import dev.hyp.compiler.source.Span;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,10 +46,12 @@ final class DataChecker {
           .help("add `source = csv(\"data.csv\", label = \"y\")`")
           .build());
     }
-    Map<String, Value> checked = SectionValues.check(settings, "`data`", SETTINGS, values, Set.of("normalize"));
-    if (checked == null || !checked.containsKey("source")) {
+    Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
+        Set.of("normalize"));
+    if (valid.isEmpty() || !valid.get().containsKey("source")) {
       return null;
     }
+    Map<String, Value> checked = valid.get();
     Value source = checked.get("source");
     Value test = checked.get("test");
     Value split = checked.get("split");
@@ -58,18 +62,19 @@ final class DataChecker {
         Values.longOf(Values.argument(shape, "channels")));
     DataSpec.CsvSource sourceCsv = csv(source);
     DataSpec.CsvSource testCsv = test == null ? null : csv(test);
-    DataSpec.Split splitSpec = split(split, settings.get("split"));
+    DataSpec.Split splitSpec = split(split);
     if (splitSpec == null) {
       return null;
     }
-    List<String> header = inspect(sourceCsv, settings.get("source"));
+    List<String> header = inspect(sourceCsv, source);
     if (testCsv != null) {
-      inspect(testCsv, settings.get("test"));
+      inspect(testCsv, test);
     }
     if (header != null && imageShape != null) {
-      checkShape(imageShape, header.size() - 1, settings.get("shape"));
+      checkShape(imageShape, header.size() - 1, shape);
     }
-    return new DataSpec(sourceCsv, testCsv, splitSpec, normalize == null ? Value.symbol("none") : normalize, imageShape);
+    return new DataSpec(sourceCsv, testCsv, splitSpec, normalize == null ? Value.symbol("none", Span.NONE) : normalize,
+        imageShape);
   }
 
   private static DataSpec.CsvSource csv(Value source) {
@@ -78,7 +83,7 @@ final class DataChecker {
         Values.stringOf(Values.argument(source, "delimiter")));
   }
 
-  private DataSpec.Split split(Value split, Setting setting) {
+  private DataSpec.Split split(Value split) {
     if (split == null) {
       return new DataSpec.Holdout(0.2, 0.0);
     }
@@ -88,7 +93,7 @@ final class DataChecker {
     double validation = Values.doubleOf(Values.argument(split, "validation"));
     double test = Values.doubleOf(Values.argument(split, "test"));
     if (validation + test >= 0.95) {
-      diagnostics.add(Diagnostic.error(Code.HYP020, setting.value().span(), "`validation` and `test` leave no data to train on")
+      diagnostics.add(Diagnostic.error(Code.HYP020, split.span(), "`validation` and `test` leave no data to train on")
           .label("together " + Math.round((validation + test) * 100) + "% of the rows")
           .help("keep `validation + test` below 0.95, for example `holdout(validation = 0.2, test = 0.1)`")
           .build());
@@ -98,16 +103,15 @@ final class DataChecker {
   }
 
   /** The header of a CSV named by the spec, after checking that it exists and has the label. */
-  private List<String> inspect(DataSpec.CsvSource csv, Setting setting) {
+  private List<String> inspect(DataSpec.CsvSource csv, Value source) {
     if (baseDirectory == null) {
       return null;
     }
-    Signature signature = Builtins.function(Type.SOURCE, "csv");
     Path file;
     try {
       file = baseDirectory.resolve(csv.path()).normalize();
     } catch (java.nio.file.InvalidPathException invalid) {
-      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
+      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argument(source, "path").span(),
               "`" + csv.path().replace("\0", "\\0") + "` is not a usable file path")
           .label("not a path")
           .note(invalid.getReason())
@@ -115,7 +119,7 @@ final class DataChecker {
       return null;
     }
     if (!Files.isRegularFile(file)) {
-      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
+      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argument(source, "path").span(),
               "data file `" + csv.path() + "` not found")
           .label("no such file")
           .note("paths are relative to the spec's folder: looked for " + file)
@@ -127,7 +131,7 @@ final class DataChecker {
       return header;
     }
     if (!header.contains(csv.label())) {
-      Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argumentSpan(setting.value(), signature, "label"),
+      Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argument(source, "label").span(),
               "`" + csv.path() + "` has no column `" + csv.label() + "`")
           .label("not in the header");
       String help = Suggestions.help(csv.label(), header);
@@ -161,10 +165,10 @@ final class DataChecker {
     }
   }
 
-  private void checkShape(DataSpec.ImageShape shape, int features, Setting setting) {
+  private void checkShape(DataSpec.ImageShape shape, int features, Value written) {
     long pixels = shape.height() * shape.width() * shape.channels();
     if (pixels != features) {
-      diagnostics.add(Diagnostic.error(Code.HYP020, setting.value().span(), "`image(" + shape.height() + ", "
+      diagnostics.add(Diagnostic.error(Code.HYP020, written.span(), "`image(" + shape.height() + ", "
               + shape.width() + ", " + shape.channels() + ")` has " + pixels + " pixels, but the data has " + features
               + " feature columns")
           .label("does not match the data")

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Checks `model`: its settings, each layer's arguments, loops, and then the network as a whole. */
 final class ModelChecker {
@@ -29,8 +30,6 @@ final class ModelChecker {
   private final ParamTable params;
   private final SourceFile source;
   private final ArgumentBinder binder;
-  /** Each checked layer's call as written, for pointing at its arguments later. */
-  private final Map<LayerItem.Layer, Call> calls = new java.util.IdentityHashMap<>();
 
   ModelChecker(Diagnostics diagnostics, ValueChecker values, ParamTable params, SourceFile source) {
     this.diagnostics = diagnostics;
@@ -46,18 +45,21 @@ final class ModelChecker {
   Result check(Block model, boolean imageInput) {
     List<Member> layerMembers = new ArrayList<>();
     Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS, layerMembers);
-    Map<String, Value> checked = SectionValues.check(settings, "`model`", SETTINGS, values, SETTINGS.keySet());
+    Optional<Map<String, Value>> checked = SectionValues.check(settings, "`model`", SETTINGS, values,
+        SETTINGS.keySet());
     List<LayerItem> layers = items(layerMembers, Scope.EMPTY);
-    if (checked == null || layers == null) {
+    if (checked.isEmpty() || layers == null) {
       return null;
     }
-    NetworkChecker.Output output = new NetworkChecker(diagnostics, params, calls).check(model, layers, imageInput);
+    NetworkChecker.Output output = new NetworkChecker(diagnostics, params).check(model.name().span(), layers,
+        imageInput);
     if (output == null) {
       return null;
     }
     List<LayerItem> completed = output.completedLayers();
-    return new Result(new ModelSpec(checked.get("updater"), checked.get("weight_init"), checked.get("l1"),
-        checked.get("l2"), checked.get("gradient_clip"), completed), output);
+    Map<String, Value> set = checked.get();
+    return new Result(new ModelSpec(set.get("updater"), set.get("weight_init"), set.get("l1"), set.get("l2"),
+        set.get("gradient_clip"), completed), output);
   }
 
   private List<LayerItem> items(List<Member> members, Scope scope) {
@@ -96,40 +98,39 @@ final class ModelChecker {
           + String.join(", ", Builtins.LAYERS.keySet().stream().map(l -> "`" + l + "`").toList())).build());
       return null;
     }
-    Map<String, Argument> bound = binder.bind(call, signature, "layer");
-    if (bound == null) {
+    Optional<Map<String, Argument>> bound = binder.bind(call, signature, "layer");
+    if (bound.isEmpty()) {
       return null;
     }
     Map<String, Value> arguments = new LinkedHashMap<>();
     boolean ok = true;
     for (Signature.Parameter parameter : signature.parameters()) {
-      Argument argument = bound.get(parameter.name());
+      Argument argument = bound.get().get(parameter.name());
       if (argument == null) {
-        if (parameter.defaultValue() != null) {
-          arguments.put(parameter.name(), parameter.defaultValue() instanceof String s
-              ? Value.symbol(s) : new Value.Literal(parameter.defaultValue()));
+        Value fallback = Defaults.of(parameter, call.span());
+        if (fallback != null) {
+          arguments.put(parameter.name(), fallback);
         }
         continue;
       }
       Place place = new Place("`" + parameter.name() + "` of `" + kind + "`", parameter, true, !parameter.required(),
           argument.span());
-      Value value = values.check(argument.value(), place, scope);
-      ok &= value != null;
-      arguments.put(parameter.name(), value);
+      Optional<Value> value = values.check(argument.value(), place, scope);
+      ok &= value.isPresent();
+      value.ifPresent(v -> arguments.put(parameter.name(), v));
     }
     if (!ok) {
       return null;
     }
-    LayerItem.Layer layer = new LayerItem.Layer(kind, arguments, source.line(call.span().start()));
-    calls.put(layer, call);
-    return layer;
+    return new LayerItem.Layer(kind, arguments, source.line(call.span().start()), call.callee().span());
   }
 
   private LayerItem repeat(ForLoop loop, Scope scope) {
     String variable = loop.variable().name();
-    Value from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false, loop.from().span()),
-        scope);
-    Value to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false, loop.to().span()), scope);
+    Optional<Value> from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false,
+        loop.from().span()), scope);
+    Optional<Value> to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false,
+        loop.to().span()), scope);
     if (params.contains(variable) || scope.loop(variable) != null) {
       diagnostics.add(Diagnostic.error(Code.HYP014, loop.variable().span(), "loop variable `" + variable + "` hides "
               + (params.contains(variable) ? "the parameter" : "the loop variable") + " `" + variable + "`")
@@ -138,10 +139,11 @@ final class ModelChecker {
           .build());
       return null;
     }
-    if (from == null || to == null) {
+    if (from.isEmpty() || to.isEmpty()) {
       return null;
     }
-    List<LayerItem> body = items(new ArrayList<>(loop.body()), scope.with(new Scope.Loop(variable, from, to)));
+    List<LayerItem> body = items(new ArrayList<>(loop.body()),
+        scope.with(new Scope.Loop(variable, from.get(), to.get())));
     if (body == null) {
       return null;
     }
@@ -152,6 +154,6 @@ final class ModelChecker {
           .build());
       return null;
     }
-    return new LayerItem.Repeat(variable, from, to, body);
+    return new LayerItem.Repeat(variable, from.get(), to.get(), body);
   }
 }

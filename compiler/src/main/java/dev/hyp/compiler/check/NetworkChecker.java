@@ -1,7 +1,5 @@
 package dev.hyp.compiler.check;
 
-import dev.hyp.compiler.ast.Block;
-import dev.hyp.compiler.ast.Call;
 import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
@@ -27,26 +25,25 @@ final class NetworkChecker {
 
   private final Diagnostics diagnostics;
   private final ParamTable params;
-  private final Map<LayerItem.Layer, Call> calls;
   private LayerItem.Layer previous;
   private boolean sequenceReported;
 
-  NetworkChecker(Diagnostics diagnostics, ParamTable params, Map<LayerItem.Layer, Call> calls) {
+  NetworkChecker(Diagnostics diagnostics, ParamTable params) {
     this.diagnostics = diagnostics;
     this.params = params;
-    this.calls = calls;
   }
 
-  Output check(Block model, List<LayerItem> layers, boolean imageInput) {
+  /** The output and task, or null after reporting; {@code modelName} is where `model` is written. */
+  Output check(Span modelName, List<LayerItem> layers, boolean imageInput) {
     if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof LayerItem.Layer last)
         || !last.kind().equals("output")) {
       LayerItem.Layer misplaced = findOutput(layers);
       diagnostics.add(misplaced == null
-          ? Diagnostic.error(Code.HYP063, model.name().span(), "the model has no `output` layer")
+          ? Diagnostic.error(Code.HYP063, modelName, "the model has no `output` layer")
               .label("no output")
               .help("end `model` with `output(activation = softmax, loss = mcxent)` (or `loss = mse` for regression)")
               .build()
-          : Diagnostic.error(Code.HYP063, calls.get(misplaced).callee().span(), "`output` must be the last layer")
+          : Diagnostic.error(Code.HYP063, misplaced.kindSpan(), "`output` must be the last layer")
               .label("layers follow it")
               .help("move `output(...)` to the end of `model`, outside any loop")
               .build());
@@ -55,9 +52,9 @@ final class NetworkChecker {
     List<LayerItem> hidden = layers.subList(0, layers.size() - 1);
     LayerItem.Layer extra = findOutput(hidden);
     if (extra != null) {
-      diagnostics.add(Diagnostic.error(Code.HYP063, calls.get(extra).callee().span(), "the model has more than one `output`")
+      diagnostics.add(Diagnostic.error(Code.HYP063, extra.kindSpan(), "the model has more than one `output`")
           .label("only the last layer can be `output`")
-          .secondary(calls.get(last).callee().span(), "the output layer")
+          .secondary(last.kindSpan(), "the output layer")
           .build());
       return null;
     }
@@ -119,15 +116,14 @@ final class NetworkChecker {
       return null;
     }
     sequenceReported = true;
-    Call call = calls.get(layer);
     String after = previous == null
         ? (imageInput ? "the input" : "the input, which has no shape")
         : "`" + previous.kind() + "`";
-    Diagnostic.Builder builder = Diagnostic.error(Code.HYP062, call.callee().span(), "`" + layer.kind()
+    Diagnostic.Builder builder = Diagnostic.error(Code.HYP062, layer.kindSpan(), "`" + layer.kind()
             + "` cannot follow " + after + pass)
         .label("needs " + needs);
     if (previous != null) {
-      builder.secondary(calls.get(previous).callee().span(), "gives " + (previous.kind().equals("lstm") ? "a sequence"
+      builder.secondary(previous.kindSpan(), "gives " + (previous.kind().equals("lstm") ? "a sequence"
           : previous.kind().equals("dense") ? "flat features" : "its input's shape"));
     }
     diagnostics.add(builder.help(imageInput
@@ -137,11 +133,11 @@ final class NetworkChecker {
   }
 
   private Output output(LayerItem.Layer output, List<LayerItem> hidden) {
-    Call call = calls.get(output);
-    List<Object> losses = ValueChecker.possibleSymbols(output.arguments().get("loss"), params);
+    Value loss = output.arguments().get("loss");
+    List<Object> losses = PossibleSymbols.of(loss, params);
     boolean classification = losses.stream().allMatch(Builtins.CLASSIFICATION_LOSSES::contains);
     boolean regression = losses.stream().allMatch(Builtins.REGRESSION_LOSSES::contains);
-    Span lossSpan = argumentSpan(call, "loss");
+    Span lossSpan = loss.span();
     if (!classification && !regression) {
       diagnostics.add(Diagnostic.error(Code.HYP018, lossSpan, "`loss` mixes classification and regression losses")
           .label("the task would change from trial to trial")
@@ -151,26 +147,26 @@ final class NetworkChecker {
     Value activation = output.arguments().get("activation");
     if (activation == null) {
       if (losses.size() != 1) {
-        diagnostics.add(Diagnostic.error(Code.HYP017, call.callee().span(), "`output` needs an `activation` when its loss "
+        diagnostics.add(Diagnostic.error(Code.HYP017, output.kindSpan(), "`output` needs an `activation` when its loss "
                 + "is a parameter")
             .label("no activation")
             .help("add `activation = ...`")
             .build());
         return null;
       }
-      activation = Value.symbol(defaultActivation((String) losses.get(0)));
-    } else if (!fits(activation, losses, argumentSpan(call, "activation"), lossSpan)) {
+      activation = Value.symbol(defaultActivation((String) losses.get(0)), lossSpan); // implied by the loss
+    } else if (!fits(activation, losses, activation.span(), lossSpan)) {
       return null;
     }
     Map<String, Value> arguments = new LinkedHashMap<>(output.arguments());
     arguments.put("activation", activation);
     List<LayerItem> completed = new ArrayList<>(hidden);
-    completed.add(new LayerItem.Layer("output", orderedLike(arguments), output.line()));
+    completed.add(new LayerItem.Layer("output", orderedLike(arguments), output.line(), output.kindSpan()));
     return new Output(classification ? Task.CLASSIFICATION : Task.REGRESSION, completed);
   }
 
   private boolean fits(Value activation, List<Object> losses, Span activationSpan, Span lossSpan) {
-    for (Object a : ValueChecker.possibleSymbols(activation, params)) {
+    for (Object a : PossibleSymbols.of(activation, params)) {
       for (Object l : losses) {
         String needed = requiredActivation((String) a, (String) l);
         if (needed != null) {
@@ -215,10 +211,6 @@ final class NetworkChecker {
       }
     }
     return ordered;
-  }
-
-  private static Span argumentSpan(Call call, String name) {
-    return Values.argumentSpan(call, Builtins.LAYERS.get("output"), name);
   }
 
   private static LayerItem.Layer findOutput(List<LayerItem> items) {

@@ -81,7 +81,7 @@ final class ParamChecker {
     if (table.contains(name)) {
       diagnostics.add(Diagnostic.error(Code.HYP033, setting.name().span(), "parameter `" + name + "` is declared twice")
           .label("declared again here")
-          .secondary(table.get(name).nameSpan(), "first declared here")
+          .secondary(table.get(name).nameSpan, "first declared here")
           .help("remove one of them, or rename it")
           .build());
       return true;
@@ -109,7 +109,9 @@ final class ParamChecker {
     }
     String conditionText = setting.when() == null ? null : ExpressionPrinter.print(setting.when());
     ParamSpec spec = new ParamSpec(name, domain.distribution, condition, bound, maxLayers, conditionText);
-    table.add(new ParamInfo(spec, setting, order, domain.kind, domain.values, domain.valueSpans, domain.min, domain.max));
+    table.add(new ParamInfo(spec, setting.name().span(), setting.value().span(),
+        setting.when() == null ? null : setting.when().span(), order, domain.kind, domain.values, domain.valueSpans,
+        domain.min, domain.max));
     return true;
   }
 
@@ -147,10 +149,11 @@ final class ParamChecker {
         ? Signature.of(name, Signature.Parameter.required("lo", type), Signature.Parameter.required("hi", type))
         : Signature.of(name, Signature.Parameter.required("lo", type), Signature.Parameter.required("hi", type),
             Signature.Parameter.optional("step", type, null));
-    Map<String, Argument> arguments = binder.bind(call, signature, "distribution");
-    if (arguments == null) {
+    java.util.Optional<Map<String, Argument>> bound = binder.bind(call, signature, "distribution");
+    if (bound.isEmpty()) {
       return null;
     }
+    Map<String, Argument> arguments = bound.get();
     Double lo = number(arguments.get("lo").value(), integer, name);
     Double hi = number(arguments.get("hi").value(), integer, name);
     Argument stepArgument = arguments.get("step");
@@ -397,7 +400,7 @@ final class ParamChecker {
       diagnostics.add(Diagnostic.error(Code.HYP040, right.span(), "`" + subject.name() + "` is never `"
               + ExpressionPrinter.print(right) + "`")
           .label("not one of its values")
-          .secondary(parameter.declaration.value().span(), "`" + subject.name() + "` is declared here")
+          .secondary(parameter.valueSpan, "`" + subject.name() + "` is declared here")
           .help(helpOr(Suggestions.help(String.valueOf(value.value),
                   parameter.values.stream().map(String::valueOf).toList()),
               "its values are " + describe(parameter.values)))

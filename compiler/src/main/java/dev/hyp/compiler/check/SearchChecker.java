@@ -11,6 +11,7 @@ import dev.hyp.compiler.model.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks `search STRATEGY { ... }`: the strategy, its options, the budget, the pruner, and grid finiteness. */
@@ -46,10 +47,11 @@ final class SearchChecker {
     known.putAll(Builtins.STRATEGY_OPTIONS.get(strategy));
     String section = "`search " + strategy + "`";
     Map<String, Setting> settings = new SettingsReader(diagnostics).read(search.members(), section, known, null);
-    Map<String, Value> checked = SectionValues.check(settings, section, known, values, Set.of());
-    if (checked == null) {
+    Optional<Map<String, Value>> valid = SectionValues.check(settings, section, known, values, Set.of());
+    if (valid.isEmpty()) {
       return null;
     }
+    Map<String, Value> checked = valid.get();
     Long gridSize = strategy.equals("grid") ? gridSize(search, settings) : null;
     if (strategy.equals("grid") && gridSize == null) {
       return null;
@@ -59,7 +61,7 @@ final class SearchChecker {
     Map<String, Object> options = new LinkedHashMap<>();
     Builtins.STRATEGY_OPTIONS.get(strategy).forEach((name, parameter) -> {
       Value value = checked.get(name);
-      Object option = value == null ? parameter.defaultValue() : ((Value.Literal) value).value();
+      Object option = value == null ? parameter.defaultValue() : Values.plain(value);
       if (option != null) {
         options.put(name, option);
       }
@@ -77,7 +79,7 @@ final class SearchChecker {
       return new SearchSpec.Pruner("none", Map.of());
     }
     Map<String, Object> options = new LinkedHashMap<>();
-    ((Value.Invocation) pruner).arguments().forEach((name, value) -> options.put(name, ((Value.Literal) value).value()));
+    ((Value.Invocation) pruner).arguments().forEach((name, value) -> options.put(name, Values.plain(value)));
     return new SearchSpec.Pruner(Values.calleeOf(pruner), options);
   }
 
@@ -88,7 +90,7 @@ final class SearchChecker {
       Distribution distribution = parameter.spec.distribution();
       if (distribution.cardinality() < 0) {
         boolean log = distribution instanceof Distribution.FloatRange f && f.log();
-        diagnostics.add(Diagnostic.error(Code.HYP050, parameter.declaration.value().span(), "`grid` needs a finite space, "
+        diagnostics.add(Diagnostic.error(Code.HYP050, parameter.valueSpan, "`grid` needs a finite space, "
                 + "but `" + parameter.name() + "` is a continuous range")
             .label("infinitely many values")
             .secondary(search.strategy().span(), "grid search chosen here")
