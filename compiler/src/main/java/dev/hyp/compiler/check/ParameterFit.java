@@ -80,7 +80,7 @@ final class ParameterFit {
 
   private boolean mismatch(ParamInfo parameter, Span usage, Place place) {
     String what = parameter.kind == ParamInfo.Kind.SYMBOLS
-        ? "a choice of names (" + ParamChecker.describe(parameter.values) + ")"
+        ? "a choice of names (" + PlainValue.describe(parameter.values) + ")"
         : parameter.kind.description();
     diagnostics.add(Diagnostic.error(Code.HYP018, usage, "`" + parameter.name() + "` is " + what + ", but "
             + place.description() + " needs " + place.type().description())
