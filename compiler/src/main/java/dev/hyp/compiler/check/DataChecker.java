@@ -38,7 +38,8 @@ final class DataChecker {
     this.baseDirectory = baseDirectory;
   }
 
-  DataSpec check(Block data) {
+  /** Empty after reporting problems. */
+  Optional<DataSpec> check(Block data) {
     Map<String, Setting> settings = new SettingsReader(diagnostics).read(data.members(), "`data`", SETTINGS, null);
     if (!settings.containsKey("source")) {
       diagnostics.add(Diagnostic.error(Code.HYP017, data.name().span(), "`data` has no `source`")
@@ -49,7 +50,7 @@ final class DataChecker {
     Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
         Set.of("normalize"));
     if (valid.isEmpty() || !valid.get().containsKey("source")) {
-      return null;
+      return Optional.empty();
     }
     Map<String, Value> checked = valid.get();
     Value source = checked.get("source");
@@ -62,19 +63,19 @@ final class DataChecker {
         Values.longOf(Values.argument(shape, "channels")));
     DataSpec.CsvSource sourceCsv = csv(source);
     DataSpec.CsvSource testCsv = test == null ? null : csv(test);
-    DataSpec.Split splitSpec = split(split);
-    if (splitSpec == null) {
-      return null;
+    Optional<DataSpec.Split> splitSpec = split(split);
+    if (splitSpec.isEmpty()) {
+      return Optional.empty();
     }
-    List<String> header = inspect(sourceCsv, source);
+    Optional<List<String>> header = inspect(sourceCsv, source);
     if (testCsv != null) {
       inspect(testCsv, test);
     }
-    if (header != null && imageShape != null) {
-      checkShape(imageShape, header.size() - 1, shape);
+    if (header.isPresent() && imageShape != null) {
+      checkShape(imageShape, header.get().size() - 1, shape);
     }
-    return new DataSpec(sourceCsv, testCsv, splitSpec, normalize == null ? Value.symbol("none", Span.NONE) : normalize,
-        imageShape);
+    return Optional.of(new DataSpec(sourceCsv, testCsv, splitSpec.get(),
+        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape));
   }
 
   private static DataSpec.CsvSource csv(Value source) {
@@ -83,12 +84,12 @@ final class DataChecker {
         Values.stringOf(Values.argument(source, "delimiter")));
   }
 
-  private DataSpec.Split split(Value split) {
+  private Optional<DataSpec.Split> split(Value split) {
     if (split == null) {
-      return new DataSpec.Holdout(0.2, 0.0);
+      return Optional.of(new DataSpec.Holdout(0.2, 0.0));
     }
     if (Values.calleeOf(split).equals("kfold")) {
-      return new DataSpec.KFold(Values.longOf(Values.argument(split, "k")));
+      return Optional.of(new DataSpec.KFold(Values.longOf(Values.argument(split, "k"))));
     }
     double validation = Values.doubleOf(Values.argument(split, "validation"));
     double test = Values.doubleOf(Values.argument(split, "test"));
@@ -97,15 +98,18 @@ final class DataChecker {
           .label("together " + Math.round((validation + test) * 100) + "% of the rows")
           .help("keep `validation + test` below 0.95, for example `holdout(validation = 0.2, test = 0.1)`")
           .build());
-      return null;
+      return Optional.empty();
     }
-    return new DataSpec.Holdout(validation, test);
+    return Optional.of(new DataSpec.Holdout(validation, test));
   }
 
-  /** The header of a CSV named by the spec, after checking that it exists and has the label. */
-  private List<String> inspect(DataSpec.CsvSource csv, Value source) {
+  /**
+   * The first row of a CSV named by the spec, after checking that the file exists and has the
+   * label; empty when it cannot be read (reported when the spec is wrong).
+   */
+  private Optional<List<String>> inspect(DataSpec.CsvSource csv, Value source) {
     if (baseDirectory == null) {
-      return null;
+      return Optional.empty();
     }
     Path file;
     try {
@@ -116,7 +120,7 @@ final class DataChecker {
           .label("not a path")
           .note(invalid.getReason())
           .build());
-      return null;
+      return Optional.empty();
     }
     if (!Files.isRegularFile(file)) {
       diagnostics.add(Diagnostic.error(Code.HYP070, Values.argument(source, "path").span(),
@@ -124,12 +128,13 @@ final class DataChecker {
           .label("no such file")
           .note("paths are relative to the spec's folder: looked for " + file)
           .build());
-      return null;
+      return Optional.empty();
     }
-    List<String> header = header(file, csv.delimiter());
-    if (header == null || !csv.header()) {
-      return header;
+    Optional<List<String>> firstRow = firstRow(file, csv.delimiter());
+    if (firstRow.isEmpty() || !csv.header()) {
+      return firstRow;
     }
+    List<String> header = firstRow.get();
     if (!header.contains(csv.label())) {
       Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argument(source, "label").span(),
               "`" + csv.path() + "` has no column `" + csv.label() + "`")
@@ -137,16 +142,17 @@ final class DataChecker {
       String help = Suggestions.help(csv.label(), header);
       diagnostics.add(builder.help(help != null ? help : "its columns are " + String.join(", ",
           header.stream().limit(12).map(h -> "`" + h + "`").toList()) + (header.size() > 12 ? ", ..." : "")).build());
-      return null;
+      return Optional.empty();
     }
-    return header;
+    return firstRow;
   }
 
-  private static List<String> header(Path file, String delimiter) {
+  /** The cells of the file's first line; empty when it has none or cannot be read. */
+  private static Optional<List<String>> firstRow(Path file, String delimiter) {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line = reader.readLine();
       if (line == null) {
-        return null;
+        return Optional.empty();
       }
       if (line.startsWith("\uFEFF")) {
         line = line.substring(1);
@@ -159,9 +165,9 @@ final class DataChecker {
         }
         names.add(name);
       }
-      return names;
+      return Optional.of(names);
     } catch (IOException | RuntimeException unreadable) {
-      return null; // the trainer reports unreadable files with their row and column
+      return Optional.empty(); // the trainer reports unreadable files with their row and column
     }
   }
 

@@ -39,34 +39,33 @@ final class ModelChecker {
     this.binder = new ArgumentBinder(diagnostics);
   }
 
-  /** The checked model and the network's layers as written, or null after reporting problems. */
+  /** The checked model and the network's output and task. */
   record Result(ModelSpec model, NetworkChecker.Output output) {}
 
-  Result check(Block model, boolean imageInput) {
+  /** Empty after reporting problems. */
+  Optional<Result> check(Block model, boolean imageInput) {
     List<Member> layerMembers = new ArrayList<>();
-    Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS, layerMembers);
+    Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS,
+        layerMembers);
     Optional<Map<String, Value>> checked = SectionValues.check(settings, "`model`", SETTINGS, values,
         SETTINGS.keySet());
-    List<LayerItem> layers = items(layerMembers, Scope.EMPTY);
-    if (checked.isEmpty() || layers == null) {
-      return null;
+    Optional<List<LayerItem>> layers = items(layerMembers, Scope.EMPTY);
+    if (checked.isEmpty() || layers.isEmpty()) {
+      return Optional.empty();
     }
-    NetworkChecker.Output output = new NetworkChecker(diagnostics, params).check(model.name().span(), layers,
-        imageInput);
-    if (output == null) {
-      return null;
-    }
-    List<LayerItem> completed = output.completedLayers();
-    Map<String, Value> set = checked.get();
-    return new Result(new ModelSpec(set.get("updater"), set.get("weight_init"), set.get("l1"), set.get("l2"),
-        set.get("gradient_clip"), completed), output);
+    return new NetworkChecker(diagnostics, params).check(model.name().span(), layers.get(), imageInput)
+        .map(output -> {
+          Map<String, Value> set = checked.get();
+          return new Result(new ModelSpec(set.get("updater"), set.get("weight_init"), set.get("l1"), set.get("l2"),
+              set.get("gradient_clip"), output.completedLayers()), output);
+        });
   }
 
-  private List<LayerItem> items(List<Member> members, Scope scope) {
+  private Optional<List<LayerItem>> items(List<Member> members, Scope scope) {
     List<LayerItem> items = new ArrayList<>();
     boolean ok = true;
     for (Member member : members) {
-      LayerItem item = null;
+      Optional<LayerItem> item = Optional.empty();
       if (member instanceof CallMember call) {
         item = layer(call.call(), scope);
       } else if (member instanceof ForLoop loop) {
@@ -78,13 +77,13 @@ final class ModelChecker {
             .label("not allowed here")
             .build());
       }
-      ok &= item != null;
-      items.add(item);
+      ok &= item.isPresent();
+      item.ifPresent(items::add);
     }
-    return ok ? items : null;
+    return ok ? Optional.of(items) : Optional.empty();
   }
 
-  private LayerItem layer(Call call, Scope scope) {
+  private Optional<LayerItem> layer(Call call, Scope scope) {
     String kind = call.callee().name();
     Signature signature = Builtins.LAYERS.get(kind);
     if (signature == null) {
@@ -96,11 +95,11 @@ final class ModelChecker {
       }
       diagnostics.add(builder.help(help != null ? help : "the layers are "
           + String.join(", ", Builtins.LAYERS.keySet().stream().map(l -> "`" + l + "`").toList())).build());
-      return null;
+      return Optional.empty();
     }
     Optional<Map<String, Argument>> bound = binder.bind(call, signature, "layer");
     if (bound.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     Map<String, Value> arguments = new LinkedHashMap<>();
     boolean ok = true;
@@ -120,12 +119,12 @@ final class ModelChecker {
       value.ifPresent(v -> arguments.put(parameter.name(), v));
     }
     if (!ok) {
-      return null;
+      return Optional.empty();
     }
-    return new LayerItem.Layer(kind, arguments, source.line(call.span().start()), call.callee().span());
+    return Optional.of(new LayerItem.Layer(kind, arguments, source.line(call.span().start()), call.callee().span()));
   }
 
-  private LayerItem repeat(ForLoop loop, Scope scope) {
+  private Optional<LayerItem> repeat(ForLoop loop, Scope scope) {
     String variable = loop.variable().name();
     Optional<Value> from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false,
         loop.from().span()), scope);
@@ -137,23 +136,24 @@ final class ModelChecker {
           .label("already a name")
           .help("call the loop variable something else, such as `i`")
           .build());
-      return null;
+      return Optional.empty();
     }
     if (from.isEmpty() || to.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    List<LayerItem> body = items(new ArrayList<>(loop.body()),
+    Optional<List<LayerItem>> checked = items(new ArrayList<>(loop.body()),
         scope.with(new Scope.Loop(variable, from.get(), to.get())));
-    if (body == null) {
-      return null;
+    if (checked.isEmpty()) {
+      return Optional.empty();
     }
+    List<LayerItem> body = checked.get();
     if (body.isEmpty()) {
       diagnostics.add(Diagnostic.error(Code.HYP021, loop.variable().span(), "the loop repeats no layers")
           .label("empty loop")
           .help("put layers inside it, or remove it")
           .build());
-      return null;
+      return Optional.empty();
     }
-    return new LayerItem.Repeat(variable, from.get(), to.get(), body);
+    return Optional.of(new LayerItem.Repeat(variable, from.get(), to.get(), body));
   }
 }

@@ -56,7 +56,9 @@ record PlainValue(Object value, ParamInfo.Kind kind, boolean symbol) {
 
   /** "`a`, `b` and `c`", for messages. */
   static String describe(List<Object> values) {
-    List<String> shown = values.stream().map(v -> "`" + (v instanceof String s ? s : Literals.format(v)) + "`").toList();
+    List<String> shown = values.stream()
+        .map(v -> "`" + (v instanceof String s ? s : Literals.format(v)) + "`")
+        .toList();
     if (shown.size() == 1) {
       return shown.get(0);
     }
