@@ -32,6 +32,7 @@ final class ValueChecker {
     this.references = new ReferenceChecker(diagnostics, params, fit, mismatches);
     this.numbers = new NumberChecker(diagnostics, params, uses, references, mismatches);
     this.symbols = new SymbolChecker(diagnostics, params, mismatches);
+    // a call's arguments are values again: the call checkers come back here for each
     this.invocations = new InvocationChecker(diagnostics, params, this, mismatches,
         new ChosenUpdaterChecker(diagnostics, params, uses, fit, numbers, this));
   }

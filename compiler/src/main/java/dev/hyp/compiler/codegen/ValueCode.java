@@ -37,7 +37,7 @@ final class ValueCode {
   }
 
   Typed typed(Value value) {
-    if (value instanceof Value.IntLiteral l) {
+    if (value instanceof Value.IntLiteral l) { // boxed: a bare long would pick Literals.of(double)
       return new Typed(Literals.of(Long.valueOf(l.value())), TypeName.LONG);
     }
     if (value instanceof Value.NumberLiteral l) {

@@ -9,9 +9,10 @@ import java.util.Map;
  * positional arguments resolved to names. What may vary from trial to trial is explicit.
  *
  * <p>Every value carries the span of the text it came from, so later passes point at it
- * without going back to the syntax tree. A default the checker filled in spans the call or
- * setting that left it out; one with no text at all (a section not written) has
- * {@link Span#NONE}.
+ * without going back to the syntax tree. A value in parentheses spans them. A default the
+ * checker filled in spans what implies it: the call that left an argument out, the loss that
+ * implies an output's activation, the reference a conditional parameter's fallback stands in
+ * for. A setting left out of its section has no text at all: {@link Span#NONE}.
  */
 public sealed interface Value {
 
