@@ -9,7 +9,6 @@ import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.Value;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -85,15 +85,15 @@ public sealed interface Value {
     }
   }
 
-  static Value.IntLiteral of(long value, Span span) {
+  static IntLiteral of(long value, Span span) {
     return new IntLiteral(value, span);
   }
 
-  static Value.NumberLiteral of(double value, Span span) {
+  static NumberLiteral of(double value, Span span) {
     return new NumberLiteral(value, span);
   }
 
-  static Value.Symbol symbol(String name, Span span) {
+  static Symbol symbol(String name, Span span) {
     return new Symbol(name, span);
   }
 
