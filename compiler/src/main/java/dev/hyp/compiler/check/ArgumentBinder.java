@@ -7,6 +7,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Matches a call's positional and named arguments to a signature's parameters. */
 final class ArgumentBinder {
@@ -18,9 +19,9 @@ final class ArgumentBinder {
 
   /**
    * The arguments by parameter name, in the signature's order of the arguments written.
-   * Reports unknown, repeated, surplus and missing arguments; returns null if any.
+   * Reports unknown, repeated, surplus and missing arguments; empty if any.
    */
-  Map<String, Argument> bind(Call call, Signature signature, String what) {
+  Optional<Map<String, Argument>> bind(Call call, Signature signature, String what) {
     Map<String, Argument> bound = new LinkedHashMap<>();
     boolean ok = true;
     boolean sawNamed = false;
@@ -71,7 +72,7 @@ final class ArgumentBinder {
         ok = false;
       }
     }
-    return ok ? bound : null;
+    return ok ? Optional.of(bound) : Optional.empty();
   }
 
   private static Diagnostic unknownArgument(Argument argument, Signature signature, String what) {

@@ -15,7 +15,9 @@ import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.source.SourceFile;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks a parsed spec and builds the checked model. It reports as many problems as it can
@@ -29,47 +31,51 @@ public final class Checker {
       return new CheckResult(null, parsed.diagnostics());
     }
     Diagnostics diagnostics = new Diagnostics();
-    CheckedExperiment experiment = check(parsed.experiment(), parsed.source(), diagnostics);
-    return new CheckResult(diagnostics.hasErrors() ? null : experiment, diagnostics.sorted());
+    Optional<CheckedExperiment> experiment = check(parsed.experiment(), parsed.source(), diagnostics);
+    return new CheckResult(diagnostics.hasErrors() ? null : experiment.orElse(null), diagnostics.sorted());
   }
 
-  private CheckedExperiment check(Experiment experiment, SourceFile source, Diagnostics diagnostics) {
+  /** Empty when some section had problems (reported). */
+  private Optional<CheckedExperiment> check(Experiment experiment, SourceFile source, Diagnostics diagnostics) {
     SectionIndex sections = SectionIndex.of(experiment, diagnostics);
     ParamTable params = new ParamChecker(diagnostics).check(sections.blocks.get("params"));
     ValueChecker values = new ValueChecker(diagnostics, params);
 
     Map<String, Setting> topSettings = new SettingsReader(diagnostics).read(sections.settings, "the experiment",
         TOP_SETTINGS, null);
-    Map<String, Value> top = SectionValues.check(topSettings, "the experiment", TOP_SETTINGS, values, Set.of());
+    Optional<Map<String, Value>> top = SectionValues.check(topSettings, "the experiment", TOP_SETTINGS, values,
+        Set.of());
 
     Path specDirectory = source.path() == null ? null : source.path().toAbsolutePath().getParent();
-    DataSpec data = sections.blocks.containsKey("data")
-        ? new DataChecker(diagnostics, values, specDirectory).check(sections.blocks.get("data")) : null;
-    ModelChecker.Result model = sections.blocks.containsKey("model")
-        ? new ModelChecker(diagnostics, values, params, source).check(sections.blocks.get("model"),
-            data != null && data.shape() != null)
-        : null;
-    TrainSpec train = new TrainChecker(diagnostics, values).check(sections.blocks.get("train"));
-    SearchSpec search = new SearchChecker(diagnostics, values, params).check(sections.search);
-    Objective objective = sections.objective == null ? null
-        : new ObjectiveChecker(diagnostics).check(sections.objective, model == null ? null : model.output().task(), data);
+    // a missing `data`, `model` or `objective` is reported by the section index
+    Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data"))
+        .flatMap(block -> new DataChecker(diagnostics, values, specDirectory).check(block));
+    Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
+        .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
+            data.map(d -> d.shape() != null).orElse(false)));
+    Optional<TrainSpec> train = new TrainChecker(diagnostics, values).check(sections.blocks.get("train"));
+    Optional<SearchSpec> search = new SearchChecker(diagnostics, values, params).check(sections.search);
+    Optional<Objective> objective = Optional.ofNullable(sections.objective)
+        .flatMap(written -> new ObjectiveChecker(diagnostics).check(written,
+            model.map(m -> m.output().task()).orElse(null), data.orElse(null)));
     reportUnused(params, diagnostics);
 
-    if (diagnostics.hasErrors() || top == null || data == null || model == null || train == null || search == null
-        || objective == null) {
-      return null;
+    if (diagnostics.hasErrors()
+        || Stream.of(top, data, model, train, search, objective).anyMatch(Optional::isEmpty)) {
+      return Optional.empty();
     }
-    return new CheckedExperiment(experiment.name().name(),
-        top.containsKey("description") ? Values.stringOf(top.get("description")) : "",
-        top.containsKey("seed") ? Values.longOf(top.get("seed")) : 0L,
-        source.path(), model.output().task(), data, params.all().stream().map(p -> p.spec).toList(), model.model(),
-        train, search, objective);
+    Map<String, Value> settings = top.get();
+    return Optional.of(new CheckedExperiment(experiment.name().name(),
+        settings.containsKey("description") ? Values.stringOf(settings.get("description")) : "",
+        settings.containsKey("seed") ? Values.longOf(settings.get("seed")) : 0L,
+        source.path(), model.get().output().task(), data.get(), params.all().stream().map(p -> p.spec).toList(),
+        model.get().model(), train.get(), search.get(), objective.get()));
   }
 
   private static void reportUnused(ParamTable params, Diagnostics diagnostics) {
     for (ParamInfo parameter : params.all()) {
       if (!parameter.used()) {
-        diagnostics.add(Diagnostic.warning(Code.HYP100, parameter.nameSpan(), "parameter `" + parameter.name()
+        diagnostics.add(Diagnostic.warning(Code.HYP100, parameter.nameSpan, "parameter `" + parameter.name()
                 + "` is never used")
             .label("declared but not used")
             .help("use it in `model`, `train` or `data`, or remove it")

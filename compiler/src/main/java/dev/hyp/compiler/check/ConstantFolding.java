@@ -1,18 +1,28 @@
 package dev.hyp.compiler.check;
 
 import dev.hyp.compiler.model.Value;
+import java.util.Optional;
 
 /** Evaluates arithmetic over numbers alone; whole numbers stay whole except under `/`. */
 final class ConstantFolding {
   private ConstantFolding() {}
 
-  /** The value, or null when it reads a parameter or loop variable. */
-  static Number fold(Value value) {
-    if (value instanceof Value.Literal l && l.value() instanceof Number n) {
-      return n;
+  /** The number the value makes, spanning the value; empty when it reads a parameter or loop variable. */
+  static Optional<Value.Numeric> fold(Value value) {
+    return Optional.ofNullable(evaluate(value)).map(result -> result instanceof Long l
+        ? Value.of(l.longValue(), value.span()) : Value.of(result.doubleValue(), value.span()));
+  }
+
+  /** A Long or a Double; null when the value is not constant. */
+  private static Number evaluate(Value value) {
+    if (value instanceof Value.IntLiteral l) {
+      return l.value();
+    }
+    if (value instanceof Value.NumberLiteral n) {
+      return n.value();
     }
     if (value instanceof Value.Negation n) {
-      Number operand = fold(n.operand());
+      Number operand = evaluate(n.operand());
       if (operand == null) {
         return null;
       }
@@ -21,8 +31,8 @@ final class ConstantFolding {
     if (!(value instanceof Value.Arithmetic a)) {
       return null;
     }
-    Number left = fold(a.left());
-    Number right = fold(a.right());
+    Number left = evaluate(a.left());
+    Number right = evaluate(a.right());
     if (left == null || right == null) {
       return null;
     }

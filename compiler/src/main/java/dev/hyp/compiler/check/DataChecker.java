@@ -7,6 +7,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.model.Value;
+import dev.hyp.compiler.source.Span;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +38,8 @@ final class DataChecker {
     this.baseDirectory = baseDirectory;
   }
 
-  DataSpec check(Block data) {
+  /** Empty after reporting problems. */
+  Optional<DataSpec> check(Block data) {
     Map<String, Setting> settings = new SettingsReader(diagnostics).read(data.members(), "`data`", SETTINGS, null);
     if (!settings.containsKey("source")) {
       diagnostics.add(Diagnostic.error(Code.HYP017, data.name().span(), "`data` has no `source`")
@@ -44,10 +47,12 @@ final class DataChecker {
           .help("add `source = csv(\"data.csv\", label = \"y\")`")
           .build());
     }
-    Map<String, Value> checked = SectionValues.check(settings, "`data`", SETTINGS, values, Set.of("normalize"));
-    if (checked == null || !checked.containsKey("source")) {
-      return null;
+    Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
+        Set.of("normalize"));
+    if (valid.isEmpty() || !valid.get().containsKey("source")) {
+      return Optional.empty();
     }
+    Map<String, Value> checked = valid.get();
     Value source = checked.get("source");
     Value test = checked.get("test");
     Value split = checked.get("split");
@@ -58,18 +63,19 @@ final class DataChecker {
         Values.longOf(Values.argument(shape, "channels")));
     DataSpec.CsvSource sourceCsv = csv(source);
     DataSpec.CsvSource testCsv = test == null ? null : csv(test);
-    DataSpec.Split splitSpec = split(split, settings.get("split"));
-    if (splitSpec == null) {
-      return null;
+    Optional<DataSpec.Split> splitSpec = split(split);
+    if (splitSpec.isEmpty()) {
+      return Optional.empty();
     }
-    List<String> header = inspect(sourceCsv, settings.get("source"));
+    Optional<List<String>> header = inspect(sourceCsv, source);
     if (testCsv != null) {
-      inspect(testCsv, settings.get("test"));
+      inspect(testCsv, test);
     }
-    if (header != null && imageShape != null) {
-      checkShape(imageShape, header.size() - 1, settings.get("shape"));
+    if (header.isPresent() && imageShape != null) {
+      checkShape(imageShape, header.get().size() - 1, shape);
     }
-    return new DataSpec(sourceCsv, testCsv, splitSpec, normalize == null ? Value.symbol("none") : normalize, imageShape);
+    return Optional.of(new DataSpec(sourceCsv, testCsv, splitSpec.get(),
+        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape));
   }
 
   private static DataSpec.CsvSource csv(Value source) {
@@ -78,71 +84,75 @@ final class DataChecker {
         Values.stringOf(Values.argument(source, "delimiter")));
   }
 
-  private DataSpec.Split split(Value split, Setting setting) {
+  private Optional<DataSpec.Split> split(Value split) {
     if (split == null) {
-      return new DataSpec.Holdout(0.2, 0.0);
+      return Optional.of(new DataSpec.Holdout(0.2, 0.0));
     }
     if (Values.calleeOf(split).equals("kfold")) {
-      return new DataSpec.KFold(Values.longOf(Values.argument(split, "k")));
+      return Optional.of(new DataSpec.KFold(Values.longOf(Values.argument(split, "k"))));
     }
     double validation = Values.doubleOf(Values.argument(split, "validation"));
     double test = Values.doubleOf(Values.argument(split, "test"));
     if (validation + test >= 0.95) {
-      diagnostics.add(Diagnostic.error(Code.HYP020, setting.value().span(), "`validation` and `test` leave no data to train on")
+      diagnostics.add(Diagnostic.error(Code.HYP020, split.span(), "`validation` and `test` leave no data to train on")
           .label("together " + Math.round((validation + test) * 100) + "% of the rows")
           .help("keep `validation + test` below 0.95, for example `holdout(validation = 0.2, test = 0.1)`")
           .build());
-      return null;
+      return Optional.empty();
     }
-    return new DataSpec.Holdout(validation, test);
+    return Optional.of(new DataSpec.Holdout(validation, test));
   }
 
-  /** The header of a CSV named by the spec, after checking that it exists and has the label. */
-  private List<String> inspect(DataSpec.CsvSource csv, Setting setting) {
+  /**
+   * The first row of a CSV named by the spec, after checking that the file exists and has the
+   * label; empty when it cannot be read (reported when the spec is wrong).
+   */
+  private Optional<List<String>> inspect(DataSpec.CsvSource csv, Value source) {
     if (baseDirectory == null) {
-      return null;
+      return Optional.empty();
     }
-    Signature signature = Builtins.function(Type.SOURCE, "csv");
     Path file;
     try {
       file = baseDirectory.resolve(csv.path()).normalize();
     } catch (java.nio.file.InvalidPathException invalid) {
-      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
+      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argument(source, "path").span(),
               "`" + csv.path().replace("\0", "\\0") + "` is not a usable file path")
           .label("not a path")
           .note(invalid.getReason())
           .build());
-      return null;
+      return Optional.empty();
     }
     if (!Files.isRegularFile(file)) {
-      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argumentSpan(setting.value(), signature, "path"),
+      diagnostics.add(Diagnostic.error(Code.HYP070, Values.argument(source, "path").span(),
               "data file `" + csv.path() + "` not found")
           .label("no such file")
           .note("paths are relative to the spec's folder: looked for " + file)
           .build());
-      return null;
+      return Optional.empty();
     }
-    List<String> header = header(file, csv.delimiter());
-    if (header == null || !csv.header()) {
-      return header;
+    Optional<List<String>> firstRow = firstRow(file, csv.delimiter());
+    if (firstRow.isEmpty() || !csv.header()) {
+      return firstRow;
     }
+    List<String> header = firstRow.get();
     if (!header.contains(csv.label())) {
-      Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argumentSpan(setting.value(), signature, "label"),
+      Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argument(source, "label").span(),
               "`" + csv.path() + "` has no column `" + csv.label() + "`")
           .label("not in the header");
       String help = Suggestions.help(csv.label(), header);
       diagnostics.add(builder.help(help != null ? help : "its columns are " + String.join(", ",
           header.stream().limit(12).map(h -> "`" + h + "`").toList()) + (header.size() > 12 ? ", ..." : "")).build());
-      return null;
+      return Optional.empty();
     }
-    return header;
+    return firstRow;
   }
 
-  private static List<String> header(Path file, String delimiter) {
+  /** The cells of the file's first line; empty when it has none or cannot be read. */
+  private static Optional<List<String>> firstRow(Path file, String delimiter) {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line = reader.readLine();
       if (line == null) {
-        return null;
+        return Optional.empty();
       }
       if (line.startsWith("\uFEFF")) {
         line = line.substring(1);
@@ -155,16 +165,16 @@ final class DataChecker {
         }
         names.add(name);
       }
-      return names;
+      return Optional.of(names);
     } catch (IOException | RuntimeException unreadable) {
-      return null; // the trainer reports unreadable files with their row and column
+      return Optional.empty(); // the trainer reports unreadable files with their row and column
     }
   }
 
-  private void checkShape(DataSpec.ImageShape shape, int features, Setting setting) {
+  private void checkShape(DataSpec.ImageShape shape, int features, Value written) {
     long pixels = shape.height() * shape.width() * shape.channels();
     if (pixels != features) {
-      diagnostics.add(Diagnostic.error(Code.HYP020, setting.value().span(), "`image(" + shape.height() + ", "
+      diagnostics.add(Diagnostic.error(Code.HYP020, written.span(), "`image(" + shape.height() + ", "
               + shape.width() + ", " + shape.channels() + ")` has " + pixels + " pixels, but the data has " + features
               + " feature columns")
           .label("does not match the data")

@@ -7,10 +7,12 @@ import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.Value;
+import java.util.Optional;
 
 /**
  * Proves that `units[i]` exists whenever it is read: the index is at least 1 and never
  * exceeds the per-layer bound in any trial (for instance `for i in 1..depth` over `units[depth]`).
+ * Empty after reporting.
  */
 final class IndexChecker {
   private final Diagnostics diagnostics;
@@ -21,7 +23,7 @@ final class IndexChecker {
     this.params = params;
   }
 
-  Value check(IndexExpression index, ParamInfo parameter, Scope scope) {
+  Optional<Value> check(IndexExpression index, ParamInfo parameter, Scope scope) {
     Expression position = index.index();
     String bound = parameter.spec.layerBound();
     double fewest = bound == null ? parameter.spec.maxLayers() : params.get(bound).min;
@@ -31,9 +33,9 @@ final class IndexChecker {
       if (literal < 1 || literal > fewest) {
         diagnostics.add(exceeds(index, literal < 1 ? "layers are numbered from 1" : "`" + parameter.name()
             + "` has " + boundText + " elements, which can be " + Builtins.format(fewest), parameter));
-        return null;
+        return Optional.empty();
       }
-      return Value.of(literal.longValue());
+      return Optional.of(Value.of(literal.longValue(), position.span()));
     }
     if (!(position instanceof Name name) || scope.loop(name.name()) == null) {
       diagnostics.add(Diagnostic.error(Code.HYP037, position.span(), "the index of `" + parameter.name()
@@ -42,14 +44,14 @@ final class IndexChecker {
           .help("write `for i in 1.." + (bound == null ? parameter.spec.maxLayers() : bound) + " { ... "
               + parameter.name() + "[i] ... }`")
           .build());
-      return null;
+      return Optional.empty();
     }
     Scope.Loop loop = scope.loop(name.name());
     Double lowest = least(loop.from());
     if (lowest == null || lowest < 1) {
       diagnostics.add(exceeds(index, "`" + name.name() + "` can be " + (lowest == null ? "below 1" : Builtins.format(lowest))
           + ", but layers are numbered from 1", parameter));
-      return null;
+      return Optional.empty();
     }
     boolean boundedBySameParameter = bound != null && loop.to() instanceof Value.ParamRef p && p.name().equals(bound);
     Double highest = most(loop.to());
@@ -57,9 +59,9 @@ final class IndexChecker {
       String reach = highest == null ? "an unknown number" : Builtins.format(highest);
       diagnostics.add(exceeds(index, "`" + name.name() + "` can reach " + reach + ", but `" + parameter.name() + "` has "
           + boundText + " elements, which can be " + Builtins.format(fewest), parameter));
-      return null;
+      return Optional.empty();
     }
-    return new Value.LoopVariable(name.name());
+    return Optional.of(new Value.LoopVariable(name.name(), name.span()));
   }
 
   private Diagnostic exceeds(IndexExpression index, String why, ParamInfo parameter) {
@@ -79,8 +81,8 @@ final class IndexChecker {
 
   /** The smallest value an integer expression can take, when known. */
   private Double least(Value value) {
-    if (value instanceof Value.Literal l && l.value() instanceof Number n) {
-      return n.doubleValue();
+    if (value instanceof Value.Numeric n) {
+      return n.asDouble();
     }
     if (value instanceof Value.ParamRef p && params.get(p.name()) != null) {
       return params.get(p.name()).min;
@@ -89,8 +91,8 @@ final class IndexChecker {
   }
 
   private Double most(Value value) {
-    if (value instanceof Value.Literal l && l.value() instanceof Number n) {
-      return n.doubleValue();
+    if (value instanceof Value.Numeric n) {
+      return n.asDouble();
     }
     if (value instanceof Value.ParamRef p && params.get(p.name()) != null) {
       return params.get(p.name()).max;

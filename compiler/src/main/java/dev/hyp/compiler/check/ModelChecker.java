@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Checks `model`: its settings, each layer's arguments, loops, and then the network as a whole. */
 final class ModelChecker {
@@ -29,8 +30,6 @@ final class ModelChecker {
   private final ParamTable params;
   private final SourceFile source;
   private final ArgumentBinder binder;
-  /** Each checked layer's call as written, for pointing at its arguments later. */
-  private final Map<LayerItem.Layer, Call> calls = new java.util.IdentityHashMap<>();
 
   ModelChecker(Diagnostics diagnostics, ValueChecker values, ParamTable params, SourceFile source) {
     this.diagnostics = diagnostics;
@@ -40,31 +39,33 @@ final class ModelChecker {
     this.binder = new ArgumentBinder(diagnostics);
   }
 
-  /** The checked model and the network's layers as written, or null after reporting problems. */
+  /** The checked model and the network's output and task. */
   record Result(ModelSpec model, NetworkChecker.Output output) {}
 
-  Result check(Block model, boolean imageInput) {
+  /** Empty after reporting problems. */
+  Optional<Result> check(Block model, boolean imageInput) {
     List<Member> layerMembers = new ArrayList<>();
-    Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS, layerMembers);
-    Map<String, Value> checked = SectionValues.check(settings, "`model`", SETTINGS, values, SETTINGS.keySet());
-    List<LayerItem> layers = items(layerMembers, Scope.EMPTY);
-    if (checked == null || layers == null) {
-      return null;
+    Map<String, Setting> settings = new SettingsReader(diagnostics).read(model.members(), "`model`", SETTINGS,
+        layerMembers);
+    Optional<Map<String, Value>> checked = SectionValues.check(settings, "`model`", SETTINGS, values,
+        SETTINGS.keySet());
+    Optional<List<LayerItem>> layers = items(layerMembers, Scope.EMPTY);
+    if (checked.isEmpty() || layers.isEmpty()) {
+      return Optional.empty();
     }
-    NetworkChecker.Output output = new NetworkChecker(diagnostics, params, calls).check(model, layers, imageInput);
-    if (output == null) {
-      return null;
-    }
-    List<LayerItem> completed = output.completedLayers();
-    return new Result(new ModelSpec(checked.get("updater"), checked.get("weight_init"), checked.get("l1"),
-        checked.get("l2"), checked.get("gradient_clip"), completed), output);
+    return new NetworkChecker(diagnostics, params).check(model.name().span(), layers.get(), imageInput)
+        .map(output -> {
+          Map<String, Value> set = checked.get();
+          return new Result(new ModelSpec(set.get("updater"), set.get("weight_init"), set.get("l1"), set.get("l2"),
+              set.get("gradient_clip"), output.completedLayers()), output);
+        });
   }
 
-  private List<LayerItem> items(List<Member> members, Scope scope) {
+  private Optional<List<LayerItem>> items(List<Member> members, Scope scope) {
     List<LayerItem> items = new ArrayList<>();
     boolean ok = true;
     for (Member member : members) {
-      LayerItem item = null;
+      Optional<LayerItem> item = Optional.empty();
       if (member instanceof CallMember call) {
         item = layer(call.call(), scope);
       } else if (member instanceof ForLoop loop) {
@@ -76,13 +77,13 @@ final class ModelChecker {
             .label("not allowed here")
             .build());
       }
-      ok &= item != null;
-      items.add(item);
+      ok &= item.isPresent();
+      item.ifPresent(items::add);
     }
-    return ok ? items : null;
+    return ok ? Optional.of(items) : Optional.empty();
   }
 
-  private LayerItem layer(Call call, Scope scope) {
+  private Optional<LayerItem> layer(Call call, Scope scope) {
     String kind = call.callee().name();
     Signature signature = Builtins.LAYERS.get(kind);
     if (signature == null) {
@@ -94,64 +95,65 @@ final class ModelChecker {
       }
       diagnostics.add(builder.help(help != null ? help : "the layers are "
           + String.join(", ", Builtins.LAYERS.keySet().stream().map(l -> "`" + l + "`").toList())).build());
-      return null;
+      return Optional.empty();
     }
-    Map<String, Argument> bound = binder.bind(call, signature, "layer");
-    if (bound == null) {
-      return null;
+    Optional<Map<String, Argument>> bound = binder.bind(call, signature, "layer");
+    if (bound.isEmpty()) {
+      return Optional.empty();
     }
     Map<String, Value> arguments = new LinkedHashMap<>();
     boolean ok = true;
     for (Signature.Parameter parameter : signature.parameters()) {
-      Argument argument = bound.get(parameter.name());
+      Argument argument = bound.get().get(parameter.name());
       if (argument == null) {
-        if (parameter.defaultValue() != null) {
-          arguments.put(parameter.name(), parameter.defaultValue() instanceof String s
-              ? Value.symbol(s) : new Value.Literal(parameter.defaultValue()));
+        Value fallback = Defaults.of(parameter, call.span());
+        if (fallback != null) {
+          arguments.put(parameter.name(), fallback);
         }
         continue;
       }
       Place place = new Place("`" + parameter.name() + "` of `" + kind + "`", parameter, true, !parameter.required(),
           argument.span());
-      Value value = values.check(argument.value(), place, scope);
-      ok &= value != null;
-      arguments.put(parameter.name(), value);
+      Optional<Value> value = values.check(argument.value(), place, scope);
+      ok &= value.isPresent();
+      value.ifPresent(v -> arguments.put(parameter.name(), v));
     }
     if (!ok) {
-      return null;
+      return Optional.empty();
     }
-    LayerItem.Layer layer = new LayerItem.Layer(kind, arguments, source.line(call.span().start()));
-    calls.put(layer, call);
-    return layer;
+    return Optional.of(new LayerItem.Layer(kind, arguments, source.line(call.span().start()), call.callee().span()));
   }
 
-  private LayerItem repeat(ForLoop loop, Scope scope) {
+  private Optional<LayerItem> repeat(ForLoop loop, Scope scope) {
     String variable = loop.variable().name();
-    Value from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false, loop.from().span()),
-        scope);
-    Value to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false, loop.to().span()), scope);
+    Optional<Value> from = values.check(loop.from(), new Place("the start of the loop", LOOP_BOUND, true, false,
+        loop.from().span()), scope);
+    Optional<Value> to = values.check(loop.to(), new Place("the end of the loop", LOOP_BOUND, true, false,
+        loop.to().span()), scope);
     if (params.contains(variable) || scope.loop(variable) != null) {
       diagnostics.add(Diagnostic.error(Code.HYP014, loop.variable().span(), "loop variable `" + variable + "` hides "
               + (params.contains(variable) ? "the parameter" : "the loop variable") + " `" + variable + "`")
           .label("already a name")
           .help("call the loop variable something else, such as `i`")
           .build());
-      return null;
+      return Optional.empty();
     }
-    if (from == null || to == null) {
-      return null;
+    if (from.isEmpty() || to.isEmpty()) {
+      return Optional.empty();
     }
-    List<LayerItem> body = items(new ArrayList<>(loop.body()), scope.with(new Scope.Loop(variable, from, to)));
-    if (body == null) {
-      return null;
+    Optional<List<LayerItem>> checked = items(new ArrayList<>(loop.body()),
+        scope.with(new Scope.Loop(variable, from.get(), to.get())));
+    if (checked.isEmpty()) {
+      return Optional.empty();
     }
+    List<LayerItem> body = checked.get();
     if (body.isEmpty()) {
       diagnostics.add(Diagnostic.error(Code.HYP021, loop.variable().span(), "the loop repeats no layers")
           .label("empty loop")
           .help("put layers inside it, or remove it")
           .build());
-      return null;
+      return Optional.empty();
     }
-    return new LayerItem.Repeat(variable, from, to, body);
+    return Optional.of(new LayerItem.Repeat(variable, from.get(), to.get(), body));
   }
 }

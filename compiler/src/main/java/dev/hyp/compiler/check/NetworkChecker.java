@@ -1,7 +1,5 @@
 package dev.hyp.compiler.check;
 
-import dev.hyp.compiler.ast.Block;
-import dev.hyp.compiler.ast.Call;
 import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks the network as a whole: each layer can follow the one before it, there is exactly
@@ -27,155 +26,158 @@ final class NetworkChecker {
 
   private final Diagnostics diagnostics;
   private final ParamTable params;
-  private final Map<LayerItem.Layer, Call> calls;
   private LayerItem.Layer previous;
   private boolean sequenceReported;
 
-  NetworkChecker(Diagnostics diagnostics, ParamTable params, Map<LayerItem.Layer, Call> calls) {
+  NetworkChecker(Diagnostics diagnostics, ParamTable params) {
     this.diagnostics = diagnostics;
     this.params = params;
-    this.calls = calls;
   }
 
-  Output check(Block model, List<LayerItem> layers, boolean imageInput) {
+  /** The output and task, or empty after reporting; {@code modelName} is where `model` is written. */
+  Optional<Output> check(Span modelName, List<LayerItem> layers, boolean imageInput) {
     if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof LayerItem.Layer last)
         || !last.kind().equals("output")) {
-      LayerItem.Layer misplaced = findOutput(layers);
-      diagnostics.add(misplaced == null
-          ? Diagnostic.error(Code.HYP063, model.name().span(), "the model has no `output` layer")
+      Optional<LayerItem.Layer> misplaced = findOutput(layers);
+      diagnostics.add(misplaced.isEmpty()
+          ? Diagnostic.error(Code.HYP063, modelName, "the model has no `output` layer")
               .label("no output")
               .help("end `model` with `output(activation = softmax, loss = mcxent)` (or `loss = mse` for regression)")
               .build()
-          : Diagnostic.error(Code.HYP063, calls.get(misplaced).callee().span(), "`output` must be the last layer")
+          : Diagnostic.error(Code.HYP063, misplaced.get().kindSpan(), "`output` must be the last layer")
               .label("layers follow it")
               .help("move `output(...)` to the end of `model`, outside any loop")
               .build());
-      return null;
+      return Optional.empty();
     }
     List<LayerItem> hidden = layers.subList(0, layers.size() - 1);
-    LayerItem.Layer extra = findOutput(hidden);
-    if (extra != null) {
-      diagnostics.add(Diagnostic.error(Code.HYP063, calls.get(extra).callee().span(), "the model has more than one `output`")
+    Optional<LayerItem.Layer> extra = findOutput(hidden);
+    if (extra.isPresent()) {
+      diagnostics.add(Diagnostic.error(Code.HYP063, extra.get().kindSpan(), "the model has more than one `output`")
           .label("only the last layer can be `output`")
-          .secondary(calls.get(last).callee().span(), "the output layer")
+          .secondary(last.kindSpan(), "the output layer")
           .build());
-      return null;
+      return Optional.empty();
     }
-    if (walk(hidden, imageInput ? Shape.IMAGE : Shape.FLAT, imageInput, "") == null) {
-      return null;
+    if (walk(hidden, imageInput ? Shape.IMAGE : Shape.FLAT, imageInput, "").isEmpty()) {
+      return Optional.empty();
     }
     return output(last, hidden);
   }
 
-  private Shape walk(List<LayerItem> items, Shape shape, boolean imageInput, String pass) {
+  /** The shape after the layers, or empty after reporting one that cannot follow the layer before it. */
+  private Optional<Shape> walk(List<LayerItem> items, Shape shape, boolean imageInput, String pass) {
     Shape current = shape;
     for (LayerItem item : items) {
       if (item instanceof LayerItem.Repeat repeat) {
-        Shape once = walk(repeat.body(), current, imageInput, pass);
-        if (once == null) {
-          return null;
+        Optional<Shape> once = walk(repeat.body(), current, imageInput, pass);
+        if (once.isEmpty()) {
+          return Optional.empty();
         }
-        if (once != current && walk(repeat.body(), once, imageInput, " (on the loop's second pass)") == null) {
-          return null;
+        if (once.get() != current
+            && walk(repeat.body(), once.get(), imageInput, " (on the loop's second pass)").isEmpty()) {
+          return Optional.empty();
         }
-        current = once;
+        current = once.get();
         continue;
       }
       LayerItem.Layer layer = (LayerItem.Layer) item;
-      current = follow(layer, current, imageInput, pass);
-      if (current == null) {
-        return null;
+      Optional<Shape> next = follow(layer, current, imageInput, pass);
+      if (next.isEmpty()) {
+        return Optional.empty();
       }
+      current = next.get();
       previous = layer;
     }
-    return current;
+    return Optional.of(current);
   }
 
-  private Shape follow(LayerItem.Layer layer, Shape shape, boolean imageInput, String pass) {
+  private Optional<Shape> follow(LayerItem.Layer layer, Shape shape, boolean imageInput, String pass) {
     switch (layer.kind()) {
       case "conv2d", "maxpool", "avgpool" -> {
         if (shape != Shape.IMAGE) {
           return cannotFollow(layer, "image-shaped input", imageInput, pass);
         }
-        return Shape.IMAGE;
+        return Optional.of(Shape.IMAGE);
       }
       case "lstm" -> {
         if (shape == Shape.FLAT) {
           return cannotFollow(layer, "a sequence (image rows are read as time steps)", imageInput, pass);
         }
-        return Shape.SEQUENCE;
+        return Optional.of(Shape.SEQUENCE);
       }
       case "dense" -> {
-        return Shape.FLAT;
+        return Optional.of(Shape.FLAT);
       }
       default -> {
-        return shape; // dropout and batchnorm keep the shape
+        return Optional.of(shape); // dropout and batchnorm keep the shape
       }
     }
   }
 
-  private Shape cannotFollow(LayerItem.Layer layer, String needs, boolean imageInput, String pass) {
+  /** Always empty: reports the first layer that cannot follow, and stays quiet about later ones. */
+  private Optional<Shape> cannotFollow(LayerItem.Layer layer, String needs, boolean imageInput, String pass) {
     if (sequenceReported) {
-      return null;
+      return Optional.empty();
     }
     sequenceReported = true;
-    Call call = calls.get(layer);
     String after = previous == null
         ? (imageInput ? "the input" : "the input, which has no shape")
         : "`" + previous.kind() + "`";
-    Diagnostic.Builder builder = Diagnostic.error(Code.HYP062, call.callee().span(), "`" + layer.kind()
+    Diagnostic.Builder builder = Diagnostic.error(Code.HYP062, layer.kindSpan(), "`" + layer.kind()
             + "` cannot follow " + after + pass)
         .label("needs " + needs);
     if (previous != null) {
-      builder.secondary(calls.get(previous).callee().span(), "gives " + (previous.kind().equals("lstm") ? "a sequence"
+      builder.secondary(previous.kindSpan(), "gives " + (previous.kind().equals("lstm") ? "a sequence"
           : previous.kind().equals("dense") ? "flat features" : "its input's shape"));
     }
     diagnostics.add(builder.help(imageInput
         ? "put `conv2d`, pooling and `lstm` layers before the first `dense`"
         : "give the data a shape with `shape = image(height, width, channels)` in `data`").build());
-    return null;
+    return Optional.empty();
   }
 
-  private Output output(LayerItem.Layer output, List<LayerItem> hidden) {
-    Call call = calls.get(output);
-    List<Object> losses = ValueChecker.possibleSymbols(output.arguments().get("loss"), params);
+  /** The task the loss says, with the output's activation filled in when the loss implies it. */
+  private Optional<Output> output(LayerItem.Layer output, List<LayerItem> hidden) {
+    Value loss = output.arguments().get("loss");
+    List<Object> losses = PossibleSymbols.of(loss, params);
     boolean classification = losses.stream().allMatch(Builtins.CLASSIFICATION_LOSSES::contains);
     boolean regression = losses.stream().allMatch(Builtins.REGRESSION_LOSSES::contains);
-    Span lossSpan = argumentSpan(call, "loss");
+    Span lossSpan = loss.span();
     if (!classification && !regression) {
       diagnostics.add(Diagnostic.error(Code.HYP018, lossSpan, "`loss` mixes classification and regression losses")
           .label("the task would change from trial to trial")
           .build());
-      return null;
+      return Optional.empty();
     }
     Value activation = output.arguments().get("activation");
     if (activation == null) {
       if (losses.size() != 1) {
-        diagnostics.add(Diagnostic.error(Code.HYP017, call.callee().span(), "`output` needs an `activation` when its loss "
+        diagnostics.add(Diagnostic.error(Code.HYP017, output.kindSpan(), "`output` needs an `activation` when its loss "
                 + "is a parameter")
             .label("no activation")
             .help("add `activation = ...`")
             .build());
-        return null;
+        return Optional.empty();
       }
-      activation = Value.symbol(defaultActivation((String) losses.get(0)));
-    } else if (!fits(activation, losses, argumentSpan(call, "activation"), lossSpan)) {
-      return null;
+      activation = Value.symbol(defaultActivation((String) losses.get(0)), lossSpan); // implied by the loss
+    } else if (!fits(activation, losses, activation.span(), lossSpan)) {
+      return Optional.empty();
     }
     Map<String, Value> arguments = new LinkedHashMap<>(output.arguments());
     arguments.put("activation", activation);
     List<LayerItem> completed = new ArrayList<>(hidden);
-    completed.add(new LayerItem.Layer("output", orderedLike(arguments), output.line()));
-    return new Output(classification ? Task.CLASSIFICATION : Task.REGRESSION, completed);
+    completed.add(new LayerItem.Layer("output", orderedLike(arguments), output.line(), output.kindSpan()));
+    return Optional.of(new Output(classification ? Task.CLASSIFICATION : Task.REGRESSION, completed));
   }
 
   private boolean fits(Value activation, List<Object> losses, Span activationSpan, Span lossSpan) {
-    for (Object a : ValueChecker.possibleSymbols(activation, params)) {
+    for (Object a : PossibleSymbols.of(activation, params)) {
       for (Object l : losses) {
         String needed = requiredActivation((String) a, (String) l);
         if (needed != null) {
-          diagnostics.add(Diagnostic.error(Code.HYP061, activationSpan, "the loss `" + l + "` does not fit the activation `"
-                  + a + "`")
+          diagnostics.add(Diagnostic.error(Code.HYP061, activationSpan, "the loss `" + l
+                  + "` does not fit the activation `" + a + "`")
               .label("`" + a + "` here")
               .secondary(lossSpan, "`" + l + "` here")
               .help(needed)
@@ -217,22 +219,18 @@ final class NetworkChecker {
     return ordered;
   }
 
-  private static Span argumentSpan(Call call, String name) {
-    return Values.argumentSpan(call, Builtins.LAYERS.get("output"), name);
-  }
-
-  private static LayerItem.Layer findOutput(List<LayerItem> items) {
+  private static Optional<LayerItem.Layer> findOutput(List<LayerItem> items) {
     for (LayerItem item : items) {
       if (item instanceof LayerItem.Layer layer && layer.kind().equals("output")) {
-        return layer;
+        return Optional.of(layer);
       }
       if (item instanceof LayerItem.Repeat repeat) {
-        LayerItem.Layer inner = findOutput(repeat.body());
-        if (inner != null) {
+        Optional<LayerItem.Layer> inner = findOutput(repeat.body());
+        if (inner.isPresent()) {
           return inner;
         }
       }
     }
-    return null;
+    return Optional.empty();
   }
 }

@@ -10,6 +10,7 @@ import dev.hyp.compiler.model.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks `objective = maximize METRIC on SPLIT` against the task and the data's splits. */
@@ -20,7 +21,8 @@ final class ObjectiveChecker {
     this.diagnostics = diagnostics;
   }
 
-  Objective check(ObjectiveMember objective, Task task, DataSpec data) {
+  /** Empty after reporting problems; {@code task} and {@code data} are null when they had problems. */
+  Optional<Objective> check(ObjectiveMember objective, Task task, DataSpec data) {
     String metric = objective.metric().name();
     String split = objective.split().name();
     boolean ok = true;
@@ -55,7 +57,7 @@ final class ObjectiveChecker {
           .build());
       ok = false;
     }
-    return ok ? new Objective(objective.maximize(), metric, split) : null;
+    return ok ? Optional.of(new Objective(objective.maximize(), metric, split)) : Optional.empty();
   }
 
   private static List<String> metrics(Task task) {

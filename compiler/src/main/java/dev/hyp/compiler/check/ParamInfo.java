@@ -1,6 +1,5 @@
 package dev.hyp.compiler.check;
 
-import dev.hyp.compiler.ast.Setting;
 import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.ParamSpec;
 import dev.hyp.compiler.source.Span;
@@ -24,7 +23,10 @@ final class ParamInfo {
   }
 
   final ParamSpec spec;
-  final Setting declaration;
+  /** Where the declaration's name, value and condition (null when it has none) are written. */
+  final Span nameSpan;
+  final Span valueSpan;
+  final Span conditionSpan;
   final int order;
   final Kind kind;
   /** The values of a choice or constant (null for ranges), with the span each was written at. */
@@ -34,10 +36,12 @@ final class ParamInfo {
   final double max;
   private boolean used;
 
-  ParamInfo(ParamSpec spec, Setting declaration, int order, Kind kind, List<Object> values, List<Span> valueSpans,
-      double min, double max) {
+  ParamInfo(ParamSpec spec, Span nameSpan, Span valueSpan, Span conditionSpan, int order, Kind kind,
+      List<Object> values, List<Span> valueSpans, double min, double max) {
     this.spec = spec;
-    this.declaration = declaration;
+    this.nameSpan = nameSpan;
+    this.valueSpan = valueSpan;
+    this.conditionSpan = conditionSpan;
     this.order = order;
     this.kind = kind;
     this.values = values;
@@ -48,10 +52,6 @@ final class ParamInfo {
 
   String name() {
     return spec.name();
-  }
-
-  Span nameSpan() {
-    return declaration.name().span();
   }
 
   boolean isConditional() {

@@ -9,8 +9,8 @@ import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.Value;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks `search STRATEGY { ... }`: the strategy, its options, the budget, the pruner, and grid finiteness. */
@@ -28,48 +28,51 @@ final class SearchChecker {
     this.params = params;
   }
 
-  SearchSpec check(SearchBlock search) {
+  /** Empty after reporting problems. */
+  Optional<SearchSpec> check(SearchBlock search) {
     if (search == null) {
-      return new SearchSpec("random", Map.of(), DEFAULT_TRIALS, 1, null, null, null,
-          new SearchSpec.Pruner("none", Map.of()));
+      return Optional.of(new SearchSpec("random", Map.of(), DEFAULT_TRIALS, 1, null, null, null,
+          new SearchSpec.Pruner("none", Map.of())));
     }
     String strategy = search.strategy().name();
     if (!Builtins.STRATEGIES.contains(strategy)) {
-      diagnostics.add(Diagnostic.error(Code.HYP012, search.strategy().span(), "unknown search strategy `" + strategy + "`")
+      diagnostics.add(Diagnostic.error(Code.HYP012, search.strategy().span(), "unknown search strategy `"
+              + strategy + "`")
           .label("not a strategy")
           .help(helpOr(Suggestions.help(strategy, Builtins.STRATEGIES),
               "the strategies are `grid`, `random`, `sobol`, `tpe` and `evolution`"))
           .build());
-      return null;
+      return Optional.empty();
     }
     Map<String, Signature.Parameter> known = new LinkedHashMap<>(Builtins.SETTINGS.get("search"));
     known.putAll(Builtins.STRATEGY_OPTIONS.get(strategy));
     String section = "`search " + strategy + "`";
     Map<String, Setting> settings = new SettingsReader(diagnostics).read(search.members(), section, known, null);
-    Map<String, Value> checked = SectionValues.check(settings, section, known, values, Set.of());
-    if (checked == null) {
-      return null;
+    Optional<Map<String, Value>> valid = SectionValues.check(settings, section, known, values, Set.of());
+    if (valid.isEmpty()) {
+      return Optional.empty();
     }
-    Long gridSize = strategy.equals("grid") ? gridSize(search, settings) : null;
-    if (strategy.equals("grid") && gridSize == null) {
-      return null;
+    Map<String, Value> checked = valid.get();
+    Optional<Long> gridSize = strategy.equals("grid") ? gridSize(search, settings.get("trials")) : Optional.empty();
+    if (strategy.equals("grid") && gridSize.isEmpty()) {
+      return Optional.empty();
     }
     long trials = checked.containsKey("trials") ? Values.longOf(checked.get("trials"))
-        : gridSize != null ? gridSize : DEFAULT_TRIALS;
+        : gridSize.orElse(DEFAULT_TRIALS);
     Map<String, Object> options = new LinkedHashMap<>();
     Builtins.STRATEGY_OPTIONS.get(strategy).forEach((name, parameter) -> {
       Value value = checked.get(name);
-      Object option = value == null ? parameter.defaultValue() : ((Value.Literal) value).value();
+      Object option = value == null ? parameter.defaultValue() : Values.plain(value);
       if (option != null) {
         options.put(name, option);
       }
     });
-    return new SearchSpec(strategy, options, trials,
+    return Optional.of(new SearchSpec(strategy, options, trials,
         checked.containsKey("parallel") ? Values.longOf(checked.get("parallel")) : 1,
         checked.containsKey("timeout") ? Values.longOf(checked.get("timeout")) : null,
         checked.containsKey("target") ? Values.doubleOf(checked.get("target")) : null,
         checked.containsKey("max_failures") ? Values.longOf(checked.get("max_failures")) : null,
-        pruner(checked.get("pruner")));
+        pruner(checked.get("pruner"))));
   }
 
   private static SearchSpec.Pruner pruner(Value pruner) {
@@ -77,18 +80,22 @@ final class SearchChecker {
       return new SearchSpec.Pruner("none", Map.of());
     }
     Map<String, Object> options = new LinkedHashMap<>();
-    ((Value.Invocation) pruner).arguments().forEach((name, value) -> options.put(name, ((Value.Literal) value).value()));
+    ((Value.Invocation) pruner).arguments().forEach((name, value) -> options.put(name, Values.plain(value)));
     return new SearchSpec.Pruner(Values.calleeOf(pruner), options);
   }
 
-  /** The number of grid points; null (reported) when some parameter has infinitely many values. */
-  private Long gridSize(SearchBlock search, Map<String, Setting> settings) {
+  /**
+   * The number of grid points; empty (reported) when some parameter has infinitely many values.
+   * A budget {@code trials} written as a number below it is warned about (as written, so
+   * arithmetic there is not).
+   */
+  private Optional<Long> gridSize(SearchBlock search, Setting trials) {
     boolean finite = true;
     for (ParamInfo parameter : params.all()) {
       Distribution distribution = parameter.spec.distribution();
       if (distribution.cardinality() < 0) {
         boolean log = distribution instanceof Distribution.FloatRange f && f.log();
-        diagnostics.add(Diagnostic.error(Code.HYP050, parameter.declaration.value().span(), "`grid` needs a finite space, "
+        diagnostics.add(Diagnostic.error(Code.HYP050, parameter.valueSpan, "`grid` needs a finite space, "
                 + "but `" + parameter.name() + "` is a continuous range")
             .label("infinitely many values")
             .secondary(search.strategy().span(), "grid search chosen here")
@@ -99,11 +106,10 @@ final class SearchChecker {
       }
     }
     if (!finite) {
-      return null;
+      return Optional.empty();
     }
     long size = GridSize.count(params.all().stream().map(p -> p.spec).toList(), GRID_LIMIT);
     long points = size < 0 ? GRID_LIMIT : size;
-    Setting trials = settings.get("trials");
     Double budget = trials == null ? null : Literals.number(trials.value());
     if (budget != null && budget < points) {
       diagnostics.add(Diagnostic.warning(Code.HYP101, trials.value().span(), "the grid has "
@@ -113,7 +119,7 @@ final class SearchChecker {
           .help("remove `trials` to run the whole grid, or use `random` or `tpe` for a partial search")
           .build());
     }
-    return points;
+    return Optional.of(points);
   }
 
   private static String helpOr(String help, String fallback) {

@@ -4,6 +4,7 @@ import dev.hyp.compiler.ast.Setting;
 import dev.hyp.compiler.model.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks every setting of a section against its declared type. */
@@ -11,10 +12,10 @@ final class SectionValues {
   private SectionValues() {}
 
   /**
-   * The checked value of each setting, or null when any of them had a problem (reported).
+   * The checked value of each setting; empty when any of them had a problem (reported).
    * Parameters may appear only in the settings named in {@code parametersAllowed}.
    */
-  static Map<String, Value> check(Map<String, Setting> settings, String section, Map<String, Signature.Parameter> known,
+  static Optional<Map<String, Value>> check(Map<String, Setting> settings, String section, Map<String, Signature.Parameter> known,
       ValueChecker values, Set<String> parametersAllowed) {
     Map<String, Value> checked = new LinkedHashMap<>();
     boolean ok = true;
@@ -23,13 +24,10 @@ final class SectionValues {
       Setting setting = entry.getValue();
       Place place = new Place("`" + name + "` of " + section, known.get(name), parametersAllowed.contains(name), true,
           setting.value().span());
-      Value value = values.check(setting.value(), place, Scope.EMPTY);
-      if (value == null) {
-        ok = false;
-      } else {
-        checked.put(name, value);
-      }
+      Optional<Value> value = values.check(setting.value(), place, Scope.EMPTY);
+      ok &= value.isPresent();
+      value.ifPresent(v -> checked.put(name, v));
     }
-    return ok ? checked : null;
+    return ok ? Optional.of(checked) : Optional.empty();
   }
 }

@@ -5,7 +5,9 @@ import dev.hyp.compiler.ast.Setting;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.TrainSpec;
 import dev.hyp.compiler.model.Value;
+import dev.hyp.compiler.source.Span;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks `train`: epochs and batch may be parameters; early stopping and schedule are fixed. */
@@ -20,19 +22,23 @@ final class TrainChecker {
     this.values = values;
   }
 
-  TrainSpec check(Block train) {
+  /** Empty after reporting problems. */
+  Optional<TrainSpec> check(Block train) {
     Map<String, Setting> settings = train == null ? Map.of()
         : new SettingsReader(diagnostics).read(train.members(), "`train`", SETTINGS, null);
-    Map<String, Value> checked = SectionValues.check(settings, "`train`", SETTINGS, values, Set.of("epochs", "batch"));
-    if (checked == null) {
-      return null;
+    Optional<Map<String, Value>> valid = SectionValues.check(settings, "`train`", SETTINGS, values,
+        Set.of("epochs", "batch"));
+    if (valid.isEmpty()) {
+      return Optional.empty();
     }
+    Map<String, Value> checked = valid.get();
     Value stopping = checked.get("early_stopping");
     Value schedule = checked.get("lr_schedule");
-    return new TrainSpec(checked.getOrDefault("epochs", Value.of(10L)), checked.getOrDefault("batch", Value.of(32L)),
+    return Optional.of(new TrainSpec(checked.getOrDefault("epochs", Value.of(10L, Span.NONE)),
+        checked.getOrDefault("batch", Value.of(32L, Span.NONE)),
         stopping == null ? null : new TrainSpec.EarlyStopping(Values.longOf(Values.argument(stopping, "epochs")),
             Values.doubleOf(Values.argument(stopping, "min_delta"))),
-        schedule == null ? null : schedule(schedule));
+        schedule == null ? null : schedule(schedule)));
   }
 
   private static TrainSpec.Schedule schedule(Value schedule) {

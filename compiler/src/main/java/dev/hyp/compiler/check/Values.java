@@ -1,29 +1,43 @@
 package dev.hyp.compiler.check;
 
-import dev.hyp.compiler.ast.Argument;
-import dev.hyp.compiler.ast.Call;
-import dev.hyp.compiler.ast.Expression;
 import dev.hyp.compiler.model.Value;
-import dev.hyp.compiler.source.Span;
 
 /** Small readers of checked values whose place allows no parameters, so they are literals. */
 final class Values {
   private Values() {}
 
   static long longOf(Value value) {
-    return ((Number) ((Value.Literal) value).value()).longValue();
+    if (value instanceof Value.DurationLiteral d) {
+      return d.seconds();
+    }
+    return value instanceof Value.IntLiteral i ? i.value() : (long) ((Value.Numeric) value).asDouble();
   }
 
   static double doubleOf(Value value) {
-    return ((Number) ((Value.Literal) value).value()).doubleValue();
+    return ((Value.Numeric) value).asDouble();
   }
 
   static String stringOf(Value value) {
-    return (String) ((Value.Literal) value).value();
+    return ((Value.StringLiteral) value).value();
   }
 
   static boolean booleanOf(Value value) {
-    return (Boolean) ((Value.Literal) value).value();
+    return ((Value.BooleanLiteral) value).value();
+  }
+
+  /** A literal as the plain Java value the search settings hold: Long, Double, String or Boolean. */
+  static Object plain(Value value) {
+    Value.Literal literal = (Value.Literal) value;
+    if (literal instanceof Value.IntLiteral i) {
+      return i.value();
+    } else if (literal instanceof Value.NumberLiteral n) {
+      return n.value();
+    } else if (literal instanceof Value.StringLiteral s) {
+      return s.value();
+    } else if (literal instanceof Value.BooleanLiteral b) {
+      return b.value();
+    }
+    return ((Value.DurationLiteral) literal).seconds();
   }
 
   static String calleeOf(Value value) {
@@ -32,24 +46,5 @@ final class Values {
 
   static Value argument(Value invocation, String name) {
     return ((Value.Invocation) invocation).arguments().get(name);
-  }
-
-  /** Where an argument of a call was written (by name or by position), or the whole call. */
-  static Span argumentSpan(Expression expression, Signature signature, String name) {
-    if (!(expression instanceof Call call)) {
-      return expression.span();
-    }
-    int position = 0;
-    for (Argument argument : call.arguments()) {
-      String bound = argument.isNamed() ? argument.name().name()
-          : position < signature.parameters().size() ? signature.parameters().get(position).name() : null;
-      if (!argument.isNamed()) {
-        position++;
-      }
-      if (name.equals(bound)) {
-        return argument.value().span();
-      }
-    }
-    return call.span();
   }
 }

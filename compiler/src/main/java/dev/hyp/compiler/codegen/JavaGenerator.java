@@ -53,8 +53,8 @@ public final class JavaGenerator {
   /** The most epochs any trial can train: for hyperband's largest budget. */
   private static int maxEpochs(CheckedExperiment experiment) {
     Value epochs = experiment.train().epochs();
-    if (epochs instanceof Value.Literal l) {
-      return Math.toIntExact((Long) l.value());
+    if (epochs instanceof Value.IntLiteral l) {
+      return Math.toIntExact(l.value());
     }
     if (epochs instanceof Value.ParamRef r) {
       for (ParamSpec param : experiment.params()) {

@@ -37,11 +37,20 @@ final class ValueCode {
   }
 
   Typed typed(Value value) {
-    if (value instanceof Value.Literal l) {
-      Object v = l.value();
-      TypeName type = v instanceof Long ? TypeName.LONG : v instanceof Double ? TypeName.DOUBLE
-          : v instanceof Boolean ? TypeName.BOOLEAN : STRING;
-      return new Typed(Literals.of(v), type);
+    if (value instanceof Value.IntLiteral l) { // boxed: a bare long would pick Literals.of(double)
+      return new Typed(Literals.of(Long.valueOf(l.value())), TypeName.LONG);
+    }
+    if (value instanceof Value.NumberLiteral l) {
+      return new Typed(Literals.of(l.value()), TypeName.DOUBLE);
+    }
+    if (value instanceof Value.BooleanLiteral l) {
+      return new Typed(Literals.of(Boolean.valueOf(l.value())), TypeName.BOOLEAN);
+    }
+    if (value instanceof Value.StringLiteral l) {
+      return new Typed(Literals.of(l.value()), STRING);
+    }
+    if (value instanceof Value.DurationLiteral l) {
+      return new Typed(Literals.of(Long.valueOf(l.seconds())), TypeName.LONG);
     }
     if (value instanceof Value.Symbol s) {
       return new Typed(CodeBlock.of("$S", s.name()), STRING);
@@ -73,8 +82,8 @@ final class ValueCode {
 
   /** An int argument (a size, a count). */
   CodeBlock intOf(Value value) {
-    if (value instanceof Value.Literal l && l.value() instanceof Long n && n == (int) (long) n) {
-      return CodeBlock.of("$L", n);
+    if (value instanceof Value.IntLiteral l && l.value() == (int) l.value()) {
+      return CodeBlock.of("$L", l.value());
     }
     Typed typed = typed(value);
     return typed.type().isPrimitive()

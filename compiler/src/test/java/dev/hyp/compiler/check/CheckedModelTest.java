@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.hyp.compiler.source.Span.NONE;
 
 import dev.hyp.compiler.Compiler;
 import dev.hyp.compiler.diag.DiagnosticRenderer;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +80,7 @@ class CheckedModelTest {
     assertEquals(new DataSpec.CsvSource("data/iris.csv", "species", true, ","), data.source());
     assertNull(data.test());
     assertEquals(new DataSpec.Holdout(0.2, 0.1), data.split());
-    assertEquals(new Value.Symbol("standard"), data.normalize());
+    assertEquals(new Value.Symbol("standard", NONE), Unspanned.of(data.normalize()));
     assertNull(data.shape());
     assertTrue(data.hasTest());
   }
@@ -123,13 +125,14 @@ class CheckedModelTest {
   void irisModel() {
     var model = iris().model();
     Value.Invocation updater = assertInstanceOf(Value.Invocation.class, model.updater());
-    assertEquals(new Value.ParamRef("opt"), updater.callee());
+    assertEquals(new Value.ParamRef("opt", NONE), Unspanned.of(updater.callee()));
     // momentum exists only when opt == nesterovs: in other trials the argument is left out
-    assertEquals(Map.of("lr", new Value.ParamRef("lr"), "momentum", new Value.IfPresent(new Value.ParamRef("momentum"), null)),
-        updater.arguments());
+    assertEquals(Map.of("lr", new Value.ParamRef("lr", NONE),
+            "momentum", new Value.IfPresent(new Value.ParamRef("momentum", NONE), null, NONE)),
+        Unspanned.of(updater.arguments()));
     assertEquals(List.of("lr", "momentum"), List.copyOf(updater.arguments().keySet()), "arguments in the order written");
-    assertEquals(new Value.Symbol("xavier"), model.weightInit());
-    assertEquals(new Value.ParamRef("l2"), model.l2());
+    assertEquals(new Value.Symbol("xavier", NONE), Unspanned.of(model.weightInit()));
+    assertEquals(new Value.ParamRef("l2", NONE), Unspanned.of(model.l2()));
     assertNull(model.l1());
     assertNull(model.gradientClip());
 
@@ -137,31 +140,78 @@ class CheckedModelTest {
     assertEquals(2, layers.size());
     LayerItem.Repeat loop = assertInstanceOf(LayerItem.Repeat.class, layers.get(0));
     assertEquals("i", loop.variable());
-    assertEquals(new Value.Literal(1L), loop.from());
-    assertEquals(new Value.ParamRef("depth"), loop.to());
+    assertEquals(Value.of(1L, NONE), Unspanned.of(loop.from()));
+    assertEquals(new Value.ParamRef("depth", NONE), Unspanned.of(loop.to()));
     assertEquals(2, loop.body().size());
     LayerItem.Layer dense = assertInstanceOf(LayerItem.Layer.class, loop.body().get(0));
     assertEquals("dense", dense.kind());
-    assertEquals(new Value.LayerParamRef("units", new Value.LoopVariable("i")), dense.arguments().get("units"));
-    assertEquals(new Value.ParamRef("act"), dense.arguments().get("activation"));
+    assertEquals(new Value.LayerParamRef("units", new Value.LoopVariable("i", NONE), NONE),
+        Unspanned.of(dense.arguments().get("units")));
+    assertEquals(new Value.ParamRef("act", NONE), Unspanned.of(dense.arguments().get("activation")));
     assertEquals(29, dense.line());
     LayerItem.Layer dropout = assertInstanceOf(LayerItem.Layer.class, loop.body().get(1));
     assertEquals("dropout", dropout.kind());
-    assertEquals(Map.of("rate", new Value.ParamRef("dropout")), dropout.arguments());
+    assertEquals(Map.of("rate", new Value.ParamRef("dropout", NONE)), Unspanned.of(dropout.arguments()));
 
     LayerItem.Layer output = assertInstanceOf(LayerItem.Layer.class, layers.get(1));
     assertEquals("output", output.kind());
-    assertEquals(new Value.Symbol("softmax"), output.arguments().get("activation"));
-    assertEquals(new Value.Symbol("mcxent"), output.arguments().get("loss"));
+    assertEquals(new Value.Symbol("softmax", NONE), Unspanned.of(output.arguments().get("activation")));
+    assertEquals(new Value.Symbol("mcxent", NONE), Unspanned.of(output.arguments().get("loss")));
     assertFalse(output.arguments().containsKey("units"), "units are inferred from the label's classes");
+  }
+
+  @Test
+  void everyValueSpansTheTextItCameFrom() {
+    SourceFile source = TestFiles.sample(TestFiles.samplesDirectory().resolve("iris.hyp"));
+    CheckedExperiment iris = checkClean(source);
+    Function<Value, String> text = value -> source.text().substring(value.span().start(), value.span().end());
+    var model = iris.model();
+    Value.Invocation updater = (Value.Invocation) model.updater();
+    assertEquals("opt(lr = lr, momentum = momentum)", text.apply(updater));
+    assertEquals("opt", text.apply(updater.callee()));
+    assertEquals("momentum", text.apply(updater.arguments().get("momentum")));
+    LayerItem.Repeat loop = (LayerItem.Repeat) model.layers().get(0);
+    assertEquals("1", text.apply(loop.from()));
+    LayerItem.Layer dense = (LayerItem.Layer) loop.body().get(0);
+    Value.LayerParamRef units = (Value.LayerParamRef) dense.arguments().get("units");
+    assertEquals("units[i]", text.apply(units));
+    assertEquals("i", text.apply(units.index()));
+    assertEquals("dense", source.text().substring(dense.kindSpan().start(), dense.kindSpan().end()));
+    LayerItem.Layer output = (LayerItem.Layer) model.layers().get(1);
+    assertEquals("mcxent", text.apply(output.arguments().get("loss")));
+    assertEquals("standard", text.apply(iris.data().normalize()));
+    assertEquals("40", text.apply(iris.train().epochs()));
+  }
+
+  @Test
+  void defaultsSpanWhatLeftThemOut() {
+    SourceFile source = new SourceFile("t.hyp", TestFiles.resource("diagnostics").resolve("t.hyp"), """
+        experiment t {
+          data { source = csv("data/iris.csv", label = "species") }
+          model {
+            dense(units = (2 * 4))
+            output(loss = mcxent)
+          }
+          objective = minimize loss on validation
+        }
+        """);
+    CheckedExperiment experiment = checkClean(source);
+    Function<Value, String> text = value -> source.text().substring(value.span().start(), value.span().end());
+    LayerItem.Layer dense = (LayerItem.Layer) experiment.model().layers().get(0);
+    assertEquals(Value.of(8L, NONE), Unspanned.of(dense.arguments().get("units")), "folded");
+    assertEquals("(2 * 4)", text.apply(dense.arguments().get("units")), "a value in parentheses spans them");
+    assertEquals("dense(units = (2 * 4))", text.apply(dense.arguments().get("activation")), "the default `relu`");
+    LayerItem.Layer output = (LayerItem.Layer) experiment.model().layers().get(1);
+    assertEquals("mcxent", text.apply(output.arguments().get("activation")), "`softmax`, implied by the loss");
+    assertEquals(NONE, experiment.train().epochs().span(), "no `train`: nothing was written");
   }
 
   @Test
   void irisTrainSearchAndObjective() {
     CheckedExperiment iris = iris();
     TrainSpec train = iris.train();
-    assertEquals(new Value.Literal(40L), train.epochs());
-    assertEquals(new Value.ParamRef("batch"), train.batch());
+    assertEquals(Value.of(40L, NONE), Unspanned.of(train.epochs()));
+    assertEquals(new Value.ParamRef("batch", NONE), Unspanned.of(train.batch()));
     assertEquals(new TrainSpec.EarlyStopping(5, 0.0), train.earlyStopping());
     assertNull(train.schedule());
 
@@ -202,19 +252,19 @@ class CheckedModelTest {
     assertNull(search.timeoutSeconds());
     assertEquals("none", search.pruner().name());
     TrainSpec train = experiment.train();
-    assertEquals(new Value.Literal(10L), train.epochs());
-    assertEquals(new Value.Literal(32L), train.batch());
+    assertEquals(Value.of(10L, NONE), Unspanned.of(train.epochs()));
+    assertEquals(Value.of(32L, NONE), Unspanned.of(train.batch()));
     assertNull(train.earlyStopping());
     assertNull(train.schedule());
     DataSpec data = experiment.data();
     assertEquals(new DataSpec.Holdout(0.2, 0.0), data.split());
-    assertEquals(new Value.Symbol("none"), data.normalize());
+    assertEquals(new Value.Symbol("none", NONE), Unspanned.of(data.normalize()));
     assertFalse(data.hasTest());
 
     LayerItem.Layer dense = (LayerItem.Layer) experiment.model().layers().get(0);
-    assertEquals(new Value.Symbol("relu"), dense.arguments().get("activation"), "dense's default activation");
+    assertEquals(new Value.Symbol("relu", NONE), Unspanned.of(dense.arguments().get("activation")), "dense's default activation");
     LayerItem.Layer output = (LayerItem.Layer) experiment.model().layers().get(1);
-    assertEquals(new Value.Symbol("softmax"), output.arguments().get("activation"), "implied by `mcxent`");
+    assertEquals(new Value.Symbol("softmax", NONE), Unspanned.of(output.arguments().get("activation")), "implied by `mcxent`");
     assertEquals(Task.CLASSIFICATION, experiment.task());
   }
 
