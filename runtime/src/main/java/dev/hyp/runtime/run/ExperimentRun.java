@@ -42,9 +42,6 @@ import java.util.Optional;
 
 /** One run of an experiment: load the data once, open the study, run the trials, report. */
 final class ExperimentRun<P> {
-  /** Exit code for bad data, unusable options and a study that belongs to another spec. */
-  static final int BAD_INPUT = 2;
-
   private final Experiment<P> experiment;
   private final ExperimentDefinition definition;
   private final List<ParamScale> scales; // how the spec declared each parameter: run.json and the report
@@ -63,7 +60,7 @@ final class ExperimentRun<P> {
     this.err = err;
   }
 
-  int execute() throws IOException {
+  ExitCode execute() throws IOException {
     Path outDirectory = options.out() != null ? options.out() : specDirectory.resolve("runs").resolve(definition.name());
     long seed = options.seed() != null ? options.seed() : definition.seed();
     ExperimentData data;
@@ -71,7 +68,7 @@ final class ExperimentRun<P> {
       data = loadData(seed);
     } catch (DataException e) {
       err.println("hyp: " + e.getMessage());
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     Files.createDirectories(outDirectory);
     Files.writeString(outDirectory.resolve("spec.hyp"), definition.specText(), StandardCharsets.UTF_8);
@@ -88,7 +85,7 @@ final class ExperimentRun<P> {
     } catch (StorageException e) {
       err.println("hyp: cannot open the study's database: " + e.getMessage()
           + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     try (storage) {
       Study study;
@@ -97,11 +94,11 @@ final class ExperimentRun<P> {
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
             + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       } catch (StorageException e) {
         err.println("hyp: cannot open the study in " + outDirectory + ": " + e.getMessage()
             + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       }
       long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).count();
       if (done > 0) {
@@ -117,7 +114,7 @@ final class ExperimentRun<P> {
         if (spark.isEmpty()) {
           err.println("hyp: --spark needs hyp's spark module and Apache Spark on the classpath; "
               + "run with ./hyp (which adds them) or spark-submit a jar from `hyp compile --spark` (docs/spark.md)");
-          return BAD_INPUT;
+          return ExitCode.BAD_INPUT;
         }
         try {
           session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, dataSource(),
@@ -126,7 +123,7 @@ final class ExperimentRun<P> {
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
               + e.getMessage());
-          return BAD_INPUT;
+          return ExitCode.BAD_INPUT;
         }
         objective = session.objective();
       } else {
@@ -147,7 +144,7 @@ final class ExperimentRun<P> {
           session.close();
         }
       }
-      return 0;
+      return ExitCode.OK;
     }
   }
 
