@@ -36,7 +36,7 @@ final class TrialsCommand implements Callable<Integer> {
       case csv -> table.csv();
       case json -> table.json();
       case table -> table.table();
-      case text -> throw new IllegalStateException("not a format of `trials`: " + format);
+      case text -> throw new IllegalStateException("--format text, which TableCsvOrJson turns away");
     });
     return common.exit(ExitCode.OK);
   }
