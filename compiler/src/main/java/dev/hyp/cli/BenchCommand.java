@@ -2,27 +2,36 @@ package dev.hyp.cli;
 
 import dev.hyp.compiler.bench.CheckBenchmark;
 import dev.hyp.runtime.bench.SamplerBenchmark;
+import dev.hyp.runtime.run.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `hyp bench ...`: benchmarks that print JSON lines of figures (never part of the tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures as JSON lines.",
+@Command(name = "bench", description = "Run a benchmark and print its figures as JSON lines.",
     subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class})
 final class BenchCommand {
+  @Mixin
+  CommonOptions common; // -h and -V: the benchmarks themselves are the subcommands
 
-  @Command(name = "samplers", mixinStandardHelpOptions = true,
+  @Command(name = "samplers",
       description = "Median regret of every sampler on standard test functions, and TPE's cost per trial.")
   static final class Samplers implements Callable<Integer> {
-    @Option(names = "--seeds", defaultValue = "10", description = "Seeds per sampler and function (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--seeds", defaultValue = "10",
+        description = "Seeds per sampler and function (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--functions", split = ",", description = "Functions to run (default: all), e.g. branin,rosenbrock4.")
+    @Option(names = "--functions", split = ",",
+        description = "Functions to run (default: all), e.g. branin,rosenbrock4.")
     List<String> functions;
 
     @Option(names = "--samplers", split = ",", description = "Samplers to run (default: all).")
@@ -38,14 +47,18 @@ final class BenchCommand {
         args.addAll(List.of("--samplers", String.join(",", samplers)));
       }
       SamplerBenchmark.main(args.toArray(String[]::new));
-      return 0;
+      return common.exit(ExitCode.OK);
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(name = "check",
       description = "Parse+check time of a generated spec of LINES lines and of each spec in a folder.")
   static final class Check implements Callable<Integer> {
-    @Option(names = "--lines", defaultValue = "10000", description = "Size of the generated spec (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--lines", defaultValue = "10000",
+        description = "Size of the generated spec (default: ${DEFAULT-VALUE}).")
     int lines;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "samples", paramLabel = "DIR",
@@ -58,7 +71,7 @@ final class BenchCommand {
           ? Files.list(directory).filter(p -> p.toString().endsWith(".hyp")).sorted().toList()
           : List.of();
       CheckBenchmark.run(lines, specs, System.out);
-      return 0;
+      return common.exit(ExitCode.OK);
     }
   }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyp.runtime.run.ExitCode;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.RunInfo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -14,42 +16,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** `hyp best RUN_DIR`: the best trial's parameters, metrics and model. */
-@Command(name = "best", mixinStandardHelpOptions = true,
+@Command(name = "best",
     description = "Show the best trial of a run: its parameters, validation and test metrics, and the model's path.")
 final class BestCommand implements Callable<Integer> {
-  enum Format { text, json }
-
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, such as samples/runs/iris.")
   Path directory;
 
-  @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Option(names = "--format", defaultValue = "text", converter = OutputFormat.TextOrJson.class,
+      completionCandidates = OutputFormat.TextOrJson.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
 
   @Override
   public Integer call() throws IOException {
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
+    PrintWriter out = common.out();
+    PrintWriter err = common.err();
     if (RunFolder.info(directory, err) == null) {
-      return Main.USAGE;
+      return common.exit(ExitCode.BAD_INPUT);
     }
     Optional<ObjectNode> summary = BestModel.readSummary(directory);
     if (summary.isEmpty()) {
       err.println("hyp: no trial of " + directory + " has completed yet");
-      return 1;
+      return common.exit(ExitCode.ERRORS);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode best = summary.get();
     best.put("model", directory.resolve(best.path("model").asText()).toAbsolutePath().normalize().toString());
-    if (format == Format.json) {
+    if (format == OutputFormat.json) {
       out.println(json.writeValueAsString(best));
     } else {
       out.printf(Locale.ROOT, "best trial: %d (%s %.4f on %s)%n", best.path("trial").asInt(),
@@ -61,8 +62,7 @@ final class BestCommand implements Callable<Integer> {
       }
       out.println("model:      " + best.path("model").asText());
     }
-    out.flush();
-    return 0;
+    return common.exit(ExitCode.OK);
   }
 
   private static String pairs(JsonNode object) {
@@ -71,7 +71,8 @@ final class BestCommand implements Callable<Integer> {
       Map.Entry<String, JsonNode> field = it.next();
       JsonNode value = field.getValue();
       text.append(text.length() == 0 ? "" : " ").append(field.getKey()).append('=')
-          .append(value.isFloatingPointNumber() ? String.format(Locale.ROOT, "%.4g", value.asDouble()) : value.asText());
+          .append(value.isFloatingPointNumber() ? String.format(Locale.ROOT, "%.4g", value.asDouble())
+              : value.asText());
     }
     return text.toString();
   }

@@ -5,51 +5,52 @@ import dev.hyp.compiler.check.CheckResult;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.DiagnosticRenderer;
 import dev.hyp.compiler.source.SourceFile;
+import dev.hyp.runtime.run.ExitCode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `hyp check FILE...`: parse and check specs without running anything. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
     description = "Check specs for mistakes before any compute is spent.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is clean (warnings allowed)", "1:some file has an error",
         "2:usage error, unreadable file, or a data file that is missing or lacks its label column"})
 final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json }
-
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .hyp files to check.")
   List<Path> files;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Option(names = "--format", defaultValue = "text", converter = OutputFormat.TextOrJson.class,
+      completionCandidates = OutputFormat.TextOrJson.class,
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
+    PrintWriter out = common.out();
+    PrintWriter err = common.err();
     Compiler compiler = new Compiler();
     DiagnosticRenderer renderer = new DiagnosticRenderer();
     List<JsonDiagnostics.Located> all = new ArrayList<>();
-    int exit = 0;
+    ExitCode exit = ExitCode.OK;
     for (Path path : files) {
       SourceFile source = SpecFiles.read(path, err);
       if (source == null) {
-        exit = Main.USAGE;
+        exit = exit.worse(ExitCode.BAD_INPUT);
         continue;
       }
       CheckResult result = compiler.check(source);
-      exit = Math.max(exit, exitCode(result));
-      if (format == Format.json) {
+      exit = exit.worse(exitCode(result));
+      if (format == OutputFormat.json) {
         result.diagnostics().forEach(d -> all.add(new JsonDiagnostics.Located(source, d)));
         continue;
       }
@@ -57,20 +58,18 @@ final class CheckCommand implements Callable<Integer> {
       String summary = summary(result.diagnostics());
       (result.hasErrors() ? err : out).println(source.name() + ": " + summary);
     }
-    if (format == Format.json) {
+    if (format == OutputFormat.json) {
       out.println(JsonDiagnostics.toJson(all));
     }
-    out.flush();
-    err.flush();
-    return exit;
+    return common.exit(exit);
   }
 
-  /** 0 clean, 1 errors in the spec, 2 when a data file it names is missing or lacks the label (bad data, as in `run`). */
-  static int exitCode(CheckResult result) {
+  /** Clean, errors in the spec, or bad input when a data file it names is missing or lacks the label (as in `run`). */
+  static ExitCode exitCode(CheckResult result) {
     if (result.hasDataFileErrors()) {
-      return Main.USAGE;
+      return ExitCode.BAD_INPUT;
     }
-    return result.hasErrors() ? 1 : 0;
+    return result.hasErrors() ? ExitCode.ERRORS : ExitCode.OK;
   }
 
   static String summary(List<Diagnostic> diagnostics) {

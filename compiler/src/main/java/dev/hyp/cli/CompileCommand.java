@@ -1,30 +1,25 @@
 package dev.hyp.cli;
 
-import dev.hyp.compiler.build.ExperimentBuild;
-import dev.hyp.compiler.build.JarPackager;
-import dev.hyp.compiler.build.ProcessClasspath;
-import dev.hyp.compiler.build.RuntimeLibraries;
-import dev.hyp.compiler.codegen.JavaGenerator;
+import dev.hyp.compiler.Compiler;
+import dev.hyp.runtime.run.ExitCode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** `hyp compile FILE -o DIR`: the spec as Java, compiled into a runnable jar. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(name = "compile",
     description = "Compile a spec to Java and a runnable jar: java -jar DIR/NAME.jar runs the search.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:compiled", "1:the spec has errors", "2:usage error, unreadable spec, missing data file or label column, unwritable output"})
+    exitCodeList = {"0:compiled", "1:the spec has errors",
+        "2:usage error, unreadable spec, missing data file or label column, unwritable output"})
 final class CompileCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The .hyp file.")
   Path file;
@@ -44,48 +39,33 @@ final class CompileCommand implements Callable<Integer> {
   boolean spark;
 
   @Override
-  public Integer call() throws IOException {
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
-    CheckedSpec checked = CheckedSpec.load(file, err);
+  public Integer call() {
+    PrintWriter out = common.out();
+    PrintWriter err = common.err();
+    Compiler compiler = new Compiler();
+    CheckedSpec checked = CheckedSpec.load(compiler, file, err);
     if (!checked.ok()) {
-      return checked.exitCode();
+      return common.exit(checked.exitCode());
     }
-    List<Path> classpath = ProcessClasspath.entries();
-    ExperimentBuild.Compiled compiled = new ExperimentBuild().build(checked.experiment(), checked.source(), classpath);
-    boolean oneJar = fat || spark;
-    List<RuntimeLibraries.Library> libraries;
-    try {
-      libraries = spark ? RuntimeLibraries.resolveForSpark(classpath) : RuntimeLibraries.resolve(classpath);
-    } catch (IOException e) {
-      err.println("hyp: " + e.getMessage());
-      return Main.USAGE;
-    }
+    Compiler.JarOptions options = new Compiler.JarOptions(directory, fat, spark, emitSources);
     Path jar;
     try {
-      jar = JarPackager.write(compiled, directory, checked.directory(), libraries, oneJar, spark ? "spark" : null);
-      if (emitSources) {
-        writeSources(compiled.generated(), directory.resolve("src"));
-      }
+      jar = compiler.writeJar(compiler.build(checked.experiment(), checked.source()), checked.directory(), options);
+    } catch (Compiler.MissingLibrariesException e) {
+      err.println("hyp: " + e.getMessage());
+      return common.exit(ExitCode.BAD_INPUT);
     } catch (IOException e) {
       err.println("hyp: cannot write " + directory + ": " + e.getMessage());
-      return Main.USAGE;
+      return common.exit(ExitCode.BAD_INPUT);
     }
-    out.println("compiled " + checked.source().name() + " to " + jar + (oneJar ? "" : " (libraries in " + directory.resolve("lib") + ")"));
+    out.println("compiled " + checked.source().name() + " to " + jar
+        + (options.oneJar() ? "" : " (libraries in " + directory.resolve("lib") + ")"));
     if (spark) {
       out.println("run it with: spark-submit --master MASTER --driver-memory 2g " + jar
           + " [--trials N] [--parallel N] [--help]");
     } else {
       out.println("run it with: java -jar " + jar + " [--trials N] [--parallel N] [--help]");
     }
-    return 0;
-  }
-
-  private static void writeSources(JavaGenerator.Generated generated, Path directory) throws IOException {
-    for (JavaGenerator.Source source : generated.sources()) {
-      Path file = directory.resolve(source.className().replace('.', '/') + ".java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.text(), StandardCharsets.UTF_8);
-    }
+    return common.exit(ExitCode.OK);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hyp.cli;
 
+import dev.hyp.runtime.run.ExitCode;
 import picocli.CommandLine;
 
 /**
@@ -7,8 +8,6 @@ import picocli.CommandLine;
  * when HYP_DEBUG is set, so that users see no stack traces for anything they did.
  */
 final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
-  static final int INTERNAL_ERROR = 70;
-
   @Override
   public int handleExecutionException(Exception exception, CommandLine commandLine,
       CommandLine.ParseResult parseResult) {
@@ -18,6 +17,6 @@ final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandl
     } else {
       commandLine.getErr().println("hyp: this is a bug in hyp; run again with HYP_DEBUG=1 for details and report it");
     }
-    return INTERNAL_ERROR;
+    return ExitCode.INTERNAL.code();
   }
 }

@@ -1,10 +1,14 @@
 package dev.hyp.cli;
 
+import dev.hyp.runtime.run.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** `hyp`: the command line. Subcommands are thin adapters over the compiler and runtime facades. */
+/**
+ * `hyp`: the command line. Subcommands are thin adapters over the compiler and runtime facades;
+ * their exit codes come from {@link ExitCode}, set here once for picocli's own outcomes as well.
+ */
 @Command(
     name = "hyp",
     mixinStandardHelpOptions = true,
@@ -14,9 +18,6 @@ import picocli.CommandLine.Command;
         TrialsCommand.class, BestCommand.class, ReportCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  /** Exit code for files that cannot be read and other usage errors. */
-  public static final int USAGE = 2;
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    ExitCode.install(commandLine);
     commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
     return commandLine;
   }

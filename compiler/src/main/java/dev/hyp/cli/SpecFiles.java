@@ -20,7 +20,8 @@ final class SpecFiles {
     } catch (CharacterCodingException e) {
       err.println("hyp: cannot read " + path + ": not valid UTF-8 text");
     } catch (IOException e) {
-      err.println("hyp: cannot read " + path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      err.println("hyp: cannot read " + path + ": " + reason);
     }
     return null;
   }

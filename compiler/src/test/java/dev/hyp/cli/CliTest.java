@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hyp.runtime.run.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -215,7 +216,7 @@ class CliTest {
     write("t.csv", csv.toString());
     Path spec = write("tiny.hyp", CLEAN);
     Run compile = hyp("compile", spec.toString(), "--spark", "-o", dir.resolve("build").toString());
-    assertEquals(Main.USAGE, compile.exit(), compile.out() + compile.err());
+    assertEquals(ExitCode.BAD_INPUT.code(), compile.exit(), compile.out() + compile.err());
     assertTrue(compile.err().contains("--spark needs hyp's spark module"), compile.err());
     assertFalse(Files.exists(dir.resolve("build/tiny.jar")));
 

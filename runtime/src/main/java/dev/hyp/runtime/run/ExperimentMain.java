@@ -45,18 +45,19 @@ public final class ExperimentMain {
     commandLine.setCommandName(experiment.definition().name());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    ExitCode.install(commandLine);
     commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
       err.println("hyp: " + experiment.definition().name() + " failed: " + exception);
       if (System.getenv("HYP_DEBUG") != null) {
         exception.printStackTrace(err);
       }
-      return 70;
+      return ExitCode.INTERNAL.code();
     });
     return commandLine.execute(args);
   }
 
-  /** Runs the experiment with options already parsed (for `hyp run`); returns the exit code. */
-  public static int run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
+  /** Runs the experiment with options already parsed (for `hyp run`); returns how it went. */
+  public static ExitCode run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
     Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
@@ -84,7 +85,7 @@ public final class ExperimentMain {
     @Override
     public Integer call() throws Exception {
       Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
-      return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
+      return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
     }
   }
 

@@ -44,9 +44,6 @@ import java.util.Optional;
 
 /** One run of an experiment: load the data once, open the study, run the trials, report. */
 final class ExperimentRun<P> {
-  /** Exit code for bad data, unusable options and a study that belongs to another spec. */
-  static final int BAD_INPUT = 2;
-
   private final Experiment<P> experiment;
   private final ExperimentDefinition definition;
   private final List<ParamScale> scales; // how the spec declared each parameter: run.json and the report
@@ -65,16 +62,16 @@ final class ExperimentRun<P> {
     this.err = err;
   }
 
-  int execute() throws IOException {
+  ExitCode execute() throws IOException {
     Optional<String> badOption = options.problem();
     if (badOption.isPresent()) {
       err.println("hyp: " + badOption.get());
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     Path outDirectory = options.out() != null ? options.out() : specDirectory.resolve("runs").resolve(definition.name());
     if (Files.exists(outDirectory) && !Files.isDirectory(outDirectory)) {
       err.println("hyp: " + outDirectory + " is a file, not a folder; name a folder with --out");
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     long seed = options.seed() != null ? options.seed() : definition.seed();
     ExperimentData data;
@@ -82,14 +79,14 @@ final class ExperimentRun<P> {
       data = loadData(seed);
     } catch (DataException e) {
       err.println("hyp: " + e.getMessage());
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     try {
       prepare(outDirectory);
     } catch (IOException | UnsupportedOperationException e) {
       err.println("hyp: cannot write the run folder " + outDirectory + ": " + reason(e)
           + "; choose a writable folder with --out");
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     Storage storage;
@@ -98,7 +95,7 @@ final class ExperimentRun<P> {
     } catch (StorageException e) {
       err.println("hyp: cannot open the study's database: " + e.getMessage()
           + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     try (storage) {
       Study study;
@@ -107,11 +104,11 @@ final class ExperimentRun<P> {
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
             + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       } catch (StorageException e) {
         err.println("hyp: cannot open the study in " + outDirectory + ": " + e.getMessage()
             + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       }
       long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).count();
       if (done > 0) {
@@ -129,7 +126,7 @@ final class ExperimentRun<P> {
         if (spark.isEmpty()) {
           err.println("hyp: --spark needs hyp's spark module and Apache Spark on the classpath; "
               + "run with ./hyp (which adds them) or spark-submit a jar from `hyp compile --spark` (docs/spark.md)");
-          return BAD_INPUT;
+          return ExitCode.BAD_INPUT;
         }
         try {
           session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, dataSource(),
@@ -138,7 +135,7 @@ final class ExperimentRun<P> {
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
               + e.getMessage());
-          return BAD_INPUT;
+          return ExitCode.BAD_INPUT;
         }
         objective = session.objective();
       } else {
@@ -155,11 +152,11 @@ final class ExperimentRun<P> {
           // the disk filled up or went read-only mid-run: every trial told so far is in the database
           err.println("hyp: the run stopped: cannot write to " + outDirectory + ": " + reason(e)
               + "; free some space (or fix the folder) and run again to continue");
-          return BAD_INPUT;
+          return ExitCode.BAD_INPUT;
         }
         writeReport(outDirectory, result);
         new RunSummary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
-        return signals.exitCode().orElse(0);
+        return signals.exitCode().orElse(ExitCode.OK);
       } finally {
         if (session != null) {
           session.close();

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -17,7 +18,7 @@ import sun.misc.SignalHandler;
  * run and no report. Handlers are restored when the search ends.
  */
 final class SignalStop implements AutoCloseable {
-  private static final Map<String, Integer> EXIT_CODES = Map.of("TERM", 128 + 15, "INT", 128 + 2);
+  private static final Map<String, ExitCode> EXIT_CODES = Map.of("TERM", ExitCode.TERMINATED, "INT", ExitCode.INTERRUPTED);
 
   /** How long a second signal waits for the running trials to be marked interrupted. */
   private static final Duration QUIT_WITHIN = Duration.ofSeconds(2);
@@ -94,7 +95,7 @@ final class SignalStop implements AutoCloseable {
   }
 
   /** Exits without waiting for running trials, after marking them interrupted (for a little while at most). */
-  private static void quitNow(int exitCode, Study study) {
+  private static void quitNow(ExitCode exitCode, Study study) {
     Thread marker = new Thread(study::abandonRunning, "hyp-abandon");
     marker.setDaemon(true);
     marker.start();
@@ -103,13 +104,13 @@ final class SignalStop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Runtime.getRuntime().halt(exitCode);
+    Runtime.getRuntime().halt(exitCode.code());
   }
 
   /** The exit code the signal asks for, or empty when none came. */
-  java.util.OptionalInt exitCode() {
+  Optional<ExitCode> exitCode() {
     String name = received;
-    return name == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(EXIT_CODES.get(name));
+    return name == null ? Optional.empty() : Optional.of(EXIT_CODES.get(name));
   }
 
   @Override
