@@ -16,6 +16,8 @@ import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.Trainer;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +35,7 @@ class BestModelTest {
   static void trainOnce() {
     data = TestData.iris();
     result = Trainer.train(new NetworkBuilder(2, data.inputShape(), Task.CLASSIFICATION, 3)
-            .dense(4, "relu").output(null, "mcxent", null), data, Normalization.NONE, "mcxent",
+            .dense(4, Activation.RELU).output(null, Loss.MCXENT, null), data, Normalization.NONE, "mcxent",
         TrainOptions.of(1, 32, "accuracy", 2), EpochCallback.NONE);
   }
 
