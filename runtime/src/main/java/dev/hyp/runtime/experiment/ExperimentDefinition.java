@@ -18,9 +18,11 @@ import java.util.Objects;
  * ExperimentDefinition.builder("iris")
  *     .spec(specText, specHash)
  *     .task(Task.CLASSIFICATION)
- *     .data(DataDefinition.of(new CsvFile("data/iris.csv", "species", true, ","), new Split.Holdout(0.2, 0.0)))
- *     .search(SearchDefinition.of(Strategy.TPE).withTrials(40))
- *     .objective(ObjectiveDefinition.maximize("accuracy", "validation"))
+ *     .source("data/iris.csv", "species", true, ",")
+ *     .split(new Split.Holdout(0.2, 0.0))
+ *     .search(Strategy.TPE, Map.of("startup", 5L))
+ *     .trials(40)
+ *     .maximize("accuracy", "validation")
  *     .build();
  * }</pre>
  *
@@ -38,21 +40,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
   public record CsvFile(String path, String label, boolean header, String delimiter) {}
 
   /** @param test a separate test file, or null; @param image {height, width, channels}, or null */
-  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {
-    /** Flat features from one file, split as given. */
-    public static DataDefinition of(CsvFile source, Split split) {
-      return new DataDefinition(source, null, split, null);
-    }
-
-    public DataDefinition withTest(CsvFile test) {
-      return new DataDefinition(source, test, split, image);
-    }
-
-    /** Each row is an image of {@code height x width} pixels and {@code channels} channels. */
-    public DataDefinition withImage(int height, int width, int channels) {
-      return new DataDefinition(source, test, split, new int[] {height, width, channels});
-    }
-  }
+  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {}
 
   /**
    * How to search. Options go by the vocabulary's names ({@link Strategy#options()}, {@link
@@ -61,66 +49,20 @@ public record ExperimentDefinition(String name, String description, long seed, S
    * @param timeoutSeconds, target, maxFailures null when not set
    */
   public record SearchDefinition(Strategy strategy, Map<String, Object> options, int trials, int parallel,
-      Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions) {
-
-    /** The strategy with its default options, the default budget, one trial at a time, no pruner. */
-    public static SearchDefinition of(Strategy strategy) {
-      return new SearchDefinition(strategy, Map.of(), Settings.TRIALS.defaultInt(), Settings.PARALLEL.defaultInt(),
-          null, null, null, PrunerKind.DEFAULT, Map.of());
-    }
-
-    public SearchDefinition withOptions(Map<String, Object> options) {
-      return new SearchDefinition(strategy, Map.copyOf(options), trials, parallel, timeoutSeconds, target,
-          maxFailures, pruner, prunerOptions);
-    }
-
-    public SearchDefinition withTrials(int trials) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          prunerOptions);
-    }
-
-    public SearchDefinition withParallel(int parallel) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          prunerOptions);
-    }
-
-    public SearchDefinition withTimeoutSeconds(long timeoutSeconds) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          prunerOptions);
-    }
-
-    /** Stop once the objective reaches {@code target}. */
-    public SearchDefinition withTarget(double target) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          prunerOptions);
-    }
-
-    public SearchDefinition withMaxFailures(int maxFailures) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          prunerOptions);
-    }
-
-    public SearchDefinition withPruner(PrunerKind pruner, Map<String, Object> prunerOptions) {
-      return new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner,
-          Map.copyOf(prunerOptions));
-    }
-  }
+      Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions) {}
 
   public record ObjectiveDefinition(boolean maximize, String metric, String split) {
-    public static ObjectiveDefinition maximize(String metric, String split) {
-      return new ObjectiveDefinition(true, metric, split);
-    }
-
-    public static ObjectiveDefinition minimize(String metric, String split) {
-      return new ObjectiveDefinition(false, metric, split);
-    }
-
     public Direction direction() {
       return maximize ? Direction.MAXIMIZE : Direction.MINIMIZE;
     }
   }
 
-  /** Names the parts of a definition; {@link #build()} checks that the required ones are there. */
+  /**
+   * Names the parts of a definition; {@link #build()} checks that the required ones are there
+   * (the spec, the task, the data source and split, the objective). The others start at the
+   * vocabulary's defaults: no description, seed 0, random search of {@link Settings#TRIALS}
+   * trials one at a time, no pruner.
+   */
   public static final class Builder {
     private final String name;
     private String description = "";
@@ -128,8 +70,19 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private String specText;
     private String specHash;
     private Task task;
-    private DataDefinition data;
-    private SearchDefinition search = SearchDefinition.of(Strategy.DEFAULT);
+    private CsvFile source;
+    private CsvFile test;
+    private Split split;
+    private int[] image;
+    private Strategy strategy = Strategy.DEFAULT;
+    private Map<String, Object> options = Map.of();
+    private int trials = Settings.TRIALS.defaultInt();
+    private int parallel = Settings.PARALLEL.defaultInt();
+    private Long timeoutSeconds;
+    private Double target;
+    private Integer maxFailures;
+    private PrunerKind pruner = PrunerKind.DEFAULT;
+    private Map<String, Object> prunerOptions = Map.of();
     private ObjectiveDefinition objective;
 
     private Builder(String name) {
@@ -158,25 +111,92 @@ public record ExperimentDefinition(String name, String description, long seed, S
       return this;
     }
 
-    public Builder data(DataDefinition data) {
-      this.data = data;
+    /** `source = csv(path, label, header, delimiter)`. */
+    public Builder source(String path, String label, boolean header, String delimiter) {
+      this.source = new CsvFile(path, label, header, delimiter);
       return this;
     }
 
-    public Builder search(SearchDefinition search) {
-      this.search = search;
+    /** `test = csv(...)`: a separate file for the final test. */
+    public Builder test(String path, String label, boolean header, String delimiter) {
+      this.test = new CsvFile(path, label, header, delimiter);
       return this;
     }
 
-    public Builder objective(ObjectiveDefinition objective) {
-      this.objective = objective;
+    public Builder split(Split split) {
+      this.split = split;
+      return this;
+    }
+
+    /** `shape = image(height, width, channels)`. */
+    public Builder image(int height, int width, int channels) {
+      this.image = new int[] {height, width, channels};
+      return this;
+    }
+
+    /** `search STRATEGY { ... }` with the strategy's default options. */
+    public Builder search(Strategy strategy) {
+      return search(strategy, Map.of());
+    }
+
+    /** `search STRATEGY { ... }`, with the options that differ from the strategy's defaults. */
+    public Builder search(Strategy strategy, Map<String, Object> options) {
+      this.strategy = strategy;
+      this.options = Map.copyOf(options);
+      return this;
+    }
+
+    public Builder trials(int trials) {
+      this.trials = trials;
+      return this;
+    }
+
+    public Builder parallel(int parallel) {
+      this.parallel = parallel;
+      return this;
+    }
+
+    /** No new trial starts after this many seconds. */
+    public Builder timeoutSeconds(long seconds) {
+      this.timeoutSeconds = seconds;
+      return this;
+    }
+
+    /** Stop once the objective reaches {@code target}. */
+    public Builder target(double target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder maxFailures(int maxFailures) {
+      this.maxFailures = maxFailures;
+      return this;
+    }
+
+    /** `pruner = NAME(options)`, with the options that differ from its defaults. */
+    public Builder pruner(PrunerKind pruner, Map<String, Object> options) {
+      this.pruner = pruner;
+      this.prunerOptions = Map.copyOf(options);
+      return this;
+    }
+
+    public Builder maximize(String metric, String split) {
+      this.objective = new ObjectiveDefinition(true, metric, split);
+      return this;
+    }
+
+    public Builder minimize(String metric, String split) {
+      this.objective = new ObjectiveDefinition(false, metric, split);
       return this;
     }
 
     public ExperimentDefinition build() {
+      DataDefinition data = new DataDefinition(Objects.requireNonNull(source, "source"), test,
+          Objects.requireNonNull(split, "split"), image);
+      SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
+          maxFailures, pruner, prunerOptions);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,
-          Objects.requireNonNull(task, "task"), Objects.requireNonNull(data, "data"), search,
-          Objects.requireNonNull(objective, "objective"));
+          Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"));
     }
   }
 }
