@@ -18,6 +18,12 @@ public enum Activation implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static Activation of(String name) {
     return Term.of(Activation.class, name, "activation");
   }

@@ -55,6 +55,12 @@ public enum Loss implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static Loss of(String name) {
     return Term.of(Loss.class, name, "loss");
   }

@@ -11,6 +11,12 @@ public enum Padding implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static Padding of(String name) {
     return Term.of(Padding.class, name, "padding");
   }

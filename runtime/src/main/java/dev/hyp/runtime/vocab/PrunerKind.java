@@ -44,6 +44,12 @@ public enum PrunerKind implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static PrunerKind of(String name) {
     return Term.of(PrunerKind.class, name, "pruner");
   }

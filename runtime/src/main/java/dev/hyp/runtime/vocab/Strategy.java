@@ -59,6 +59,12 @@ public enum Strategy implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static Strategy of(String name) {
     return Term.of(Strategy.class, name, "search strategy");
   }

@@ -70,6 +70,12 @@ public enum Updater implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static Updater of(String name) {
     return Term.of(Updater.class, name, "updater");
   }

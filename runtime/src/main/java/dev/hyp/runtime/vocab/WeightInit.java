@@ -21,6 +21,12 @@ public enum WeightInit implements Term {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a spec writes it, so a trial's parameters print as in the spec. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
+
   public static WeightInit of(String name) {
     return Term.of(WeightInit.class, name, "weight init");
   }
