@@ -101,7 +101,8 @@ final class Builtins {
           optional("early_stopping", Type.EARLY_STOPPING, null), optional("lr_schedule", Type.SCHEDULE, null)),
       "search", settings(parameter(Settings.TRIALS), parameter(Settings.PARALLEL),
           optional("timeout", Type.DURATION, null), optional("target", Type.NUMBER, null),
-          optional("max_failures", Type.INT, null).atLeast(1), optional("pruner", Type.PRUNER, PrunerKind.DEFAULT.hypName())));
+          optional("max_failures", Type.INT, null).atLeast(1),
+          optional("pruner", Type.PRUNER, PrunerKind.DEFAULT.hypName())));
 
   /** Options of each search strategy, beside the common search settings. */
   static final Map<String, Map<String, Signature.Parameter>> STRATEGY_OPTIONS = strategyOptions();

@@ -182,7 +182,8 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
       return CodeBlock.of("$T.of()", Map.class);
     }
     CodeBlock.Builder entries = CodeBlock.builder();
-    values.forEach((name, value) -> entries.add(entries.isEmpty() ? "" : ",$W").add("$S, $L", name, Literals.of(value)));
+    values.forEach((name, value) ->
+        entries.add(entries.isEmpty() ? "" : ",$W").add("$S, $L", name, Literals.of(value)));
     return CodeBlock.of("$T.of($L)", Map.class, entries.build());
   }
 

@@ -44,7 +44,8 @@ final class SearchSpaceCode {
     }
     CodeBlock.Builder layers = CodeBlock.builder();
     for (int layer = 1; layer <= param.maxLayers(); layer++) {
-      layers.add(layer == 1 ? "" : "\n").add(".add($S, $L$L)", param.name() + "[" + layer + "]", distribution, condition);
+      layers.add(layer == 1 ? "" : "\n")
+          .add(".add($S, $L$L)", param.name() + "[" + layer + "]", distribution, condition);
     }
     return layers.build();
   }

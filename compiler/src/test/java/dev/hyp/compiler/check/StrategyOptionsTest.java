@@ -35,14 +35,16 @@ class StrategyOptionsTest {
   }
 
   private static List<Diagnostic> diagnostics(String search) {
-    String text = spec(search);
-    return new Compiler().check(new SourceFile("t.hyp", TestFiles.resource("diagnostics").resolve("t.hyp"), text))
-        .diagnostics();
+    return new Compiler().check(source(search)).diagnostics();
+  }
+
+  /** Beside the golden inputs, so that `data/iris.csv` exists. */
+  private static SourceFile source(String search) {
+    return new SourceFile("t.hyp", TestFiles.resource("diagnostics").resolve("t.hyp"), spec(search));
   }
 
   private static CheckedExperiment checked(String search) {
-    String text = spec(search);
-    var result = new Compiler().check(new SourceFile("t.hyp", TestFiles.resource("diagnostics").resolve("t.hyp"), text));
+    var result = new Compiler().check(source(search));
     assertEquals(List.of(), result.diagnostics());
     assertNotNull(result.experiment());
     return result.experiment();

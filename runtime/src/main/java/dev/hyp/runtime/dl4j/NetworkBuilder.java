@@ -144,7 +144,8 @@ public final class NetworkBuilder {
   }
 
   public NetworkBuilder dense(int units, Activation activation) {
-    layers.add(new Spec("dense", new DenseLayer.Builder().nOut(units).activation(Names.activation(activation)).build()));
+    layers.add(new Spec("dense", new DenseLayer.Builder().nOut(units).activation(Names.activation(activation))
+        .build()));
     return this;
   }
 

@@ -12,7 +12,7 @@ import dev.hyp.runtime.vocab.Settings;
 public record TrialSettings(int epochs, int batch, Normalization normalize, Loss loss, int patience,
     double minDelta) {
 
-  /** The defaults: {@link Settings#EPOCHS} epochs, batches of {@link Settings#BATCH}, no normalization, no early stop. */
+  /** {@link Settings#EPOCHS} epochs, batches of {@link Settings#BATCH}, no normalization, no early stop. */
   public static TrialSettings of(Loss loss) {
     return new TrialSettings(Settings.EPOCHS.defaultInt(), Settings.BATCH.defaultInt(), Normalization.NONE, loss, 0,
         0.0);
