@@ -80,9 +80,12 @@ final class ValueCode {
     if (typed.type().equals(TypeName.INT)) {
       return typed.code();
     }
+    // a sum such as `(4L * i)` is an argument already: the call's parentheses are enough
+    CodeBlock argument = value instanceof Value.Arithmetic a && a.operator() != '/'
+        ? arithmetic(a, false).code() : typed.code();
     return typed.type().isPrimitive()
-        ? CodeBlock.of("$T.toInt($L)", NUMBERS, typed.code())
-        : CodeBlock.of("$T.toIntOrNull($L)", NUMBERS, typed.code());
+        ? CodeBlock.of("$T.toInt($L)", NUMBERS, argument)
+        : CodeBlock.of("$T.toIntOrNull($L)", NUMBERS, argument);
   }
 
   CodeBlock code(Value value) {
@@ -110,13 +113,18 @@ final class ValueCode {
   }
 
   private Typed arithmetic(Value.Arithmetic a) {
+    return arithmetic(a, true);
+  }
+
+  /** {@code parenthesized}: as an operand, in parentheses; as a whole argument, without. */
+  private Typed arithmetic(Value.Arithmetic a, boolean parenthesized) {
     Typed left = typed(a.left());
     Typed right = typed(a.right());
     boolean whole = whole(left.type()) && whole(right.type());
     if (a.operator() == '/') {
       return new Typed(CodeBlock.of("((double) $L / $L)", left.code(), right.code()), TypeName.DOUBLE);
     }
-    return new Typed(CodeBlock.of("($L $L $L)", left.code(), a.operator(), right.code()),
+    return new Typed(CodeBlock.of(parenthesized ? "($L $L $L)" : "$L $L $L", left.code(), a.operator(), right.code()),
         whole ? TypeName.LONG : TypeName.DOUBLE);
   }
 
