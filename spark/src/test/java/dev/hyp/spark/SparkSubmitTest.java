@@ -47,7 +47,7 @@ class SparkSubmitTest {
     try (JarFile j = new JarFile(jar.toFile())) {
       assertNull(j.getEntry("org/apache/spark/SparkContext.class"), "Spark is left out");
       assertNotNull(j.getEntry("dev/hyp/spark/SparkTrialExecutor.class"));
-      assertNotNull(j.getEntry("dev/hyp/runtime/experiment/ExperimentMain.class"));
+      assertNotNull(j.getEntry("dev/hyp/runtime/run/ExperimentMain.class"));
       assertNotNull(j.getEntry("org/deeplearning4j/nn/multilayer/MultiLayerNetwork.class"));
       assertEquals("spark", j.getManifest().getMainAttributes().getValue("Hyp-Trial-Executor"));
       String services = new String(j.getInputStream(j.getEntry("META-INF/services/dev.hyp.runtime.executor.TrialExecutor"))

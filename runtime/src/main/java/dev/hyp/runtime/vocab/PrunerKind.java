@@ -6,6 +6,10 @@ import java.util.Locale;
 /**
  * `pruner = NAME(options)`: every pruner and its options. Pruners see one value per epoch (the
  * objective's metric on validation) and stop unpromising trials early.
+ *
+ * <p>Every pruner and option of the runtime is in the language. Hyperband's `max_epochs` is
+ * required by the runtime's pruner; the language derives it (the largest `epochs` a trial can
+ * have) when the spec leaves it out, and generated code always passes it.
  */
 public enum PrunerKind implements Term {
   NONE,
