@@ -3,47 +3,48 @@ package dev.hyp.compiler.check;
 import static dev.hyp.compiler.check.Signature.Parameter.optional;
 import static dev.hyp.compiler.check.Signature.Parameter.required;
 
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Option;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.PrunerKind;
+import dev.hyp.runtime.vocab.Settings;
+import dev.hyp.runtime.vocab.Strategy;
+import dev.hyp.runtime.vocab.Term;
+import dev.hyp.runtime.vocab.Updater;
+import dev.hyp.runtime.vocab.WeightInit;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Everything the language knows by name: symbols, functions, layers, sections and settings. */
+/**
+ * Everything the language knows by name: symbols, functions, layers, sections and settings. The
+ * vocabulary (activations, losses, weight inits, updaters, strategies, pruners, their options and
+ * the settings' defaults) comes from the runtime's {@code dev.hyp.runtime.vocab}; what is only the
+ * checker's (layers, data functions, metrics, sections) is stated here.
+ */
 final class Builtins {
   private Builtins() {}
 
-  static final List<String> ACTIVATIONS = List.of("relu", "relu6", "leakyrelu", "elu", "selu", "gelu", "swish",
-      "mish", "tanh", "hardtanh", "sigmoid", "hardsigmoid", "softmax", "softplus", "softsign", "identity",
-      "cube", "rationaltanh", "rectifiedtanh");
-  static final List<String> CLASSIFICATION_LOSSES = List.of("mcxent", "xent", "negativeloglikelihood", "hinge",
-      "squaredhinge", "kldivergence");
-  static final List<String> REGRESSION_LOSSES = List.of("mse", "mae", "msle", "mape", "poisson",
-      "cosineproximity");
-  static final List<String> WEIGHT_INITS = List.of("xavier", "xavier_uniform", "xavier_fan_in", "relu",
-      "relu_uniform", "lecun_normal", "lecun_uniform", "normal", "uniform", "zero", "ones", "sigmoid_uniform");
-  static final List<String> NORMALIZATIONS = List.of("none", "standard", "minmax");
-  static final List<String> PADDINGS = List.of("same", "valid");
-  static final List<String> STRATEGIES = List.of("grid", "random", "sobol", "tpe", "evolution");
+  static final List<String> ACTIVATIONS = Term.names(Activation.class);
+  static final List<String> CLASSIFICATION_LOSSES = losses(true);
+  static final List<String> REGRESSION_LOSSES = losses(false);
+  static final List<String> WEIGHT_INITS = Term.names(WeightInit.class);
+  static final List<String> NORMALIZATIONS = Arrays.stream(Normalization.values()).map(Normalization::hypName).toList();
+  static final List<String> PADDINGS = Term.names(Padding.class);
+  static final List<String> STRATEGIES = Term.names(Strategy.class);
   static final List<String> CLASSIFICATION_METRICS = List.of("accuracy", "f1", "precision", "recall", "auc", "loss");
   static final List<String> REGRESSION_METRICS = List.of("mse", "rmse", "mae", "r2", "loss");
   static final List<String> SPLITS = List.of("validation", "test");
   static final List<String> SECTIONS = List.of("data", "params", "model", "train", "search", "objective");
 
-  private static final Signature.Parameter LR = optional("lr", Type.NUMBER, null).above(0);
-
   static final Map<Type, List<Signature>> FUNCTIONS = Map.of(
-      Type.UPDATER, List.of(
-          Signature.of("sgd", LR),
-          Signature.of("adam", LR, beta(1, 0.9), beta(2, 0.999), epsilon()),
-          Signature.of("adamw", LR, beta(1, 0.9), beta(2, 0.999), epsilon(),
-              optional("weight_decay", Type.NUMBER, 0.01).atLeast(0)),
-          Signature.of("nesterovs", LR, optional("momentum", Type.NUMBER, 0.9).atLeast(0).atMost(1)),
-          Signature.of("rmsprop", LR, optional("decay", Type.NUMBER, 0.95).above(0).atMost(1), epsilon()),
-          Signature.of("adagrad", LR, epsilon()),
-          Signature.of("adamax", LR, beta(1, 0.9), beta(2, 0.999), epsilon()),
-          Signature.of("nadam", LR, beta(1, 0.9), beta(2, 0.999), epsilon()),
-          Signature.of("amsgrad", LR, beta(1, 0.9), beta(2, 0.999), epsilon())),
+      Type.UPDATER, Arrays.stream(Updater.values()).map(u -> signature(u.hypName(), u.arguments())).toList(),
       Type.SOURCE, List.of(
           Signature.of("csv", required("path", Type.STRING), required("label", Type.STRING),
               optional("header", Type.BOOLEAN, true), optional("delimiter", Type.STRING, ","))),
@@ -61,31 +62,26 @@ final class Builtins {
           Signature.of("step", required("every", Type.INT).atLeast(1),
               optional("factor", Type.NUMBER, 0.1).above(0).atMost(1)),
           Signature.of("cosine")),
-      Type.PRUNER, List.of(
-          Signature.of("median", optional("warmup", Type.INT, 0L).atLeast(0),
-              optional("startup", Type.INT, 5L).atLeast(1)),
-          Signature.of("asha", optional("min_epochs", Type.INT, 1L).atLeast(1),
-              optional("reduction", Type.INT, 3L).atLeast(2)),
-          Signature.of("hyperband", optional("min_epochs", Type.INT, 1L).atLeast(1),
-              optional("reduction", Type.INT, 3L).atLeast(2), optional("max_epochs", Type.INT, null).atLeast(1))));
+      Type.PRUNER, Arrays.stream(PrunerKind.values()).filter(p -> p != PrunerKind.NONE)
+          .map(p -> signature(p.hypName(), p.options())).toList());
 
   static final Map<String, Signature> LAYERS = layers();
 
   private static Map<String, Signature> layers() {
     Map<String, Signature> layers = new LinkedHashMap<>();
     add(layers, Signature.of("dense", required("units", Type.INT).atLeast(1),
-        optional("activation", Type.ACTIVATION, "relu")));
+        optional("activation", Type.ACTIVATION, Activation.RELU.hypName())));
     add(layers, Signature.of("dropout", required("rate", Type.NUMBER).atLeast(0).atMost(0.99)));
     add(layers, Signature.of("batchnorm"));
     add(layers, Signature.of("conv2d", required("filters", Type.INT).atLeast(1), required("kernel", Type.INT).atLeast(1),
-        optional("stride", Type.INT, 1L).atLeast(1), optional("padding", Type.PADDING, "same"),
-        optional("activation", Type.ACTIVATION, "relu")));
+        optional("stride", Type.INT, 1L).atLeast(1), optional("padding", Type.PADDING, Padding.SAME.hypName()),
+        optional("activation", Type.ACTIVATION, Activation.RELU.hypName())));
     add(layers, Signature.of("maxpool", optional("size", Type.INT, 2L).atLeast(1),
         optional("stride", Type.INT, null).atLeast(1)));
     add(layers, Signature.of("avgpool", optional("size", Type.INT, 2L).atLeast(1),
         optional("stride", Type.INT, null).atLeast(1)));
     add(layers, Signature.of("lstm", required("units", Type.INT).atLeast(1),
-        optional("activation", Type.ACTIVATION, "tanh")));
+        optional("activation", Type.ACTIVATION, Activation.TANH.hypName())));
     add(layers, Signature.of("output", optional("activation", Type.ACTIVATION, null), required("loss", Type.LOSS),
         optional("units", Type.INT, null).atLeast(1)));
     return Map.copyOf(layers);
@@ -93,28 +89,32 @@ final class Builtins {
 
   /** Settings of each section, and of the experiment itself (""). */
   static final Map<String, Map<String, Signature.Parameter>> SETTINGS = Map.of(
-      "", settings(optional("description", Type.STRING, ""), optional("seed", Type.INT, 0L).atLeast(0)),
+      "", settings(optional("description", Type.STRING, ""), parameter(Settings.SEED)),
       "data", settings(required("source", Type.SOURCE), optional("test", Type.SOURCE, null),
-          optional("split", Type.SPLIT, null), optional("normalize", Type.NORMALIZE, "none"),
+          optional("split", Type.SPLIT, null), optional("normalize", Type.NORMALIZE, Normalization.NONE.hypName()),
           optional("shape", Type.SHAPE, null)),
-      "model", settings(optional("updater", Type.UPDATER, "adam"), optional("weight_init", Type.WEIGHT_INIT, "xavier"),
+      "model", settings(optional("updater", Type.UPDATER, Updater.DEFAULT.hypName()),
+          optional("weight_init", Type.WEIGHT_INIT, WeightInit.DEFAULT.hypName()),
           optional("l1", Type.NUMBER, 0.0).atLeast(0), optional("l2", Type.NUMBER, 0.0).atLeast(0),
           optional("gradient_clip", Type.NUMBER, null).above(0)),
-      "train", settings(optional("epochs", Type.INT, 10L).atLeast(1), optional("batch", Type.INT, 32L).atLeast(1),
+      "train", settings(parameter(Settings.EPOCHS), parameter(Settings.BATCH),
           optional("early_stopping", Type.EARLY_STOPPING, null), optional("lr_schedule", Type.SCHEDULE, null)),
-      "search", settings(optional("trials", Type.INT, 20L).atLeast(1), optional("parallel", Type.INT, 1L).atLeast(1),
+      "search", settings(parameter(Settings.TRIALS), parameter(Settings.PARALLEL),
           optional("timeout", Type.DURATION, null), optional("target", Type.NUMBER, null),
-          optional("max_failures", Type.INT, null).atLeast(1), optional("pruner", Type.PRUNER, "none")));
+          optional("max_failures", Type.INT, null).atLeast(1),
+          optional("pruner", Type.PRUNER, PrunerKind.DEFAULT.hypName())));
 
   /** Options of each search strategy, beside the common search settings. */
-  static final Map<String, Map<String, Signature.Parameter>> STRATEGY_OPTIONS = Map.of(
-      "grid", settings(),
-      "random", settings(),
-      "sobol", settings(),
-      "tpe", settings(optional("startup", Type.INT, 10L).atLeast(1), optional("candidates", Type.INT, 24L).atLeast(1)),
-      "evolution", settings(optional("population", Type.INT, 20L).atLeast(2),
-          optional("mutation", Type.NUMBER, null).atLeast(0).atMost(1),
-          optional("crossover", Type.NUMBER, 0.9).atLeast(0).atMost(1)));
+  static final Map<String, Map<String, Signature.Parameter>> STRATEGY_OPTIONS = strategyOptions();
+
+  private static Map<String, Map<String, Signature.Parameter>> strategyOptions() {
+    Map<String, Map<String, Signature.Parameter>> options = new LinkedHashMap<>();
+    for (Strategy strategy : Strategy.values()) {
+      options.put(strategy.hypName(),
+          settings(strategy.options().stream().map(Builtins::parameter).toArray(Signature.Parameter[]::new)));
+    }
+    return Collections.unmodifiableMap(options);
+  }
 
   static List<String> symbols(Type type) {
     return switch (type) {
@@ -123,7 +123,7 @@ final class Builtins {
       case WEIGHT_INIT -> WEIGHT_INITS;
       case NORMALIZE -> NORMALIZATIONS;
       case PADDING -> PADDINGS;
-      case PRUNER -> List.of("none");
+      case PRUNER -> List.of(PrunerKind.NONE.hypName());
       case UPDATER -> FUNCTIONS.get(Type.UPDATER).stream().map(Signature::name).toList();
       default -> List.of();
     };
@@ -152,12 +152,19 @@ final class Builtins {
         : new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
   }
 
-  private static Signature.Parameter beta(int which, double value) {
-    return optional("beta" + which, Type.NUMBER, value).above(0).atMost(1);
+  /** A vocabulary option as the checker checks it: optional, with its default and bounds. */
+  private static Signature.Parameter parameter(Option option) {
+    Type type = option.kind() == Option.Kind.INT ? Type.INT : Type.NUMBER;
+    return new Signature.Parameter(option.name(), type, false, option.defaultValue(), option.min(), option.max(),
+        option.minExclusive());
   }
 
-  private static Signature.Parameter epsilon() {
-    return optional("epsilon", Type.NUMBER, 1e-8).above(0);
+  private static Signature signature(String name, List<Option> options) {
+    return new Signature(name, options.stream().map(Builtins::parameter).toList());
+  }
+
+  private static List<String> losses(boolean classification) {
+    return Arrays.stream(Loss.values()).filter(l -> l.classification() == classification).map(Loss::hypName).toList();
   }
 
   private static void add(Map<String, Signature> layers, Signature signature) {
@@ -169,7 +176,7 @@ final class Builtins {
     for (Signature.Parameter parameter : parameters) {
       settings.put(parameter.name(), parameter);
     }
-    return java.util.Collections.unmodifiableMap(settings);
+    return Collections.unmodifiableMap(settings);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -8,6 +8,7 @@ import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.Value;
+import dev.hyp.runtime.vocab.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /** Checks `search STRATEGY { ... }`: the strategy, its options, the budget, the pruner, and grid finiteness. */
 final class SearchChecker {
-  static final long DEFAULT_TRIALS = 20;
+  static final long DEFAULT_TRIALS = (Long) Settings.TRIALS.defaultValue();
   private static final long GRID_LIMIT = 1_000_000;
 
   private final Diagnostics diagnostics;

@@ -14,6 +14,13 @@ import dev.hyp.compiler.model.LayerItem;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.TrainSpec;
 import dev.hyp.compiler.model.Value;
+import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.vocab.Option;
+import dev.hyp.runtime.vocab.PrunerKind;
+import dev.hyp.runtime.vocab.Settings;
+import dev.hyp.runtime.vocab.Strategy;
+import dev.hyp.runtime.vocab.Updater;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -27,10 +34,6 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static final String EXPERIMENT_PACKAGE = "dev.hyp.runtime.experiment";
   private static final ClassName EXPERIMENT = ClassName.get(EXPERIMENT_PACKAGE, "Experiment");
   private static final ClassName DEFINITION = ClassName.get(EXPERIMENT_PACKAGE, "ExperimentDefinition");
-  private static final ClassName CSV_FILE = DEFINITION.nestedClass("CsvFile");
-  private static final ClassName DATA = DEFINITION.nestedClass("DataDefinition");
-  private static final ClassName SEARCH = DEFINITION.nestedClass("SearchDefinition");
-  private static final ClassName OBJECTIVE = DEFINITION.nestedClass("ObjectiveDefinition");
   private static final ClassName SETTINGS = ClassName.get(EXPERIMENT_PACKAGE, "TrialSettings");
   private static final ClassName MAIN = ClassName.get("dev.hyp.runtime.run", "ExperimentMain");
   private static final ClassName SPEC_RESOURCE = ClassName.get(EXPERIMENT_PACKAGE, "SpecResource");
@@ -40,13 +43,15 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static final ClassName SPLIT = ClassName.get("dev.hyp.runtime.data", "Split");
 
   private final ClassName params;
+  private final ParamTypes types;
   private final String specHash;
   private final int maxEpochs;
 
-  ExperimentClassGenerator(CheckedExperiment experiment, JavaNames names, String specName, String specHash,
-      ClassName params, int maxEpochs) {
+  ExperimentClassGenerator(CheckedExperiment experiment, JavaNames names, ParamTypes types, String specName,
+      String specHash, ClassName params, int maxEpochs) {
     super(experiment, names, specName, specHash);
     this.params = params;
+    this.types = types;
     this.specHash = specHash;
     this.maxEpochs = maxEpochs;
   }
@@ -62,6 +67,7 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
         .addJavadoc("Experiment $S: run it with {@code java -jar}, or with {@code hyp run}.\n", experiment.name())
         .addSuperinterface(ParameterizedTypeName.get(EXPERIMENT, params))
         .addField(definitionField())
+        .addMethod(define())
         .addMethod(main())
         .addMethod(definition())
         .addMethod(searchSpace())
@@ -71,33 +77,49 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
         .build();
   }
 
-  private FieldSpec definitionField() {
-    DataSpec data = experiment.data();
-    SearchSpec search = experiment.search();
-    CodeBlock definition = CodeBlock.builder()
-        .add("new $T(\n", DEFINITION).indent().indent()
-        .add("$S,\n$S,\n$LL,\n", experiment.name(), experiment.description(), experiment.seed())
-        .add("$T.read($T.class),\n$S,\n", SPEC_RESOURCE, className(), specHash)
-        .add("$T.$L,\n", TASK, experiment.task().name())
-        .add("new $T($L, $L, $L, $L),\n", DATA, csv(data.source()), csv(data.test()), split(data.split()), image(data))
-        .add("new $T($S, $L, $L, $L, $L, $L, $L, $S, $L, $L),\n", SEARCH, search.strategy(), map(search.options()),
-            Math.toIntExact(search.trials()), Math.toIntExact(search.parallel()),
-            search.timeoutSeconds() == null ? "null" : search.timeoutSeconds() + "L",
-            search.target() == null ? "null" : Literals.of(search.target()),
-            search.maxFailures() == null ? "null" : Math.toIntExact(search.maxFailures()),
-            search.pruner().name(), map(search.pruner().options()), maxEpochs)
-        .add("new $T($L, $S, $S))", OBJECTIVE, experiment.objective().maximize(), experiment.objective().metric(),
-            experiment.objective().split())
-        .unindent().unindent()
-        .build();
+  private static FieldSpec definitionField() {
     return FieldSpec.builder(DEFINITION, "DEFINITION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(definition)
+        .initializer("define()")
         .build();
   }
 
+  /** The definition, built with named parts; what the spec leaves at the vocabulary's defaults is left out. */
+  private MethodSpec define() {
+    CodeBlock.Builder definition = CodeBlock.builder().add("$T.builder($S)", DEFINITION, experiment.name());
+    if (!experiment.description().isEmpty()) {
+      definition.add("\n.description($S)", experiment.description());
+    }
+    if (experiment.seed() != Settings.SEED.defaultValue().longValue()) {
+      definition.add("\n.seed($LL)", experiment.seed());
+    }
+    definition.add("\n.spec($T.read($T.class),$W$S)", SPEC_RESOURCE, className(), specHash)
+        .add("\n.task($T.$L)", TASK, experiment.task().name());
+    data(definition, experiment.data());
+    search(definition, experiment.search());
+    definition.add("\n.$L($S, $S)", experiment.objective().maximize() ? "maximize" : "minimize",
+            experiment.objective().metric(), experiment.objective().split())
+        .add("\n.build()");
+    return MethodSpec.methodBuilder("define")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(DEFINITION)
+        .addStatement("return $L", definition.build())
+        .build();
+  }
+
+  private static void data(CodeBlock.Builder code, DataSpec data) {
+    code.add("\n.source($L)", csv(data.source()));
+    if (data.test() != null) {
+      code.add("\n.test($L)", csv(data.test()));
+    }
+    code.add("\n.split($L)", split(data.split()));
+    DataSpec.ImageShape shape = data.shape();
+    if (shape != null) {
+      code.add("\n.image($L, $L, $L)", shape.height(), shape.width(), shape.channels());
+    }
+  }
+
   private static CodeBlock csv(DataSpec.CsvSource csv) {
-    return csv == null ? CodeBlock.of("null")
-        : CodeBlock.of("new $T($S, $S, $L, $S)", CSV_FILE, csv.path(), csv.label(), csv.header(), csv.delimiter());
+    return CodeBlock.of("$S, $S, $L, $S", csv.path(), csv.label(), csv.header(), csv.delimiter());
   }
 
   private static CodeBlock split(DataSpec.Split split) {
@@ -108,10 +130,51 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     return CodeBlock.of("new $T.Holdout($L, $L)", SPLIT, Literals.of(h.validation()), Literals.of(h.test()));
   }
 
-  private static CodeBlock image(DataSpec data) {
-    DataSpec.ImageShape shape = data.shape();
-    return shape == null ? CodeBlock.of("null")
-        : CodeBlock.of("new int[] {$L, $L, $L}", shape.height(), shape.width(), shape.channels());
+  /** The search: the strategy, the settings that differ from the defaults, then the pruner. */
+  private void search(CodeBlock.Builder code, SearchSpec search) {
+    Strategy strategy = Strategy.of(search.strategy());
+    Map<String, Object> options = notDefault(search.options(), strategy.options());
+    if (options.isEmpty()) {
+      code.add("\n.search($T.$L)", Strategy.class, strategy.name());
+    } else {
+      code.add("\n.search($T.$L, $L)", Strategy.class, strategy.name(), map(options));
+    }
+    if (search.trials() != Settings.TRIALS.defaultInt()) {
+      code.add("\n.trials($L)", Math.toIntExact(search.trials()));
+    }
+    if (search.parallel() != Settings.PARALLEL.defaultInt()) {
+      code.add("\n.parallel($L)", Math.toIntExact(search.parallel()));
+    }
+    if (search.timeoutSeconds() != null) {
+      code.add("\n.timeoutSeconds($LL)", search.timeoutSeconds());
+    }
+    if (search.target() != null) {
+      code.add("\n.target($L)", Literals.of(search.target()));
+    }
+    if (search.maxFailures() != null) {
+      code.add("\n.maxFailures($L)", Math.toIntExact(search.maxFailures()));
+    }
+    PrunerKind pruner = PrunerKind.of(search.pruner().name());
+    if (pruner != PrunerKind.DEFAULT) {
+      Map<String, Object> prunerOptions = notDefault(search.pruner().options(), pruner.options());
+      if (pruner == PrunerKind.HYPERBAND) {
+        prunerOptions.putIfAbsent("max_epochs", (long) maxEpochs); // the largest budget any trial can have
+      }
+      code.add("\n.pruner($T.$L, $L)", PrunerKind.class, pruner.name(), map(prunerOptions));
+    }
+  }
+
+  /** The options whose value is not the vocabulary's default (the runtime applies the same defaults). */
+  private static Map<String, Object> notDefault(Map<String, Object> values, List<Option> options) {
+    Map<String, Object> written = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      Number fallback = options.stream().filter(o -> o.name().equals(name)).findFirst()
+          .map(Option::defaultValue).orElse(null);
+      if (!(fallback != null && value instanceof Number n && n.doubleValue() == fallback.doubleValue())) {
+        written.put(name, value);
+      }
+    });
+    return written;
   }
 
   private static CodeBlock map(Map<String, Object> values) {
@@ -119,7 +182,8 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
       return CodeBlock.of("$T.of()", Map.class);
     }
     CodeBlock.Builder entries = CodeBlock.builder();
-    values.forEach((name, value) -> entries.add(entries.isEmpty() ? "" : ", ").add("$S, $L", name, Literals.of(value)));
+    values.forEach((name, value) ->
+        entries.add(entries.isEmpty() ? "" : ",$W").add("$S, $L", name, Literals.of(value)));
     return CodeBlock.of("$T.of($L)", Map.class, entries.build());
   }
 
@@ -152,50 +216,68 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     MethodSpec.Builder method = override("network", TypeName.VOID)
         .addParameter(params, "p")
         .addParameter(NETWORK, "network");
-    ValueCode values = new ValueCode(experiment.params(), names, Map.of());
+    ValueCode values = new ValueCode(types, names, Map.of());
     var model = experiment.model();
     if (model.updater() != null) {
       method.addStatement(updater((Value.Invocation) model.updater(), values));
     }
-    setting(method, "weightInit", model.weightInit(), values);
-    setting(method, "l1", model.l1(), values);
-    setting(method, "l2", model.l2(), values);
-    setting(method, "gradientClip", model.gradientClip(), values);
+    if (model.weightInit() != null) {
+      setting(method, "weightInit", model.weightInit(), values.term(model.weightInit(), SymbolKind.WEIGHT_INIT));
+    }
+    setting(method, "l1", model.l1(), model.l1() == null ? null : values.code(model.l1()));
+    setting(method, "l2", model.l2(), model.l2() == null ? null : values.code(model.l2()));
+    setting(method, "gradientClip", model.gradientClip(),
+        model.gradientClip() == null ? null : values.code(model.gradientClip()));
     TrainSpec.Schedule schedule = experiment.train().schedule();
     if (schedule instanceof TrainSpec.StepSchedule step) {
       method.addStatement("network.stepSchedule($L, $L)", Math.toIntExact(step.every()), Literals.of(step.factor()));
     } else if (schedule instanceof TrainSpec.CosineSchedule) {
       method.addStatement("network.cosineSchedule($L)", values.intOf(experiment.train().epochs()));
     }
-    layers(method, model.layers(), values, new NameAllocator());
+    NameAllocator loopNames = new NameAllocator();
+    loopNames.newName("p", "#p");
+    loopNames.newName("network", "#network");
+    layers(method, model.layers(), values, loopNames);
     return method.build();
   }
 
-  private static void setting(MethodSpec.Builder method, String name, Value value, ValueCode values) {
+  /** A model setting; one that reads a conditional parameter is set only in trials where it exists. */
+  private static void setting(MethodSpec.Builder method, String name, Value value, CodeBlock code) {
     if (value == null) {
       return;
     }
     if (value instanceof Value.IfPresent present && present.otherwise() == null) {
-      method.beginControlFlow("if ($L != null)", values.code(present.value()))
-          .addStatement("network.$L($L)", name, values.code(present.value()))
+      method.beginControlFlow("if ($L != null)", code)
+          .addStatement("network.$L($L)", name, code)
           .endControlFlow();
       return;
     }
-    method.addStatement("network.$L($L)", name, values.code(value));
+    method.addStatement("network.$L($L)", name, code);
   }
 
+  /** `network.updater(Updater.ADAM, Arguments.of("lr", p.lr()))`: arguments at their defaults are left out. */
   private static CodeBlock updater(Value.Invocation updater, ValueCode values) {
+    Updater fixed = updater.callee() instanceof Value.Symbol s ? Updater.of(s.name()) : null;
     CodeBlock.Builder arguments = CodeBlock.builder();
-    updater.arguments().forEach((name, value) ->
-        arguments.add(arguments.isEmpty() ? "" : ", ").add("$S, $L", name, values.code(value)));
-    return CodeBlock.of("network.updater($L, $T.of($L))", values.code(updater.callee()), ARGUMENTS, arguments.build());
+    updater.arguments().forEach((name, value) -> {
+      if (fixed != null && isDefault(value, fixed.argument(name).map(Option::defaultValue).orElse(null))) {
+        return;
+      }
+      arguments.add(arguments.isEmpty() ? "" : ",$W").add("$S, $L", name, values.code(value));
+    });
+    return CodeBlock.of("network.updater($L, $T.of($L))", values.term(updater.callee(), SymbolKind.UPDATER),
+        ARGUMENTS, arguments.build());
+  }
+
+  private static boolean isDefault(Value value, Number fallback) {
+    return fallback != null && value instanceof Value.Numeric n && n.asDouble() == fallback.doubleValue();
   }
 
   private void layers(MethodSpec.Builder method, List<LayerItem> items, ValueCode values, NameAllocator loopNames) {
     for (LayerItem item : items) {
       if (item instanceof LayerItem.Repeat repeat) {
-        String variable = loopNames.newName(JavaNames.camelCase(repeat.variable()) + "Layer");
-        method.beginControlFlow("for (long $N = $L; $N <= $L; $N++)", variable, values.code(repeat.from()), variable,
+        String variable = loopNames.newName(JavaNames.camelCase(repeat.variable()));
+        method.beginControlFlow("for (int $N = $L; $N <= $L; $N++)", variable, values.intOf(repeat.from()), variable,
             values.code(repeat.to()), variable);
         layers(method, repeat.body(), values.withLoop(repeat.variable(), variable), loopNames);
         method.endControlFlow();
@@ -208,32 +290,51 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static CodeBlock layer(LayerItem.Layer layer, ValueCode values) {
     Map<String, Value> a = layer.arguments();
     return switch (layer.kind()) {
-      case "dense" -> CodeBlock.of("network.dense($L, $L)", values.intOf(a.get("units")), values.code(a.get("activation")));
+      case "dense" -> CodeBlock.of("network.dense($L, $L)", values.intOf(a.get("units")), activation(a, values));
       case "dropout" -> CodeBlock.of("network.dropout($L)", values.code(a.get("rate")));
       case "batchnorm" -> CodeBlock.of("network.batchnorm()");
-      case "conv2d" -> CodeBlock.of("network.conv2d($L, $L, $L, $L, $L)", values.intOf(a.get("filters")),
-          values.intOf(a.get("kernel")), values.intOf(a.get("stride")), values.code(a.get("padding")),
-          values.code(a.get("activation")));
+      case "conv2d" -> CodeBlock.of("network.conv2d($L, $L, $L,$W$L, $L)", values.intOf(a.get("filters")),
+          values.intOf(a.get("kernel")), values.intOf(a.get("stride")),
+          values.term(a.get("padding"), SymbolKind.PADDING), activation(a, values));
       case "maxpool", "avgpool" -> CodeBlock.of("network.$L($L, $L)", layer.kind(), values.intOf(a.get("size")),
           a.containsKey("stride") ? values.intOf(a.get("stride")) : CodeBlock.of("null"));
-      case "lstm" -> CodeBlock.of("network.lstm($L, $L)", values.intOf(a.get("units")), values.code(a.get("activation")));
-      case "output" -> CodeBlock.of("network.output($L, $L, $L)", values.code(a.get("activation")),
-          values.code(a.get("loss")), a.containsKey("units") ? values.intOf(a.get("units")) : CodeBlock.of("null"));
+      case "lstm" -> CodeBlock.of("network.lstm($L, $L)", values.intOf(a.get("units")), activation(a, values));
+      case "output" -> CodeBlock.of("network.output($L, $L, $L)", activation(a, values),
+          values.term(a.get("loss"), SymbolKind.LOSS),
+          a.containsKey("units") ? values.intOf(a.get("units")) : CodeBlock.of("null"));
       default -> throw new IllegalArgumentException("unknown layer " + layer.kind());
     };
   }
 
+  private static CodeBlock activation(Map<String, Value> arguments, ValueCode values) {
+    return values.term(arguments.get("activation"), SymbolKind.ACTIVATION);
+  }
+
+  /** `TrialSettings.of(Loss.MCXENT)` and what differs from its defaults. */
   private MethodSpec training() {
-    ValueCode values = new ValueCode(experiment.params(), names, Map.of());
+    ValueCode values = new ValueCode(types, names, Map.of());
     TrainSpec train = experiment.train();
     LayerItem.Layer output = (LayerItem.Layer) experiment.model().layers().get(experiment.model().layers().size() - 1);
+    CodeBlock.Builder settings = CodeBlock.builder()
+        .add("$T.of($L)", SETTINGS, values.term(output.arguments().get("loss"), SymbolKind.LOSS));
+    if (!isDefault(train.epochs(), Settings.EPOCHS.defaultValue())) {
+      settings.add("\n.withEpochs($L)", values.intOf(train.epochs()));
+    }
+    if (!isDefault(train.batch(), Settings.BATCH.defaultValue())) {
+      settings.add("\n.withBatch($L)", values.intOf(train.batch()));
+    }
+    Value normalize = experiment.data().normalize();
+    if (!(normalize instanceof Value.Symbol s && s.name().equals(Normalization.NONE.hypName()))) {
+      settings.add("\n.withNormalize($L)", values.term(normalize, SymbolKind.NORMALIZATION));
+    }
     TrainSpec.EarlyStopping stopping = train.earlyStopping();
+    if (stopping != null) {
+      settings.add("\n.withEarlyStopping($L, $L)", Math.toIntExact(stopping.patience()),
+          Literals.of(stopping.minDelta()));
+    }
     return override("training", SETTINGS)
         .addParameter(params, "p")
-        .addStatement("return new $T($L, $L, $L, $L, $L, $L)", SETTINGS, values.intOf(train.epochs()),
-            values.intOf(train.batch()), values.code(experiment.data().normalize()), values.code(output.arguments().get("loss")),
-            stopping == null ? 0 : Math.toIntExact(stopping.patience()),
-            Literals.of(stopping == null ? 0.0 : stopping.minDelta()))
+        .addStatement("return $L", settings.build())
         .build();
   }
 

@@ -36,8 +36,9 @@ public final class JavaGenerator {
   public Generated generate(CheckedExperiment experiment, String specName, String specText) {
     JavaNames names = new JavaNames(experiment);
     String hash = sha256(specText);
-    ParamsRecordGenerator params = new ParamsRecordGenerator(experiment, names, specName, hash);
-    ExperimentClassGenerator main = new ExperimentClassGenerator(experiment, names, specName, hash,
+    ParamTypes types = new ParamTypes(experiment);
+    ParamsRecordGenerator params = new ParamsRecordGenerator(experiment, names, types, specName, hash);
+    ExperimentClassGenerator main = new ExperimentClassGenerator(experiment, names, types, specName, hash,
         params.className(), maxEpochs(experiment));
     return new Generated(List.of(params.file(), main.file()), main.className().canonicalName(), hash);
   }

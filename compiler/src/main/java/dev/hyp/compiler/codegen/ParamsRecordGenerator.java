@@ -19,8 +19,12 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
   static final ClassName PARAM_VALUES = ClassName.get("dev.hyp.runtime.space", "ParamValues");
   static final ClassName LAYER_VALUES = ClassName.get("dev.hyp.runtime.experiment", "LayerValues");
 
-  ParamsRecordGenerator(CheckedExperiment experiment, JavaNames names, String specName, String specHash) {
+  private final ParamTypes types;
+
+  ParamsRecordGenerator(CheckedExperiment experiment, JavaNames names, ParamTypes types, String specName,
+      String specHash) {
     super(experiment, names, specName, specHash);
+    this.types = types;
   }
 
   ClassName className() {
@@ -44,7 +48,7 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
   private MethodSpec constructor() {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     for (ParamSpec param : experiment.params()) {
-      constructor.addParameter(ParameterSpec.builder(ParamTypes.componentType(param), names.parameter(param.name()))
+      constructor.addParameter(ParameterSpec.builder(types.componentType(param), names.parameter(param.name()))
           .build());
     }
     return constructor.build();
@@ -55,7 +59,7 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
     return MethodSpec.methodBuilder(field)
         .addJavadoc("The value of $S for a layer, numbered from 1.\n", param.name())
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParamTypes.elementType(param))
+        .returns(types.elementType(param))
         .addParameter(TypeName.INT, "layer")
         .addStatement("return $N.get(layer - 1)", field)
         .build();
@@ -73,12 +77,16 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(className())
         .addParameter(PARAM_VALUES, "values")
-        .addStatement("return new $T($>$>$L$<$<)", className(), arguments.build())
+        .addStatement("return new $T($L)", className(), arguments.build())
         .build();
   }
 
   private CodeBlock read(ParamSpec param) {
-    TypeName element = ParamTypes.elementType(param);
+    TypeName element = types.elementType(param);
+    SymbolKind kind = types.kind(param);
+    if (param.isPerLayer() && kind != null) {
+      return CodeBlock.of("$T.symbols(values, $S, $T::of)", LAYER_VALUES, param.name(), kind.type());
+    }
     if (param.isPerLayer()) {
       String reader = switch (ParamTypes.getter(element)) {
         case "getDouble" -> "doubles";
@@ -89,6 +97,9 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
       return CodeBlock.of("$T.$L(values, $S)", LAYER_VALUES, reader, param.name());
     }
     CodeBlock get = CodeBlock.of("values.$L($S)", ParamTypes.getter(element), param.name());
+    if (kind != null) {
+      get = kind.parse(get);
+    }
     if (param.isConditional()) {
       return CodeBlock.of("values.has($S) ? $L : null", param.name(), get);
     }

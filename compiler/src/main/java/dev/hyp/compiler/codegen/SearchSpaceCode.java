@@ -20,27 +20,32 @@ final class SearchSpaceCode {
 
   /** An expression of type SearchSpace. */
   static CodeBlock build(List<ParamSpec> params) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", SEARCH_SPACE).indent().indent();
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", SEARCH_SPACE);
     for (ParamSpec param : params) {
       code.add("\n").add(add(param));
     }
-    return code.add("\n.build()").unindent().unindent().build();
+    return code.add("\n.build()").build();
   }
 
   private static CodeBlock add(ParamSpec param) {
     CodeBlock distribution = distribution(param.distribution());
-    CodeBlock condition = param.condition() == null ? CodeBlock.of("null")
-        : CodeBlock.of("$T.of($S, p -> $L)", CONDITION, param.conditionText(), test(param.condition()));
+    if (param.condition() == null && !param.isPerLayer() && param.distribution() instanceof Distribution.Constant c) {
+      return CodeBlock.of(".constant($S, $L)", param.name(), Literals.of(c.value()));
+    }
+    // the condition, when there is one, goes on a line of its own
+    CodeBlock condition = param.condition() == null ? CodeBlock.of("")
+        : CodeBlock.of(",\n$>$>$T.of($S,$Wp -> $L)$<$<", CONDITION, param.conditionText(), test(param.condition()));
     if (!param.isPerLayer()) {
-      return CodeBlock.of(".add($S, $L, $L)", param.name(), distribution, condition);
+      return CodeBlock.of(".add($S, $L$L)", param.name(), distribution, condition);
     }
     if (param.layerBound() != null) {
-      return CodeBlock.of(".perLayer($S, $S, $L, $L, $L)", param.name(), param.layerBound(), param.maxLayers(),
+      return CodeBlock.of(".perLayer($S, $S, $L, $L$L)", param.name(), param.layerBound(), param.maxLayers(),
           distribution, condition);
     }
     CodeBlock.Builder layers = CodeBlock.builder();
     for (int layer = 1; layer <= param.maxLayers(); layer++) {
-      layers.add(layer == 1 ? "" : "\n").add(".add($S, $L, $L)", param.name() + "[" + layer + "]", distribution, condition);
+      layers.add(layer == 1 ? "" : "\n")
+          .add(".add($S, $L$L)", param.name() + "[" + layer + "]", distribution, condition);
     }
     return layers.build();
   }
@@ -68,16 +73,19 @@ final class SearchSpaceCode {
     return CodeBlock.of("new $T($L)", CONSTANT, Literals.of(((Distribution.Constant) distribution).value()));
   }
 
-  /** A Java boolean expression over `p` (the earlier values); a comparison with an absent parameter is false. */
+  /**
+   * A Java boolean expression over `p` (the earlier values), without outer parentheses (a
+   * lambda's body needs none); a comparison with an absent parameter is false.
+   */
   private static CodeBlock test(ParamCondition condition) {
     if (condition instanceof ParamCondition.And a) {
-      return CodeBlock.of("($L && $L)", test(a.left()), test(a.right()));
+      return CodeBlock.of("$L && $L", operand(a.left()), operand(a.right()));
     }
     if (condition instanceof ParamCondition.Or o) {
-      return CodeBlock.of("($L || $L)", test(o.left()), test(o.right()));
+      return CodeBlock.of("$L || $L", operand(o.left()), operand(o.right()));
     }
     if (condition instanceof ParamCondition.Not n) {
-      return CodeBlock.of("!$L", test(n.operand()));
+      return CodeBlock.of("!$L", operand(n.operand()));
     }
     ParamCondition.Compare compare = (ParamCondition.Compare) condition;
     String name = compare.parameter();
@@ -89,6 +97,11 @@ final class SearchSpaceCode {
       String negation = compare.operator().equals("!=") ? "!" : "";
       check = CodeBlock.of("$L$L.equals(p.get($S))", negation, Literals.of(value), name);
     }
-    return CodeBlock.of("(p.has($S) && $L)", name, check);
+    return CodeBlock.of("p.has($S) && $L", name, check);
+  }
+
+  /** A part of a larger test, in parentheses. */
+  private static CodeBlock operand(ParamCondition condition) {
+    return CodeBlock.of("($L)", test(condition));
   }
 }

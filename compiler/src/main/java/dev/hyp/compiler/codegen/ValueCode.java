@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Java expressions for checked values, read from `p` (the trial's parameter record) and the
- * loop variables in scope. Whole numbers are longs, as in the spec; sizes become ints at the
- * call with a checked conversion.
+ * loop variables in scope (ints). Whole numbers are longs, as in the spec; sizes become ints at
+ * the call with a checked conversion. Names of the vocabulary become its constants.
  */
 final class ValueCode {
   static final ClassName NUMBERS = ClassName.get("dev.hyp.runtime.experiment", "Numbers");
@@ -20,12 +20,12 @@ final class ValueCode {
   /** An expression and its Java type (boxed when it may be null). */
   record Typed(CodeBlock code, TypeName type) {}
 
-  private final Map<String, ParamSpec> params = new LinkedHashMap<>();
+  private final ParamTypes types;
   private final JavaNames names;
   private final Map<String, String> loopVariables;
 
-  ValueCode(Iterable<ParamSpec> params, JavaNames names, Map<String, String> loopVariables) {
-    params.forEach(p -> this.params.put(p.name(), p));
+  ValueCode(ParamTypes types, JavaNames names, Map<String, String> loopVariables) {
+    this.types = types;
     this.names = names;
     this.loopVariables = loopVariables;
   }
@@ -33,7 +33,7 @@ final class ValueCode {
   ValueCode withLoop(String variable, String javaName) {
     Map<String, String> inner = new LinkedHashMap<>(loopVariables);
     inner.put(variable, javaName);
-    return new ValueCode(params.values(), names, inner);
+    return new ValueCode(types, names, inner);
   }
 
   Typed typed(Value value) {
@@ -56,16 +56,16 @@ final class ValueCode {
       return new Typed(CodeBlock.of("$S", s.name()), STRING);
     }
     if (value instanceof Value.ParamRef r) {
-      ParamSpec param = params.get(r.name());
-      return new Typed(CodeBlock.of("p.$N()", names.parameter(r.name())), ParamTypes.componentType(param));
+      ParamSpec param = types.param(r.name());
+      return new Typed(CodeBlock.of("p.$N()", names.parameter(r.name())), types.componentType(param));
     }
     if (value instanceof Value.LayerParamRef l) {
-      ParamSpec param = params.get(l.name());
+      ParamSpec param = types.param(l.name());
       return new Typed(CodeBlock.of("p.$N($L)", names.parameter(l.name()), intOf(l.index())),
-          ParamTypes.elementType(param));
+          types.elementType(param));
     }
     if (value instanceof Value.LoopVariable v) {
-      return new Typed(CodeBlock.of("$N", loopVariables.get(v.name())), TypeName.LONG);
+      return new Typed(CodeBlock.of("$N", loopVariables.get(v.name())), TypeName.INT);
     }
     if (value instanceof Value.Negation n) {
       Typed operand = typed(n.operand());
@@ -86,33 +86,76 @@ final class ValueCode {
       return CodeBlock.of("$L", l.value());
     }
     Typed typed = typed(value);
+    if (typed.type().equals(TypeName.INT)) {
+      return typed.code();
+    }
+    // a sum such as `(4L * i)` is an argument already: the call's parentheses are enough
+    CodeBlock argument = value instanceof Value.Arithmetic a && a.operator() != '/'
+        ? arithmetic(a, false).code() : typed.code();
     return typed.type().isPrimitive()
-        ? CodeBlock.of("$T.toInt($L)", NUMBERS, typed.code())
-        : CodeBlock.of("$T.toIntOrNull($L)", NUMBERS, typed.code());
+        ? CodeBlock.of("$T.toInt($L)", NUMBERS, argument)
+        : CodeBlock.of("$T.toIntOrNull($L)", NUMBERS, argument);
   }
 
   CodeBlock code(Value value) {
     return typed(value).code();
   }
 
+  /**
+   * A name of the vocabulary: `Activation.RELU` for the symbol `relu`, `p.act()` for a parameter
+   * typed {@code Activation}, `Activation.of(p.name())` for one that names several kinds.
+   */
+  CodeBlock term(Value value, SymbolKind kind) {
+    if (value == null) {
+      return CodeBlock.of("null");
+    }
+    if (value instanceof Value.Symbol s) {
+      return kind.constant(s.name());
+    }
+    if (value instanceof Value.IfPresent i && !(i.value() instanceof Value.LayerParamRef)) {
+      CodeBlock present = term(i.value(), kind);
+      return i.otherwise() == null ? present
+          : CodeBlock.of("($L != null ? $L : $L)", code(i.value()), present, term(i.otherwise(), kind));
+    }
+    Typed typed = typed(value);
+    return typed.type().equals(kind.type()) ? typed.code() : kind.parse(typed.code());
+  }
+
   private Typed arithmetic(Value.Arithmetic a) {
+    return arithmetic(a, true);
+  }
+
+  /** {@code parenthesized}: as an operand, in parentheses; as a whole argument, without. */
+  private Typed arithmetic(Value.Arithmetic a, boolean parenthesized) {
     Typed left = typed(a.left());
     Typed right = typed(a.right());
-    boolean whole = left.type().unbox().equals(TypeName.LONG) && right.type().unbox().equals(TypeName.LONG);
+    boolean whole = whole(left.type()) && whole(right.type());
     if (a.operator() == '/') {
       return new Typed(CodeBlock.of("((double) $L / $L)", left.code(), right.code()), TypeName.DOUBLE);
     }
-    return new Typed(CodeBlock.of("($L $L $L)", left.code(), a.operator(), right.code()),
+    return new Typed(CodeBlock.of(parenthesized ? "($L $L $L)" : "$L $L $L", left.code(), a.operator(), right.code()),
         whole ? TypeName.LONG : TypeName.DOUBLE);
   }
 
+  private static boolean whole(TypeName type) {
+    return type.unbox().equals(TypeName.LONG) || type.unbox().equals(TypeName.INT);
+  }
+
+  /**
+   * A conditional parameter where it may be left out. Without an {@code otherwise}, the record's
+   * boxed value already is null where the parameter is absent; a per-layer one tests its list.
+   */
   private Typed ifPresent(Value.IfPresent i) {
+    if (i.otherwise() == null && !(i.value() instanceof Value.LayerParamRef)) {
+      Typed value = typed(i.value());
+      return new Typed(value.code(), value.type().box());
+    }
     CodeBlock present;
     TypeName type;
     if (i.value() instanceof Value.LayerParamRef l) {
-      ParamSpec param = params.get(l.name());
+      ParamSpec param = types.param(l.name());
       present = CodeBlock.of("p.$N() != null", names.parameter(l.name()));
-      type = ParamTypes.elementType(param);
+      type = types.elementType(param);
     } else {
       present = CodeBlock.of("$L != null", code(i.value()));
       type = typed(i.value()).type().unbox();

@@ -63,6 +63,19 @@ class CodegenGoldenTest {
     assertEquals(generate(sample).sources(), generate(sample).sources());
   }
 
+  /** Generated code is read by people too: every line within 100 columns, as a person would keep it. */
+  @ParameterizedTest
+  @MethodSource("samples")
+  void everyLineFitsIn100Columns(Path sample) throws IOException {
+    for (JavaGenerator.Source source : generate(sample).sources()) {
+      List<String> lines = source.text().lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        assertTrue(lines.get(i).length() <= 100, source.className() + " line " + (i + 1) + " has "
+            + lines.get(i).length() + " columns: " + lines.get(i));
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("samples")
   void theGeneratedSourcesCompile(Path sample) throws IOException {

@@ -24,4 +24,10 @@ public enum Normalization {
   public String hypName() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** As a spec writes it, as the vocabulary's constants print. */
+  @Override
+  public String toString() {
+    return hypName();
+  }
 }

@@ -8,6 +8,7 @@ import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Splitter;
 import dev.hyp.runtime.data.Table;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class ExperimentData {
 
   /** The folds normalised with {@code normalization} and labelled for {@code loss}; prepared once, then shared. */
   public List<Fold> folds(Normalization normalization, String loss) {
-    boolean plusMinusOne = Names.PLUS_MINUS_ONE_LOSSES.contains(loss);
+    boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
     return cache.computeIfAbsent(normalization + "/" + plusMinusOne, key -> prepare(normalization, plusMinusOne));
   }
 

@@ -1,6 +1,12 @@
 package dev.hyp.runtime.dl4j;
 
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Option;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.Updater;
+import dev.hyp.runtime.vocab.WeightInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +26,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -38,15 +43,16 @@ import org.nd4j.linalg.schedule.StepSchedule;
 /**
  * Builds one trial's network from plain values, layer by layer, in hyp's terms (docs/language.md):
  * generated code calls the settings, then one method per layer in order, then {@link #build()}.
- * Names are hyp's lower-case names; an unknown name is an {@link IllegalArgumentException} (the
- * checker rejects them first). Settings not called keep hyp's defaults: updater `adam`, weight
- * init `xavier`, no l1/l2, no clipping, constant rate.
+ * Names are the vocabulary's constants ({@code dev.hyp.runtime.vocab}); updater arguments go by
+ * hyp's names, and one the updater does not take is an {@link IllegalArgumentException} (the
+ * checker rejects it first). Settings not called keep hyp's defaults: updater `adam`, weight init
+ * `xavier`, no l1/l2, no clipping, constant rate.
  *
  * <pre>{@code
  * MultiLayerNetwork net = new NetworkBuilder(42, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
- *     .updater("adam", Map.of("lr", 0.01)).l2(1e-4)
- *     .dense(32, "relu").dropout(0.2)
- *     .output(null, "mcxent", null)
+ *     .updater(Updater.ADAM, Map.of("lr", 0.01)).l2(1e-4)
+ *     .dense(32, Activation.RELU).dropout(0.2)
+ *     .output(null, Loss.MCXENT, null)
  *     .build();
  * }</pre>
  *
@@ -60,9 +66,9 @@ public final class NetworkBuilder {
   private final Task task;
   private final int numClasses;
 
-  private String updaterName = "adam";
+  private Updater updaterKind = Updater.DEFAULT;
   private Map<String, ?> updaterArgs = Map.of();
-  private String weightInit = "xavier";
+  private WeightInit weightInit = WeightInit.DEFAULT;
   private double l1;
   private double l2;
   private Double gradientClip;
@@ -87,20 +93,19 @@ public final class NetworkBuilder {
   }
 
   /**
-   * The updater by hyp's name (sgd, adam, adamw, nesterovs, rmsprop, adagrad, adamax, nadam,
-   * amsgrad) and its arguments by hyp's names: lr, beta1, beta2, epsilon, weight_decay, momentum,
-   * decay (numbers). Absent arguments take hyp's defaults; without `lr`, DL4J's default rate.
+   * The updater and its arguments by hyp's names ({@link Updater#arguments()}: lr, beta1, beta2,
+   * epsilon, weight_decay, momentum, decay; numbers). Absent arguments take the vocabulary's
+   * defaults; without `lr`, DL4J's default rate.
    */
-  public NetworkBuilder updater(String name, Map<String, ?> args) {
-    updater(name, args, null); // validates now, not at build time
-    this.updaterName = name;
+  public NetworkBuilder updater(Updater updater, Map<String, ?> args) {
+    updater(updater, args, null); // validates now, not at build time
+    this.updaterKind = updater;
     this.updaterArgs = Map.copyOf(args);
     return this;
   }
 
-  public NetworkBuilder weightInit(String name) {
-    Names.weightInit(name);
-    this.weightInit = name;
+  public NetworkBuilder weightInit(WeightInit init) {
+    this.weightInit = init;
     return this;
   }
 
@@ -134,8 +139,9 @@ public final class NetworkBuilder {
     return this;
   }
 
-  public NetworkBuilder dense(int units, String activation) {
-    layers.add(new Spec("dense", new DenseLayer.Builder().nOut(units).activation(Names.activation(activation)).build()));
+  public NetworkBuilder dense(int units, Activation activation) {
+    layers.add(new Spec("dense", new DenseLayer.Builder().nOut(units).activation(Names.activation(activation))
+        .build()));
     return this;
   }
 
@@ -155,15 +161,9 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** @param padding `same` or `valid` */
-  public NetworkBuilder conv2d(int filters, int kernel, int stride, String padding, String activation) {
-    ConvolutionMode mode = switch (padding) {
-      case "same" -> ConvolutionMode.Same;
-      case "valid" -> ConvolutionMode.Truncate;
-      default -> throw new IllegalArgumentException("unknown padding `" + padding + "`");
-    };
+  public NetworkBuilder conv2d(int filters, int kernel, int stride, Padding padding, Activation activation) {
     layers.add(new Spec("conv2d", new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(filters)
-        .convolutionMode(mode).activation(Names.activation(activation)).build()));
+        .convolutionMode(Names.convolutionMode(padding)).activation(Names.activation(activation)).build()));
     return this;
   }
 
@@ -184,7 +184,7 @@ public final class NetworkBuilder {
     return this;
   }
 
-  public NetworkBuilder lstm(int units, String activation) {
+  public NetworkBuilder lstm(int units, Activation activation) {
     layers.add(new Spec("lstm", new LSTM.Builder().nOut(units).activation(Names.activation(activation)).build()));
     return this;
   }
@@ -192,12 +192,11 @@ public final class NetworkBuilder {
   /**
    * The output layer.
    *
-   * @param activation null: the loss's default (softmax, sigmoid for xent, identity otherwise)
-   * @param loss hyp's loss name
+   * @param activation null: the loss's default ({@link Loss#defaultActivation()})
    * @param units null: the number of classes, or 1 for regression
    */
-  public NetworkBuilder output(String activation, String loss, Integer units) {
-    String act = activation == null ? Names.defaultOutputActivation(loss) : activation;
+  public NetworkBuilder output(Activation activation, Loss loss, Integer units) {
+    Activation act = activation == null ? loss.defaultActivation() : activation;
     int n = units != null ? units : task == Task.CLASSIFICATION ? numClasses : 1;
     layers.add(new Spec("output", new OutputLayer.Builder(Names.loss(loss)).nOut(n)
         .activation(Names.activation(act)).build()));
@@ -213,15 +212,15 @@ public final class NetworkBuilder {
         .seed(seed)
         .dataType(DataType.FLOAT)
         .weightInit(Names.weightInit(weightInit))
-        .updater(updater(updaterName, updaterArgs, schedule()));
+        .updater(updater(updaterKind, updaterArgs, schedule()));
     if (l1 > 0) {
       base.l1(l1);
     }
     if (l2 > 0) {
       base.l2(l2);
     }
-    if (updaterName.equals("adamw")) {
-      base.weightDecay(number(updaterArgs, "weight_decay", 0.01), true);
+    if (updaterKind == Updater.ADAMW) {
+      base.weightDecay(number(updaterArgs, Updater.Arguments.WEIGHT_DECAY), true);
     }
     if (gradientClip != null) {
       base.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
@@ -301,47 +300,43 @@ public final class NetworkBuilder {
   }
 
   private double initialRate() {
-    return updater(updaterName, updaterArgs, null).getLearningRate(0, 0);
+    return updater(updaterKind, updaterArgs, null).getLearningRate(0, 0);
   }
 
-  private static IUpdater updater(String name, Map<String, ?> args, ISchedule schedule) {
-    double b1 = number(args, "beta1", 0.9);
-    double b2 = number(args, "beta2", 0.999);
-    double eps = number(args, "epsilon", 1e-8);
-    IUpdater updater = switch (name) {
-      case "sgd" -> new Sgd(number(args, "lr", Sgd.DEFAULT_SGD_LR));
-      case "adam", "adamw" -> new Adam(number(args, "lr", Adam.DEFAULT_ADAM_LEARNING_RATE), b1, b2, eps);
-      case "adamax" -> new AdaMax(number(args, "lr", AdaMax.DEFAULT_ADAMAX_LEARNING_RATE), b1, b2, eps);
-      case "nadam" -> new Nadam(number(args, "lr", Nadam.DEFAULT_NADAM_LEARNING_RATE), b1, b2, eps);
-      case "amsgrad" -> new AMSGrad(number(args, "lr", AMSGrad.DEFAULT_AMSGRAD_LEARNING_RATE), b1, b2, eps);
-      case "nesterovs" -> new Nesterovs(number(args, "lr", Nesterovs.DEFAULT_NESTEROV_LEARNING_RATE),
-          number(args, "momentum", 0.9));
-      case "rmsprop" -> new RmsProp(number(args, "lr", RmsProp.DEFAULT_RMSPROP_LEARNING_RATE),
-          number(args, "decay", 0.95), eps);
-      case "adagrad" -> new AdaGrad(number(args, "lr", AdaGrad.DEFAULT_ADAGRAD_LEARNING_RATE), eps);
-      default -> throw new IllegalArgumentException("unknown updater `" + name + "`");
-    };
+  private static IUpdater updater(Updater kind, Map<String, ?> args, ISchedule schedule) {
     for (String key : args.keySet()) {
-      if (!accepts(name, key)) {
-        throw new IllegalArgumentException("updater `" + name + "` takes no argument `" + key + "`");
+      if (kind.argument(key).isEmpty()) {
+        throw new IllegalArgumentException("updater `" + kind.hypName() + "` takes no argument `" + key + "`");
       }
     }
+    double b1 = number(args, Updater.Arguments.BETA1);
+    double b2 = number(args, Updater.Arguments.BETA2);
+    double eps = number(args, Updater.Arguments.EPSILON);
+    IUpdater updater = switch (kind) {
+      case SGD -> new Sgd(rate(args, Sgd.DEFAULT_SGD_LR));
+      case ADAM, ADAMW -> new Adam(rate(args, Adam.DEFAULT_ADAM_LEARNING_RATE), b1, b2, eps);
+      case ADAMAX -> new AdaMax(rate(args, AdaMax.DEFAULT_ADAMAX_LEARNING_RATE), b1, b2, eps);
+      case NADAM -> new Nadam(rate(args, Nadam.DEFAULT_NADAM_LEARNING_RATE), b1, b2, eps);
+      case AMSGRAD -> new AMSGrad(rate(args, AMSGrad.DEFAULT_AMSGRAD_LEARNING_RATE), b1, b2, eps);
+      case NESTEROVS -> new Nesterovs(rate(args, Nesterovs.DEFAULT_NESTEROV_LEARNING_RATE),
+          number(args, Updater.Arguments.MOMENTUM));
+      case RMSPROP -> new RmsProp(rate(args, RmsProp.DEFAULT_RMSPROP_LEARNING_RATE),
+          number(args, Updater.Arguments.DECAY), eps);
+      case ADAGRAD -> new AdaGrad(rate(args, AdaGrad.DEFAULT_ADAGRAD_LEARNING_RATE), eps);
+    };
     if (schedule != null) {
       updater.setLrAndSchedule(Double.NaN, schedule);
     }
     return updater;
   }
 
-  private static boolean accepts(String updater, String arg) {
-    return switch (arg) {
-      case "lr" -> true;
-      case "beta1", "beta2" -> List.of("adam", "adamw", "adamax", "nadam", "amsgrad").contains(updater);
-      case "epsilon" -> !List.of("sgd", "nesterovs").contains(updater);
-      case "weight_decay" -> updater.equals("adamw");
-      case "momentum" -> updater.equals("nesterovs");
-      case "decay" -> updater.equals("rmsprop");
-      default -> false;
-    };
+  /** `lr`, or DL4J's default rate for the updater (the vocabulary's `lr` has no default). */
+  private static double rate(Map<String, ?> args, double dl4jDefault) {
+    return number(args, Updater.Arguments.LR.name(), dl4jDefault);
+  }
+
+  private static double number(Map<String, ?> args, Option argument) {
+    return number(args, argument.name(), argument.defaultDouble());
   }
 
   private static double number(Map<String, ?> args, String key, double fallback) {
@@ -353,10 +348,5 @@ public final class NetworkBuilder {
       return n.doubleValue();
     }
     throw new IllegalArgumentException("updater argument `" + key + "` is not a number: " + value);
-  }
-
-  /** DL4J's weight init for hyp's name (exposed for tests). */
-  static WeightInit weightInitOf(String name) {
-    return Names.weightInit(name);
   }
 }

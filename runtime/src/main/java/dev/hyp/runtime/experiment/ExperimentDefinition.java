@@ -3,17 +3,38 @@ package dev.hyp.runtime.experiment;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.vocab.PrunerKind;
+import dev.hyp.runtime.vocab.Settings;
+import dev.hyp.runtime.vocab.Strategy;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything about an experiment that does not vary from trial to trial, as generated code
- * states it: the spec itself, its data, how to search and what to optimise.
+ * states it: the spec itself, its data, how to search and what to optimise. Generated code
+ * builds it with {@link #builder(String)}; the parts left out take the vocabulary's defaults.
+ *
+ * <pre>{@code
+ * ExperimentDefinition.builder("iris")
+ *     .spec(specText, specHash)
+ *     .task(Task.CLASSIFICATION)
+ *     .source("data/iris.csv", "species", true, ",")
+ *     .split(new Split.Holdout(0.2, 0.0))
+ *     .search(Strategy.TPE, Map.of("startup", 5L))
+ *     .trials(40)
+ *     .maximize("accuracy", "validation")
+ *     .build();
+ * }</pre>
  *
  * @param specText the spec as written, kept with every run and jar
  * @param specHash SHA-256 of specText: a study resumes only with the spec it started with
  */
 public record ExperimentDefinition(String name, String description, long seed, String specText, String specHash,
     Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective) {
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
 
   /** A CSV file as the spec names it; the path is relative to the spec's folder. */
   public record CsvFile(String path, String label, boolean header, String delimiter) {}
@@ -22,16 +43,160 @@ public record ExperimentDefinition(String name, String description, long seed, S
   public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {}
 
   /**
+   * How to search. Options go by the vocabulary's names ({@link Strategy#options()}, {@link
+   * PrunerKind#options()}); absent ones take its defaults.
+   *
    * @param timeoutSeconds, target, maxFailures null when not set
-   * @param maxEpochs the largest number of epochs a trial can run (for hyperband)
    */
-  public record SearchDefinition(String strategy, Map<String, Object> options, int trials, int parallel,
-      Long timeoutSeconds, Double target, Integer maxFailures, String pruner, Map<String, Object> prunerOptions,
-      int maxEpochs) {}
+  public record SearchDefinition(Strategy strategy, Map<String, Object> options, int trials, int parallel,
+      Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions) {}
 
   public record ObjectiveDefinition(boolean maximize, String metric, String split) {
     public Direction direction() {
       return maximize ? Direction.MAXIMIZE : Direction.MINIMIZE;
+    }
+  }
+
+  /**
+   * Names the parts of a definition; {@link #build()} checks that the required ones are there
+   * (the spec, the task, the data source and split, the objective). The others start at the
+   * vocabulary's defaults: no description, seed 0, random search of {@link Settings#TRIALS}
+   * trials one at a time, no pruner.
+   */
+  public static final class Builder {
+    private final String name;
+    private String description = "";
+    private long seed = Settings.SEED.defaultValue().longValue();
+    private String specText;
+    private String specHash;
+    private Task task;
+    private CsvFile source;
+    private CsvFile test;
+    private Split split;
+    private int[] image;
+    private Strategy strategy = Strategy.DEFAULT;
+    private Map<String, Object> options = Map.of();
+    private int trials = Settings.TRIALS.defaultInt();
+    private int parallel = Settings.PARALLEL.defaultInt();
+    private Long timeoutSeconds;
+    private Double target;
+    private Integer maxFailures;
+    private PrunerKind pruner = PrunerKind.DEFAULT;
+    private Map<String, Object> prunerOptions = Map.of();
+    private ObjectiveDefinition objective;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The spec as written and its SHA-256. */
+    public Builder spec(String text, String hash) {
+      this.specText = text;
+      this.specHash = hash;
+      return this;
+    }
+
+    public Builder task(Task task) {
+      this.task = task;
+      return this;
+    }
+
+    /** `source = csv(path, label, header, delimiter)`. */
+    public Builder source(String path, String label, boolean header, String delimiter) {
+      this.source = new CsvFile(path, label, header, delimiter);
+      return this;
+    }
+
+    /** `test = csv(...)`: a separate file for the final test. */
+    public Builder test(String path, String label, boolean header, String delimiter) {
+      this.test = new CsvFile(path, label, header, delimiter);
+      return this;
+    }
+
+    public Builder split(Split split) {
+      this.split = split;
+      return this;
+    }
+
+    /** `shape = image(height, width, channels)`. */
+    public Builder image(int height, int width, int channels) {
+      this.image = new int[] {height, width, channels};
+      return this;
+    }
+
+    /** `search STRATEGY { ... }` with the strategy's default options. */
+    public Builder search(Strategy strategy) {
+      return search(strategy, Map.of());
+    }
+
+    /** `search STRATEGY { ... }`, with the options that differ from the strategy's defaults. */
+    public Builder search(Strategy strategy, Map<String, Object> options) {
+      this.strategy = strategy;
+      this.options = Map.copyOf(options);
+      return this;
+    }
+
+    public Builder trials(int trials) {
+      this.trials = trials;
+      return this;
+    }
+
+    public Builder parallel(int parallel) {
+      this.parallel = parallel;
+      return this;
+    }
+
+    /** No new trial starts after this many seconds. */
+    public Builder timeoutSeconds(long seconds) {
+      this.timeoutSeconds = seconds;
+      return this;
+    }
+
+    /** Stop once the objective reaches {@code target}. */
+    public Builder target(double target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder maxFailures(int maxFailures) {
+      this.maxFailures = maxFailures;
+      return this;
+    }
+
+    /** `pruner = NAME(options)`, with the options that differ from its defaults. */
+    public Builder pruner(PrunerKind pruner, Map<String, Object> options) {
+      this.pruner = pruner;
+      this.prunerOptions = Map.copyOf(options);
+      return this;
+    }
+
+    public Builder maximize(String metric, String split) {
+      this.objective = new ObjectiveDefinition(true, metric, split);
+      return this;
+    }
+
+    public Builder minimize(String metric, String split) {
+      this.objective = new ObjectiveDefinition(false, metric, split);
+      return this;
+    }
+
+    public ExperimentDefinition build() {
+      DataDefinition data = new DataDefinition(Objects.requireNonNull(source, "source"), test,
+          Objects.requireNonNull(split, "split"), image);
+      SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
+          maxFailures, pruner, prunerOptions);
+      return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,
+          Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"));
     }
   }
 }

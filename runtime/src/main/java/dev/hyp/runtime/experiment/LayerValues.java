@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Reads a per-layer parameter of a trial (`units[1]`, `units[2]`, ...) as a list, in layer order. */
 public final class LayerValues {
@@ -25,6 +26,11 @@ public final class LayerValues {
 
   public static List<Boolean> booleans(ParamValues values, String name) {
     return collect(values, name, ParamValues::getBoolean);
+  }
+
+  /** Names of the vocabulary, such as activations: {@code symbols(values, "act", Activation::of)}. */
+  public static <T> List<T> symbols(ParamValues values, String name, Function<String, T> parse) {
+    return collect(values, name, (v, layer) -> parse.apply(v.getString(layer)));
   }
 
   private static <T> List<T> collect(ParamValues values, String name, BiFunction<ParamValues, String, T> read) {

@@ -1,18 +1,44 @@
 package dev.hyp.runtime.pruner;
 
 import dev.hyp.runtime.sampler.Options;
+import dev.hyp.runtime.vocab.PrunerKind;
+import dev.hyp.runtime.vocab.Term;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a pruner from {@code pruner = NAME(options)}: {@code none}, {@code median(warmup = 0,
- * startup = 5)}, {@code asha(min_epochs = 1, reduction = 3)}, {@code hyperband(min_epochs = 1,
- * reduction = 3, max_epochs)}.
+ * Builds a pruner from {@code pruner = NAME(options)}; the options, their names and their
+ * defaults are the vocabulary's ({@link PrunerKind#options()}). Hyperband's `max_epochs` has no
+ * fixed default: the run passes the largest `epochs`.
  */
 public final class Pruners {
-  public static final List<String> NAMES = List.of("none", "median", "asha", "hyperband");
+  public static final List<String> NAMES = Term.names(PrunerKind.class);
 
   private Pruners() {}
+
+  public static Pruner create(String name, Map<String, Object> options) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("unknown pruner `" + name + "`; known: " + NAMES);
+    }
+    return create(PrunerKind.of(name), options);
+  }
+
+  public static Pruner create(PrunerKind kind, Map<String, Object> options) {
+    Options o = new Options(kind.hypName(), options);
+    Pruner pruner = switch (kind) {
+      case NONE -> new NopPruner();
+      case MEDIAN -> new MedianPruner(integer(o, kind, "warmup"), integer(o, kind, "startup"));
+      case ASHA -> new AshaPruner(integer(o, kind, "min_epochs"), integer(o, kind, "reduction"));
+      case HYPERBAND -> new HyperbandPruner(integer(o, kind, "min_epochs"), integer(o, kind, "reduction"),
+          requiredInt(o, "max_epochs"));
+    };
+    o.rejectUnknown();
+    return pruner;
+  }
+
+  private static int integer(Options options, PrunerKind kind, String name) {
+    return options.getInt(name, kind.option(name).defaultInt());
+  }
 
   private static int requiredInt(Options o, String name) {
     int v = o.getInt(name, Integer.MIN_VALUE);
@@ -20,19 +46,5 @@ public final class Pruners {
       throw new IllegalArgumentException("hyperband needs `" + name + "`");
     }
     return v;
-  }
-
-  public static Pruner create(String name, Map<String, Object> options) {
-    Options o = new Options(name, options);
-    Pruner pruner = switch (name) {
-      case "none" -> new NopPruner();
-      case "median" -> new MedianPruner(o.getInt("warmup", 0), o.getInt("startup", 5));
-      case "asha" -> new AshaPruner(o.getInt("min_epochs", 1), o.getInt("reduction", 3));
-      case "hyperband" -> new HyperbandPruner(o.getInt("min_epochs", 1), o.getInt("reduction", 3),
-          requiredInt(o, "max_epochs"));
-      default -> throw new IllegalArgumentException("unknown pruner `" + name + "`; known: " + NAMES);
-    };
-    o.rejectUnknown();
-    return pruner;
   }
 }

@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +129,7 @@ final class ExperimentRun<P> {
         }
         try {
           session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, dataSource(),
-              testSource(), seed, options.maxEpochs(), definition.search().pruner(), prunerOptions(),
+              testSource(), seed, options.maxEpochs(), definition.search().pruner().hypName(), prunerOptions(),
               study.direction(), study::trials, best, studyOptions.parallel(), out, err));
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
@@ -236,13 +235,9 @@ final class ExperimentRun<P> {
         .open();
   }
 
+  /** As generated: hyperband's `max_epochs` is always there (the largest `epochs` when the spec gives none). */
   private Map<String, Object> prunerOptions() {
-    ExperimentDefinition.SearchDefinition search = definition.search();
-    Map<String, Object> prunerOptions = new LinkedHashMap<>(search.prunerOptions());
-    if (search.pruner().equals("hyperband")) {
-      prunerOptions.putIfAbsent("max_epochs", (long) search.maxEpochs());
-    }
-    return prunerOptions;
+    return definition.search().prunerOptions();
   }
 
   private StudyOptions studyOptions() {

@@ -1,6 +1,5 @@
 package dev.hyp.runtime.run;
 
-import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.dl4j.EpochCallback;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.NetworkBuilder;
@@ -50,7 +49,7 @@ public final class TrialTraining {
     if (settings.patience() > 0) {
       options = options.withEarlyStopping(settings.patience(), settings.minDelta());
     }
-    return Trainer.train(network, data, Normalization.of(settings.normalize()), settings.loss(), options, callback);
+    return Trainer.train(network, data, settings.normalize(), settings.loss().hypName(), options, callback);
   }
 
   /** The trial's model as `best-model.zip` holds it (network, normalizer, labels, trial and parameters). */

@@ -1,37 +1,55 @@
 package dev.hyp.runtime.sampler;
 
+import dev.hyp.runtime.vocab.Option;
+import dev.hyp.runtime.vocab.Strategy;
+import dev.hyp.runtime.vocab.Term;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a sampler from its name in {@code search NAME { ... }} and its options. */
+/**
+ * Builds a sampler from its strategy in {@code search NAME { ... }} and its options; the options,
+ * their names and their defaults are the vocabulary's ({@link Strategy#options()}).
+ */
 public final class Samplers {
   /** Every strategy name {@link #create} accepts. */
-  public static final List<String> NAMES = List.of("grid", "random", "sobol", "tpe", "evolution");
+  public static final List<String> NAMES = Term.names(Strategy.class);
 
   private Samplers() {}
 
   /**
-   * Options: tpe {@code startup, candidates, gamma, max_good, prior_weight}; evolution
-   * {@code population, crossover, mutation}; grid, random and sobol take none.
-   *
-   * @param options strategy options, e.g. {@code startup = 10} for tpe
+   * @param options strategy options, e.g. {@code startup = 10} for tpe; absent ones take their defaults
    * @throws IllegalArgumentException for an unknown name or option
    */
   public static Sampler create(String name, Map<String, Object> options, long seed) {
-    Options o = new Options(name, options);
-    Sampler sampler = switch (name) {
-      case "grid" -> new GridSampler();
-      case "random" -> new RandomSampler(seed);
-      case "sobol" -> new SobolSampler(seed);
-      case "tpe" -> new TpeSampler(seed, o.getInt("startup", TpeSampler.DEFAULT_STARTUP),
-          o.getInt("candidates", TpeSampler.DEFAULT_CANDIDATES), o.getDouble("gamma", TpeSampler.DEFAULT_GAMMA),
-          o.getInt("max_good", TpeSampler.DEFAULT_MAX_GOOD),
-          o.getDouble("prior_weight", TpeSampler.DEFAULT_PRIOR_WEIGHT));
-      case "evolution" -> new EvolutionSampler(seed, o.getInt("population", 20), o.getDouble("crossover", 0.9),
-          o.getDouble("mutation", -1));
-      default -> throw new IllegalArgumentException("unknown search strategy `" + name + "`; known: " + NAMES);
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("unknown search strategy `" + name + "`; known: " + NAMES);
+    }
+    return create(Strategy.of(name), options, seed);
+  }
+
+  public static Sampler create(Strategy strategy, Map<String, Object> options, long seed) {
+    Options o = new Options(strategy.hypName(), options);
+    Sampler sampler = switch (strategy) {
+      case GRID -> new GridSampler();
+      case RANDOM -> new RandomSampler(seed);
+      case SOBOL -> new SobolSampler(seed);
+      case TPE -> new TpeSampler(seed, integer(o, strategy, "startup"), integer(o, strategy, "candidates"),
+          number(o, strategy, "gamma"), integer(o, strategy, "max_good"), number(o, strategy, "prior_weight"));
+      // mutation: -1 lets the sampler derive it (1 / the number of parameters)
+      case EVOLUTION -> new EvolutionSampler(seed, integer(o, strategy, "population"),
+          number(o, strategy, "crossover"), o.getDouble("mutation", -1));
     };
     o.rejectUnknown();
     return sampler;
+  }
+
+  private static int integer(Options options, Strategy strategy, String name) {
+    Option option = strategy.option(name);
+    return options.getInt(name, option.defaultInt());
+  }
+
+  private static double number(Options options, Strategy strategy, String name) {
+    Option option = strategy.option(name);
+    return options.getDouble(name, option.defaultDouble());
   }
 }

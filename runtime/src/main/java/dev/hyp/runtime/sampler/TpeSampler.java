@@ -25,12 +25,6 @@ import java.util.SplittableRandom;
  * prior.
  */
 public final class TpeSampler implements Sampler {
-  public static final int DEFAULT_STARTUP = 10;
-  public static final int DEFAULT_CANDIDATES = 48;
-  public static final double DEFAULT_GAMMA = 0.2;
-  public static final int DEFAULT_MAX_GOOD = 25;
-  public static final double DEFAULT_PRIOR_WEIGHT = 1.0;
-
   private final long seed;
   private final int startup;
   private final int candidates;
@@ -39,6 +33,8 @@ public final class TpeSampler implements Sampler {
   private final double priorWeight;
 
   /**
+   * Defaults are the vocabulary's ({@link dev.hyp.runtime.vocab.Strategy#TPE}); {@link Samplers} applies them.
+   *
    * @param gamma fraction of trials taken as "good"
    * @param maxGood cap on the number of good trials
    * @param priorWeight weight of the prior kernel relative to one observation
@@ -53,16 +49,6 @@ public final class TpeSampler implements Sampler {
     this.gamma = gamma;
     this.maxGood = maxGood;
     this.priorWeight = priorWeight;
-  }
-
-  /**
-   * Our defaults: Optuna's 10 startup trials, 25 good trials at most and prior weight 1, but 48
-   * candidates and the best 20% as good (Optuna: 24 and 10%). Over 30 seeds of our six benchmark
-   * functions this exploits better: lower median regret after 50 trials on all six, after 100 on
-   * four (rosenbrock4 and hartmann6 were slightly better with Optuna's values).
-   */
-  public TpeSampler(long seed) {
-    this(seed, DEFAULT_STARTUP, DEFAULT_CANDIDATES, DEFAULT_GAMMA, DEFAULT_MAX_GOOD, DEFAULT_PRIOR_WEIGHT);
   }
 
   @Override

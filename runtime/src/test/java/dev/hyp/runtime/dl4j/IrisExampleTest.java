@@ -22,6 +22,10 @@ import dev.hyp.runtime.study.StudyResult;
 import dev.hyp.runtime.study.TrialPrunedException;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.TrialState;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Updater;
+import dev.hyp.runtime.vocab.WeightInit;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,14 +73,14 @@ class IrisExampleTest {
         updaterArgs.put("momentum", p.getDouble("momentum"));
       }
       NetworkBuilder net = new NetworkBuilder(42, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-          .updater(p.getString("opt"), updaterArgs)
-          .weightInit("xavier")
+          .updater(Updater.of(p.getString("opt")), updaterArgs)
+          .weightInit(WeightInit.XAVIER)
           .l2(p.getDouble("l2"));
       for (int i = 1; i <= p.getInt("depth"); i++) {
-        net.dense(p.getInt(SearchSpace.layerName("units", i)), p.getString("act"));
+        net.dense(p.getInt(SearchSpace.layerName("units", i)), Activation.of(p.getString("act")));
         net.dropout(p.getDouble("dropout"));
       }
-      net.output("softmax", "mcxent", null);
+      net.output(Activation.SOFTMAX, Loss.MCXENT, null);
       TrainOptions options = TrainOptions.of(8, p.getInt("batch"), "accuracy", 42 + trial.number())
           .withEarlyStopping(5, 0);
       TrainResult r = Trainer.train(net, data, Normalization.STANDARD, "mcxent", options, (epoch, value) -> {

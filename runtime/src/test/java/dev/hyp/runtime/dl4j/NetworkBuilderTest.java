@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.Updater;
+import dev.hyp.runtime.vocab.WeightInit;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -38,7 +43,8 @@ class NetworkBuilderTest {
   @Test
   void denseNetworkGivesClassProbabilities() {
     MultiLayerNetwork net = new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .dense(8, "tanh").batchnorm().dropout(0.5).dense(4, "gelu").output(null, "mcxent", null).build();
+        .dense(8, Activation.TANH).batchnorm().dropout(0.5).dense(4, Activation.GELU).output(null, Loss.MCXENT, null)
+        .build();
     INDArray out = forward(net, 4);
     assertArrayEquals(new long[] {3, 3}, out.shape());
     assertEquals(1.0, out.getRow(0).sumNumber().doubleValue(), 1e-5); // softmax by default for mcxent
@@ -47,22 +53,24 @@ class NetworkBuilderTest {
   @Test
   void everyImageLayerKindBuildsAndRuns() {
     MultiLayerNetwork net = new NetworkBuilder(1, IMAGE, Task.CLASSIFICATION, 4)
-        .conv2d(4, 3, 1, "same", "relu").maxpool(2, null).conv2d(4, 3, 1, "valid", "elu").avgpool(1, 1).batchnorm()
-        .dense(8, "relu").output(null, "mcxent", null).build();
+        .conv2d(4, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, null)
+        .conv2d(4, 3, 1, Padding.VALID, Activation.ELU).avgpool(1, 1).batchnorm()
+        .dense(8, Activation.RELU).output(null, Loss.MCXENT, null).build();
     assertArrayEquals(new long[] {3, 4}, forward(net, 128).shape());
   }
 
   @Test
   void lstmReadsImageRowsAndDenseReadsItsLastStep() {
     NetworkBuilder b = new NetworkBuilder(1, IMAGE, Task.CLASSIFICATION, 4)
-        .lstm(6, "tanh").lstm(5, "tanh").dense(8, "relu").output(null, "mcxent", null);
+        .lstm(6, Activation.TANH).lstm(5, Activation.TANH).dense(8, Activation.RELU).output(null, Loss.MCXENT, null);
     MultiLayerConfiguration conf = b.configuration();
     assertInstanceOf(ImageRowsToSequence.class, conf.getInputPreProcess(0));
     assertEquals(16, ((org.deeplearning4j.nn.conf.layers.LSTM) conf.getConf(0).getLayer()).getNIn()); // 2 channels x 8
     assertInstanceOf(LastTimeStep.class, conf.getConf(1).getLayer());
     assertArrayEquals(new long[] {3, 4}, forward(b.build(), 128).shape());
     MultiLayerNetwork afterConv = new NetworkBuilder(1, IMAGE, Task.CLASSIFICATION, 4)
-        .conv2d(3, 3, 1, "same", "relu").lstm(5, "tanh").output(null, "mcxent", null).build();
+        .conv2d(3, 3, 1, Padding.SAME, Activation.RELU).lstm(5, Activation.TANH).output(null, Loss.MCXENT, null)
+        .build();
     assertArrayEquals(new long[] {3, 4}, forward(afterConv, 128).shape());
   }
 
@@ -84,26 +92,27 @@ class NetworkBuilderTest {
   @Test
   void regressionOutputHasOneUnitAndIdentity() {
     MultiLayerNetwork net = new NetworkBuilder(1, InputShape.flat(10), Task.REGRESSION, 0)
-        .dense(8, "relu").output(null, "mse", null).build();
+        .dense(8, Activation.RELU).output(null, Loss.MSE, null).build();
     assertArrayEquals(new long[] {3, 1}, forward(net, 10).shape());
   }
 
   @Test
   void dropoutRateIsTheFractionDropped() {
     MultiLayerConfiguration conf = new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .dense(8, "relu").dropout(0.2).output(null, "mcxent", null).configuration();
+        .dense(8, Activation.RELU).dropout(0.2).output(null, Loss.MCXENT, null).configuration();
     DropoutLayer layer = (DropoutLayer) conf.getConf(1).getLayer();
     assertEquals(0.8, ((Dropout) layer.getIDropout()).getP(), 1e-12); // DL4J's p is the fraction KEPT
     // in training, about 90% of a layer's inputs are zeroed at rate 0.9
     MultiLayerNetwork net = new NetworkBuilder(1, InputShape.flat(1000), Task.REGRESSION, 0)
-        .dropout(0.9).output("identity", "mse", 1000).build();
+        .dropout(0.9).output(Activation.IDENTITY, Loss.MSE, 1000).build();
     INDArray x = Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1000);
     INDArray dropped = net.feedForward(x, true).get(1);
     double zeros = dropped.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).sumNumber().doubleValue();
     assertTrue(zeros > 850 && zeros < 950, "zeros " + zeros);
     // rate 0 adds no layer
-    assertEquals(2, new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3).dense(8, "relu").dropout(0)
-        .output(null, "mcxent", null).configuration().getConfs().size());
+    assertEquals(2, new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3).dense(8, Activation.RELU)
+        .dropout(0)
+        .output(null, Loss.MCXENT, null).configuration().getConfs().size());
   }
 
   @Test
@@ -123,7 +132,8 @@ class NetworkBuilderTest {
       assertTrue(updater(name, Map.of("lr", 0.01)) != null, name);
     }
     MultiLayerConfiguration adamw = new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .updater("adamw", Map.of("weight_decay", 0.05)).dense(4, "relu").output(null, "mcxent", null).configuration();
+        .updater(Updater.ADAMW, Map.of("weight_decay", 0.05)).dense(4, Activation.RELU)
+        .output(null, Loss.MCXENT, null).configuration();
     var decay = ((BaseLayer) adamw.getConf(0).getLayer()).getRegularization();
     assertTrue(decay.toString().contains("WeightDecay"), decay.toString());
     assertThrows(IllegalArgumentException.class, () -> updater("adam", Map.of("momentum", 0.9)));
@@ -133,8 +143,9 @@ class NetworkBuilderTest {
   @Test
   void settingsReachTheLayers() {
     MultiLayerConfiguration conf = new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .updater("sgd", Map.of("lr", 0.1)).weightInit("relu").l2(1e-3).gradientClip(0.5).stepSchedule(2, 0.5)
-        .dense(4, "relu").output(null, "mcxent", null).configuration();
+        .updater(Updater.SGD, Map.of("lr", 0.1)).weightInit(WeightInit.RELU).l2(1e-3).gradientClip(0.5)
+        .stepSchedule(2, 0.5)
+        .dense(4, Activation.RELU).output(null, Loss.MCXENT, null).configuration();
     BaseLayer layer = (BaseLayer) conf.getConf(0).getLayer();
     assertInstanceOf(WeightInitRelu.class, layer.getWeightInitFn());
     assertEquals(0.5, layer.getGradientNormalizationThreshold(), 0);
@@ -145,7 +156,8 @@ class NetworkBuilderTest {
     assertEquals(0.025, sgd.getLearningRate(100, 5), 1e-12);
     assertTrue(layer.getRegularization().toString().contains("L2"), layer.getRegularization().toString());
     Sgd cosine = (Sgd) ((BaseLayer) new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .updater("sgd", Map.of("lr", 0.1)).cosineSchedule(10).dense(4, "relu").output(null, "mcxent", null)
+        .updater(Updater.SGD, Map.of("lr", 0.1)).cosineSchedule(10).dense(4, Activation.RELU)
+        .output(null, Loss.MCXENT, null)
         .configuration().getConf(0).getLayer()).getIUpdater();
     assertEquals(0.1, cosine.getLearningRate(0, 0), 1e-12);
     assertEquals(0.05, cosine.getLearningRate(0, 5), 1e-12);
@@ -154,13 +166,13 @@ class NetworkBuilderTest {
   @Test
   void configurationSurvivesJson() {
     MultiLayerConfiguration conf = new NetworkBuilder(1, IMAGE, Task.CLASSIFICATION, 4).cosineSchedule(5)
-        .lstm(4, "tanh").output(null, "mcxent", null).configuration();
+        .lstm(4, Activation.TANH).output(null, Loss.MCXENT, null).configuration();
     assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
   }
 
   private static Object updater(String name, Map<String, ?> args) {
     MultiLayerConfiguration conf = new NetworkBuilder(1, InputShape.flat(4), Task.CLASSIFICATION, 3)
-        .updater(name, args).dense(4, "relu").output(null, "mcxent", null).configuration();
+        .updater(Updater.of(name), args).dense(4, Activation.RELU).output(null, Loss.MCXENT, null).configuration();
     return ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater();
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Updater;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
@@ -53,8 +56,9 @@ class OwnGradientUpdaterTest {
 
   private static MultiLayerNetwork network(String updater) {
     Map<String, Double> settings = updater.equals("nesterovs") ? Map.of("lr", 0.05, "momentum", 0.9) : Map.of("lr", 0.01);
-    return new NetworkBuilder(11, InputShape.flat(4), Task.CLASSIFICATION, 3).updater(updater, settings).l2(1e-3)
-        .dense(8, "tanh").dense(6, "relu").output("softmax", "mcxent", null).build();
+    return new NetworkBuilder(11, InputShape.flat(4), Task.CLASSIFICATION, 3).updater(Updater.of(updater), settings)
+        .l2(1e-3)
+        .dense(8, Activation.TANH).dense(6, Activation.RELU).output(Activation.SOFTMAX, Loss.MCXENT, null).build();
   }
 
   private static DataSet batch(int step) {

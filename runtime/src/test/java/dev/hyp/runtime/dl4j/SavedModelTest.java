@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Updater;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +25,8 @@ class SavedModelTest {
   void saveAndLoadGiveTheSamePredictions() throws Exception {
     ExperimentData data = TestData.iris();
     TrainResult result = Trainer.train(new NetworkBuilder(2, data.inputShape(), Task.CLASSIFICATION, 3)
-            .updater("adam", Map.of("lr", 0.05)).dense(8, "tanh").dropout(0.1).output(null, "mcxent", null), data,
+            .updater(Updater.ADAM, Map.of("lr", 0.05)).dense(8, Activation.TANH).dropout(0.1)
+            .output(null, Loss.MCXENT, null), data,
         Normalization.STANDARD, "mcxent", TrainOptions.of(5, 16, "accuracy", 2), EpochCallback.NONE);
     Path zip = dir.resolve("best/model.zip");
     SavedModel.save(zip, result, data, Map.of("trial", 3));

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.Updater;
+import dev.hyp.runtime.vocab.WeightInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +40,9 @@ class TrainerTest {
   private static NetworkBuilder irisNet(long seed, double lr) {
     ExperimentData data = TestData.iris();
     return new NetworkBuilder(seed, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("adam", Map.of("lr", lr))
-        .dense(16, "relu")
-        .output(null, "mcxent", null);
+        .updater(Updater.ADAM, Map.of("lr", lr))
+        .dense(16, Activation.RELU)
+        .output(null, Loss.MCXENT, null);
   }
 
   @Test
@@ -98,7 +103,8 @@ class TrainerTest {
   void aDivergingLossFailsWithAReason() {
     ExperimentData data = TestData.iris();
     NetworkBuilder huge = new NetworkBuilder(6, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("sgd", Map.of("lr", 1e12)).dense(32, "relu").dense(32, "relu").output("identity", "mse", null);
+        .updater(Updater.SGD, Map.of("lr", 1e12)).dense(32, Activation.RELU).dense(32, Activation.RELU)
+        .output(Activation.IDENTITY, Loss.MSE, null);
     TrainingFailedException e = assertThrows(TrainingFailedException.class, () -> Trainer.train(huge, data,
         Normalization.NONE, "mse", TrainOptions.of(10, 16, "accuracy", 6), EpochCallback.NONE));
     assertTrue(e.getMessage().matches("the loss became (NaN|infinite) in epoch \\d+, batch \\d+ \\(the learning rate "
@@ -111,7 +117,7 @@ class TrainerTest {
         "species"), null, Task.CLASSIFICATION, new dev.hyp.runtime.data.Split.KFold(3), null, 9);
     assertEquals(3, data.folds(Normalization.STANDARD, "mcxent").size());
     TrainResult result = Trainer.train(new NetworkBuilder(9, data.inputShape(), Task.CLASSIFICATION, 3)
-            .updater("adam", Map.of("lr", 0.05)).dense(16, "relu").output(null, "mcxent", null), data,
+            .updater(Updater.ADAM, Map.of("lr", 0.05)).dense(16, Activation.RELU).output(null, Loss.MCXENT, null), data,
         Normalization.STANDARD, "mcxent", TrainOptions.of(8, 16, "accuracy", 9), EpochCallback.NONE);
     assertTrue(result.validation().get("accuracy") > 0.8, result.validation().toString());
     assertTrue(result.test().isEmpty());
@@ -122,7 +128,8 @@ class TrainerTest {
     ExperimentData data = ExperimentData.load(dev.hyp.runtime.data.CsvSource.of(TestData.resource("friedman1.csv"),
         "y"), null, Task.REGRESSION, new dev.hyp.runtime.data.Split.Holdout(0.2, 0.2), null, 11);
     TrainResult result = Trainer.train(new NetworkBuilder(11, data.inputShape(), Task.REGRESSION, 0)
-            .updater("adam", Map.of("lr", 0.01)).cosineSchedule(20).dense(32, "relu").output(null, "mse", null), data,
+            .updater(Updater.ADAM, Map.of("lr", 0.01)).cosineSchedule(20).dense(32, Activation.RELU)
+            .output(null, Loss.MSE, null), data,
         Normalization.STANDARD, "mse", TrainOptions.of(20, 16, "rmse", 11), EpochCallback.NONE);
     assertTrue(result.validation().get("r2") > 0.5, result.validation().toString());
     assertEquals(Metrics.REGRESSION.size(), result.test().size());
@@ -150,7 +157,8 @@ class TrainerTest {
   void stepScheduleFollowsTheEpochs() {
     ExperimentData data = TestData.iris();
     TrainResult result = Trainer.train(new NetworkBuilder(8, data.inputShape(), Task.CLASSIFICATION, 3)
-            .updater("sgd", Map.of("lr", 0.1)).stepSchedule(1, 0.5).dense(4, "relu").output(null, "mcxent", null),
+            .updater(Updater.SGD, Map.of("lr", 0.1)).stepSchedule(1, 0.5).dense(4, Activation.RELU)
+            .output(null, Loss.MCXENT, null),
         data, Normalization.STANDARD, "mcxent", TrainOptions.of(2, 32, "accuracy", 8), EpochCallback.NONE);
     assertEquals(2, result.network().getEpochCount());
     assertEquals(0.025, result.network().getLearningRate(0), 1e-9); // 0.1 * 0.5^2 for the next epoch
@@ -161,8 +169,9 @@ class TrainerTest {
     ExperimentData data = ExperimentData.load(dev.hyp.runtime.data.CsvSource.of(TestData.resource("shapes8x8.csv"),
         "shape"), null, Task.CLASSIFICATION, new dev.hyp.runtime.data.Split.Holdout(0.2, 0.2), new int[] {8, 8, 1}, 3);
     TrainResult result = Trainer.train(new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, 4)
-            .updater("adam", Map.of("lr", 0.01)).weightInit("relu").conv2d(8, 3, 1, "same", "relu").maxpool(2, 2)
-            .batchnorm().dense(32, "relu").output(null, "mcxent", null), data, Normalization.NONE, "mcxent",
+            .updater(Updater.ADAM, Map.of("lr", 0.01)).weightInit(WeightInit.RELU)
+            .conv2d(8, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, 2)
+            .batchnorm().dense(32, Activation.RELU).output(null, Loss.MCXENT, null), data, Normalization.NONE, "mcxent",
         TrainOptions.of(6, 32, "f1", 3), EpochCallback.NONE);
     assertTrue(result.validation().get("f1") > 0.6, result.validation().toString()); // chance is 0.25
   }

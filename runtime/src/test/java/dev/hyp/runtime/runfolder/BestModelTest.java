@@ -19,6 +19,8 @@ import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class BestModelTest {
   static void trainOnce() {
     data = TestData.iris();
     result = Trainer.train(new NetworkBuilder(2, data.inputShape(), Task.CLASSIFICATION, 3)
-            .dense(4, "relu").output(null, "mcxent", null), data, Normalization.NONE, "mcxent",
+            .dense(4, Activation.RELU).output(null, Loss.MCXENT, null), data, Normalization.NONE, "mcxent",
         TrainOptions.of(1, 32, "accuracy", 2), EpochCallback.NONE);
   }
 

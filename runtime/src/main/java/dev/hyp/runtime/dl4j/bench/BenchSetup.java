@@ -5,6 +5,9 @@ import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.NetworkBuilder;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Updater;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,9 +35,9 @@ final class BenchSetup {
   static NetworkBuilder network(ExperimentData data, long seed, double lr, int units, String act, double dropout,
       double l2) {
     return new NetworkBuilder(seed, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("adam", Map.of("lr", lr)).l2(l2)
-        .dense(units, act).dropout(dropout)
-        .output("softmax", "mcxent", null);
+        .updater(Updater.ADAM, Map.of("lr", lr)).l2(l2)
+        .dense(units, Activation.of(act)).dropout(dropout)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null);
   }
 
   static String env(String name) {

@@ -16,6 +16,10 @@ import dev.hyp.runtime.dl4j.TestData;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.Trainer;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.Updater;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -126,7 +130,8 @@ class Nd4jBookkeepingTest {
     Nd4jPatches.install(Nd4jPatches.Options.all());
     ExperimentData data = TestData.iris();
     assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("adam", Map.of("lr", 0.01)).l2(1e-4).dense(16, "relu").dropout(0.2).output("softmax", "mcxent", null),
+        .updater(Updater.ADAM, Map.of("lr", 0.01)).l2(1e-4).dense(16, Activation.RELU).dropout(0.2)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null),
         data, Normalization.STANDARD, 5, 16);
   }
 
@@ -137,8 +142,9 @@ class Nd4jBookkeepingTest {
     ExperimentData data = ExperimentData.load(CsvSource.of(TestData.resource("shapes8x8.csv"), "shape"), null,
         Task.CLASSIFICATION, new Split.Holdout(0.2, 0.2), new int[] {8, 8, 1}, 3);
     assertTrainsAsStock(() -> new NetworkBuilder(3, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
-        .updater("nesterovs", Map.of("lr", 0.05, "momentum", 0.9)).conv2d(4, 3, 1, "same", "relu")
-        .lstm(6, "tanh").dense(8, "tanh").output("softmax", "mcxent", null), data, Normalization.NONE, 2, 32);
+        .updater(Updater.NESTEROVS, Map.of("lr", 0.05, "momentum", 0.9)).conv2d(4, 3, 1, Padding.SAME, Activation.RELU)
+        .lstm(6, Activation.TANH).dense(8, Activation.TANH)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null), data, Normalization.NONE, 2, 32);
   }
 
   /** Trains the network twice, with the installed executioner and with ND4J's own, and compares the parameters. */
