@@ -136,8 +136,44 @@ class ExitCodesTest {
     Files.writeString(dir.resolve("a-file"), "");
     err = new StringWriter();
     int exit = jar(experiment, err, "--trials", "1", "--out", dir.resolve("a-file/run").toString());
+    assertEquals(ExitCode.BAD_INPUT.code(), exit, "an unusable folder is the environment's: " + err);
+
+    err = new StringWriter();
+    exit = jar(broken(experiment), err, "--trials", "1", "--out", dir.resolve("run").toString());
     assertEquals(ExitCode.INTERNAL.code(), exit, err.toString());
     assertTrue(err.toString().startsWith("hyp: tiny failed: "), err.toString());
+  }
+
+  /** Generated code with a bug in it: its search space cannot be built. */
+  @SuppressWarnings("unchecked")
+  private static Experiment<Object> broken(Experiment<?> working) {
+    Experiment<Object> experiment = (Experiment<Object>) working;
+    return new Experiment<>() {
+      @Override
+      public dev.hyp.runtime.experiment.ExperimentDefinition definition() {
+        return experiment.definition();
+      }
+
+      @Override
+      public dev.hyp.runtime.space.SearchSpace searchSpace() {
+        throw new IllegalStateException("a bug in generated code");
+      }
+
+      @Override
+      public Object params(dev.hyp.runtime.space.ParamValues values) {
+        return experiment.params(values);
+      }
+
+      @Override
+      public void network(Object params, dev.hyp.runtime.dl4j.NetworkBuilder network) {
+        experiment.network(params, network);
+      }
+
+      @Override
+      public dev.hyp.runtime.experiment.TrialSettings training(Object params) {
+        return experiment.training(params);
+      }
+    };
   }
 
   private int jar(Experiment<?> experiment, StringWriter err, String... args) {

@@ -139,12 +139,26 @@ final class DataChecker {
       Diagnostic.Builder builder = Diagnostic.error(Code.HYP071, Values.argument(source, "label").span(),
               "`" + csv.path() + "` has no column `" + csv.label() + "`")
           .label("not in the header");
+      if (!isUnder(file, baseDirectory)) {
+        // a spec from someone else must not make `hyp check` print a line of any file it names
+        diagnostics.add(builder.note("the file is outside the spec's folder, so its header is not shown here").build());
+        return Optional.empty();
+      }
       String help = Suggestions.help(csv.label(), header);
       diagnostics.add(builder.help(help != null ? help : "its columns are " + String.join(", ",
           header.stream().limit(12).map(h -> "`" + h + "`").toList()) + (header.size() > 12 ? ", ..." : "")).build());
       return Optional.empty();
     }
     return firstRow;
+  }
+
+  /** Whether {@code file}, links resolved, lies in {@code folder}'s tree. */
+  private static boolean isUnder(Path file, Path folder) {
+    try {
+      return file.toRealPath().startsWith(folder.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The cells of the file's first line; empty when it has none or cannot be read. */
