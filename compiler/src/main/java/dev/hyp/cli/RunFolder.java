@@ -3,7 +3,6 @@ package dev.hyp.cli;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.Storages;
-import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,10 +31,8 @@ final class RunFolder {
     if (info.storage() == null && !Files.isRegularFile(Path.of(location))) {
       return List.of();
     }
-    try (Storage storage = Storages.open(location)) {
-      long study = storage.openStudy(info.experiment(), info.maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE,
-          info.specHash()).id();
-      return storage.trials(study);
+    try (Storage storage = Storages.openForReading(location)) {
+      return storage.findStudy(info.experiment()).map(study -> storage.trials(study.id())).orElse(List.of());
     }
   }
 }

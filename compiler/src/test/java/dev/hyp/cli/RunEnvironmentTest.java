@@ -129,4 +129,21 @@ class RunEnvironmentTest {
       assertTrue(resumed.out().contains("hyp: resuming: "), resumed.out());
     }
   }
+
+  @Test
+  void aReadOnlyRunFolderCanStillBeRead() throws Exception {
+    try (SmallFileSystem fs = SmallFileSystem.mount(dir.resolve("kept"), 4096)) {
+      Assumptions.assumeTrue(fs != null, "needs the right to mount a tmpfs (root, as on CI)");
+      Path out = fs.path().resolve("run");
+      assertEquals(0, CliTest.hyp("run", spec(3, 2).toString(), "--out", out.toString()).exit());
+      fs.makeReadOnly(); // as an archived or someone else's run folder
+      CliTest.Run trials = CliTest.hyp("trials", out.toString(), "--format", "json");
+      assertEquals(0, trials.exit(), trials.err());
+      assertEquals(3, new ObjectMapper().readTree(trials.out()).size(), trials.out());
+      CliTest.Run best = CliTest.hyp("best", out.toString());
+      assertEquals(0, best.exit(), best.err());
+      CliTest.Run report = CliTest.hyp("report", out.toString(), "-o", dir.resolve("report.html").toString());
+      assertEquals(0, report.exit(), report.err());
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
@@ -32,6 +33,11 @@ public final class InMemoryStorage implements Storage {
     trialsByStudy.add(new ArrayList<>());
     studiesByName.put(name, created);
     return created;
+  }
+
+  @Override
+  public synchronized Optional<StudyRecord> findStudy(String name) {
+    return Optional.ofNullable(studiesByName.get(name));
   }
 
   @Override

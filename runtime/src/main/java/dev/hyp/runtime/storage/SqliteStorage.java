@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
@@ -43,11 +44,33 @@ public final class SqliteStorage implements Storage {
   private final String url;
   private final Connection connection;
 
+  private final boolean readOnly;
+
   /** @param jdbcUrl {@code jdbc:sqlite:<file>} */
   public SqliteStorage(String jdbcUrl) {
+    this(jdbcUrl, false);
+  }
+
+  private SqliteStorage(String jdbcUrl, boolean readOnly) {
     this.url = jdbcUrl;
+    this.readOnly = readOnly;
     this.connection = withRetry("open " + jdbcUrl, this::connect);
-    write(this::createSchema);
+    if (!readOnly) {
+      write(this::createSchema);
+    }
+  }
+
+  /**
+   * Opens an existing database only to read it ({@code hyp trials} on someone else's or a
+   * read-only run folder). Where its folder cannot be written, SQLite could not even make the
+   * files WAL readers need, so it is read as immutable: nobody can be writing it there.
+   */
+  public static SqliteStorage openForReading(Path file) {
+    Path absolute = file.toAbsolutePath();
+    boolean writable = absolute.getParent() != null && Files.isWritable(absolute.getParent())
+        && Files.isWritable(absolute);
+    return writable ? new SqliteStorage("jdbc:sqlite:" + absolute)
+        : new SqliteStorage("jdbc:sqlite:file:" + absolute + "?immutable=1", true);
   }
 
   /** Opens (creating if needed) the database file, and its directory. */
@@ -66,6 +89,10 @@ public final class SqliteStorage implements Storage {
   private Connection connect() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    if (readOnly) {
+      config.setReadOnly(true);
+      return DriverManager.getConnection(url, config.toProperties());
+    }
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
@@ -136,6 +163,20 @@ public final class SqliteStorage implements Storage {
         try (ResultSet keys = insert.getGeneratedKeys()) {
           keys.next();
           return new StudyRecord(keys.getLong(1), name, direction, specHash);
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<StudyRecord> findStudy(String name) {
+    return read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT id, direction, spec_hash FROM studies WHERE name = ?")) {
+        q.setString(1, name);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next()
+              ? Optional.of(new StudyRecord(rs.getLong(1), name, Direction.valueOf(rs.getString(2)), rs.getString(3)))
+              : Optional.<StudyRecord>empty();
         }
       }
     });

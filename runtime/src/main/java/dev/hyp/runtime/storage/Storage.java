@@ -7,6 +7,7 @@ import dev.hyp.runtime.trial.TrialState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiPredicate;
 
@@ -22,6 +23,9 @@ public interface Storage extends AutoCloseable {
    * @throws StudyMismatchException if it exists with another direction or spec hash
    */
   StudyRecord openStudy(String name, Direction direction, String specHash);
+
+  /** The stored study of that name, if any, without creating it or writing anything (for readers). */
+  Optional<StudyRecord> findStudy(String name);
 
   /**
    * Adds a RUNNING trial with the next number, unless the study already holds {@code budget}

@@ -26,6 +26,17 @@ public final class Storages {
     return SqliteStorage.open(Path.of(location));
   }
 
+  /** A storage opened only to read what is in it: an SQLite file is never created or written. */
+  public static Storage openForReading(String location) {
+    if (location.startsWith("jdbc:sqlite:")) {
+      return SqliteStorage.openForReading(Path.of(location.substring("jdbc:sqlite:".length())));
+    }
+    if (location.startsWith("jdbc:") || location.equals("memory")) {
+      return open(location);
+    }
+    return SqliteStorage.openForReading(Path.of(location));
+  }
+
   /** The default storage of a run: {@value #DEFAULT_FILE} in its output directory. */
   public static Storage inOutputDirectory(Path directory) {
     return SqliteStorage.open(directory.resolve(DEFAULT_FILE));

@@ -67,6 +67,14 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void findingAStudyNeitherCreatesNorChangesIt() {
+    assertEquals(java.util.Optional.empty(), storage.findStudy("iris"));
+    assertEquals(java.util.Optional.empty(), storage.findStudy("iris"), "looking did not create it");
+    StudyRecord iris = storage.openStudy("iris", Direction.MAXIMIZE, "h");
+    assertEquals(java.util.Optional.of(iris), storage.findStudy("iris"));
+  }
+
+  @Test
   void opensAStudyOnceAndFindsItAgainByName() {
     StudyRecord a = storage.openStudy("iris", Direction.MAXIMIZE, "h");
     StudyRecord b = storage.openStudy("mnist", Direction.MINIMIZE, "h");
