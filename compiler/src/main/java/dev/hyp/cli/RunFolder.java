@@ -32,7 +32,7 @@ final class RunFolder {
       return List.of();
     }
     try (Storage storage = Storages.openForReading(location)) {
-      return storage.findStudy(info.experiment()).map(study -> storage.trials(study.id())).orElse(List.of());
+      return storage.findStudy(info.studyName()).map(study -> storage.trials(study.id())).orElse(List.of());
     }
   }
 }

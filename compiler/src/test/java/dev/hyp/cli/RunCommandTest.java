@@ -106,13 +106,23 @@ class RunCommandTest {
   }
 
   @Test
-  void aChangedSpecDoesNotSilentlyMixIntoTheOldStudy() throws IOException {
+  void aChangedModelStartsANewVersionAndKeepsTheOldOneReadable() throws IOException {
     data(separable());
-    String out = dir.resolve("run").toString();
-    assertEquals(0, CliTest.hyp("run", spec("lr").toString(), "--out", out, "--trials", "1").exit());
-    CliTest.Run changed = CliTest.hyp("run", spec("lr / 2").toString(), "--out", out, "--trials", "1");
-    assertEquals(2, changed.exit());
-    assertTrue(changed.err().contains("--no-resume"), changed.err());
-    assertEquals(0, CliTest.hyp("run", spec("lr / 2").toString(), "--out", out, "--trials", "1", "--no-resume").exit());
+    Path out = dir.resolve("run");
+    assertEquals(0, CliTest.hyp("run", spec("lr").toString(), "--out", out.toString(), "--trials", "1").exit());
+    CliTest.Run changed = CliTest.hyp("run", spec("lr / 2").toString(), "--out", out.toString(), "--trials", "1");
+    assertEquals(0, changed.exit(), changed.err());
+    assertTrue(changed.out().contains("hyp: new version 2, nothing carries: "), changed.out());
+    assertEquals(1, new ObjectMapper().readTree(CliTest.hyp("trials", out.toString(), "--format", "json").out())
+        .size(), "the current version's trials");
+    try (var storage = dev.hyp.runtime.storage.Storages.openForReading(out.resolve("hyp.db").toString())) {
+      assertEquals(1, storage.trials(storage.findStudy("tiny").orElseThrow().id()).size(), "version 1 kept");
+    }
+    assertTrue(Files.isRegularFile(out.resolve("versions/1/spec.hyp")));
+    assertTrue(Files.readString(out.resolve("versions/2/spec.hyp")).contains("lr / 2"));
+    CliTest.Run fresh = CliTest.hyp("run", spec("lr / 2").toString(), "--out", out.toString(), "--trials", "1",
+        "--no-resume");
+    assertEquals(0, fresh.exit(), fresh.err());
+    assertTrue(fresh.out().contains("hyp: new version 3, nothing carries: --no-resume"), fresh.out());
   }
 }

@@ -14,6 +14,7 @@ import dev.hyp.runtime.report.ParamScale;
 import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.RunInfo;
+import dev.hyp.runtime.runfolder.Versions;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StorageException;
@@ -81,11 +82,13 @@ final class ExperimentRun<P> {
       return ExitCode.BAD_INPUT;
     }
     try {
-      prepare(outDirectory);
+      Files.createDirectories(outDirectory);
+      Files.newDirectoryStream(outDirectory).close();
+      if (!Files.isWritable(outDirectory)) {
+        throw new java.nio.file.AccessDeniedException(outDirectory.toString());
+      }
     } catch (IOException | UnsupportedOperationException e) {
-      err.println("hyp: cannot write the run folder " + outDirectory + ": " + reason(e)
-          + "; choose a writable folder with --out");
-      return ExitCode.BAD_INPUT;
+      return unwritable(outDirectory, e);
     }
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
     Storage storage;
@@ -99,7 +102,14 @@ final class ExperimentRun<P> {
     try (storage) {
       Study study;
       try {
-        study = openStudy(storage, seed);
+        StudyVersions.Chosen chosen = new StudyVersions(experiment, outDirectory, specDirectory, storage,
+            (name, hash) -> openStudy(storage, seed, name, hash), this::runInfo).choose(options.resume());
+        study = chosen.study();
+        if (chosen.line() != null) {
+          out.println(chosen.line());
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return unwritable(outDirectory, e);
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
             + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
@@ -109,11 +119,16 @@ final class ExperimentRun<P> {
             + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
         return ExitCode.BAD_INPUT;
       }
-      long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).count();
+      long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING && !t.isCarried()).count();
       if (done > 0) {
         out.println("hyp: resuming: " + done + " trials already done");
       }
       StudyOptions studyOptions = studyOptions();
+      long counted = study.trials().stream().filter(FrozenTrial::countsTowardBudget).count();
+      if (studyOptions.trials() != null && counted >= studyOptions.trials()) {
+        out.println("hyp: the budget of " + studyOptions.trials() + " trials is met; raise `trials` (or give --trials)"
+            + " to run more");
+      }
       BestModel best = BestModel.open(outDirectory, definition.objective().direction(), definition.objective().metric(),
           definition.objective().split(), data);
       best.recover(study.trials()); // a candidate whose trial completed just before a kill
@@ -164,16 +179,17 @@ final class ExperimentRun<P> {
     }
   }
 
-  /** The run folder: the spec and run.json written, the old study set aside on --no-resume. */
-  private void prepare(Path outDirectory) throws IOException {
-    Files.createDirectories(outDirectory);
-    Files.writeString(outDirectory.resolve("spec.hyp"), definition.specText(), StandardCharsets.UTF_8);
-    if (!options.resume() && options.storage() == null) {
-      setAside(outDirectory);
-    }
-    new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
-        definition.objective().split(), definition.specHash(), options.storage(), scales)
-        .write(outDirectory);
+  /** A version's run.json: which study it is and how the spec declared each parameter. */
+  private RunInfo runInfo(Versions.Version version) {
+    return new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
+        definition.objective().split(), version.specHash(), options.storage(), scales, version.number(),
+        version.study());
+  }
+
+  private ExitCode unwritable(Path outDirectory, Exception e) {
+    err.println("hyp: cannot write the run folder " + outDirectory + ": " + reason(e)
+        + "; choose a writable folder with --out");
+    return ExitCode.BAD_INPUT;
   }
 
   /** What the file system said, in its own words, without the exception's class. */
@@ -224,14 +240,14 @@ final class ExperimentRun<P> {
     return new CsvSource(base.resolve(file.path()).normalize(), file.label(), file.header(), file.delimiter());
   }
 
-  private Study openStudy(Storage storage, long seed) {
+  private Study openStudy(Storage storage, long seed, String name, String specHash) {
     ExperimentDefinition.SearchDefinition search = definition.search();
-    return Study.builder(definition.name(), experiment.searchSpace())
+    return Study.builder(name, experiment.searchSpace())
         .direction(definition.objective().direction())
         .sampler(Samplers.create(search.strategy(), search.options(), seed))
         .pruner(Pruners.create(search.pruner(), prunerOptions()))
         .storage(storage)
-        .specHash(definition.specHash())
+        .specHash(specHash)
         .open();
   }
 
@@ -246,18 +262,5 @@ final class ExperimentRun<P> {
     return new StudyOptions(options.trials() != null ? options.trials() : search.trials(),
         options.parallel() != null ? options.parallel() : search.parallel(),
         timeout == null ? null : Duration.ofSeconds(timeout), search.target(), search.maxFailures());
-  }
-
-  /** --no-resume: the old database and best model move aside, never deleted. */
-  private static void setAside(Path directory) throws IOException {
-    String stamp = String.valueOf(System.currentTimeMillis());
-    Path database = directory.resolve(Storages.DEFAULT_FILE);
-    if (Files.exists(database)) {
-      Files.move(database, directory.resolve(Storages.DEFAULT_FILE + "." + stamp));
-    }
-    BestModel.setAside(directory, stamp);
-    for (String suffix : List.of("-wal", "-shm")) {
-      Files.deleteIfExists(directory.resolve(Storages.DEFAULT_FILE + suffix));
-    }
   }
 }

@@ -181,15 +181,16 @@ public final class BestModel implements StudyListener {
   }
 
   /**
-   * For a study started afresh in the same folder: the kept model and summary move aside under
-   * {@code NAME.STAMP}, never deleted; candidates of the old study's trials are removed (their
-   * numbers would be taken for the new study's).
+   * When a new version of the study starts in the same folder: the kept model and summary move
+   * into the version before's folder (never deleted); candidates of its trials are removed (the
+   * new version numbers its trials afresh).
    */
-  public static void setAside(Path directory, String stamp) throws IOException {
+  public static void moveTo(Path directory, Path versionFolder) throws IOException {
+    Files.createDirectories(versionFolder);
     for (String name : List.of(MODEL, SUMMARY)) {
       Path file = directory.resolve(name);
       if (Files.exists(file)) {
-        Files.move(file, directory.resolve(name + "." + stamp));
+        Files.move(file, versionFolder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".candidate-*.zip")) {

@@ -2,6 +2,7 @@ package dev.hyp.runtime.runfolder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.io.AtomicFiles;
 import dev.hyp.runtime.report.ParamScale;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +14,33 @@ import java.util.List;
  * `run.json` in a run folder: which study the folder's database holds, so that `hyp trials`
  * and `hyp best` can read a run without its spec, and how the spec declared each parameter, so
  * that `hyp report` draws it as declared ({@code params}: null in a folder written before it).
+ * The folder's `run.json` describes its current version; each version keeps its own under
+ * {@code versions/N/} ({@link Versions}).
+ *
+ * @param version the spec's version in this folder (null in a folder written before versions: 1)
+ * @param study the name of the version's study in the database (null before versions: the experiment's name)
  */
 public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
-    String storage, List<ParamScale> params) {
+    String storage, List<ParamScale> params, Integer version, String study) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
+      List<ParamScale> params) {
+    this(experiment, maximize, metric, split, specHash, storage, params, null, null);
+  }
+
   public void write(Path directory) throws IOException {
-    JSON.writeValue(directory.resolve(FILE).toFile(), this);
+    AtomicFiles.write(directory.resolve(FILE), temporary -> JSON.writeValue(temporary.toFile(), this));
+  }
+
+  /** The study in the database that holds this version's trials. */
+  public String studyName() {
+    return study != null ? study : experiment;
+  }
+
+  public int versionNumber() {
+    return version != null ? version : 1;
   }
 
   /** @throws NoSuchFileException when the folder holds no run */

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Every point of a finite space, in order: the first parameter varies slowest, like nested loops
  * in declaration order. A conditional parameter only multiplies the branches where it exists.
- * Points already tried (except interrupted trials) are skipped, so a resumed grid carries on.
+ * Points already tried (except interrupted trials; carried ones included) are skipped, so a resumed grid carries on.
  * The grid is walked, never listed, so its size costs nothing: an ask visits the points in
  * order up to the first untried one. Asks within one study object are serialized, so its
  * parallel workers never share a point; separate processes asking at the same instant may.
@@ -23,7 +23,7 @@ public final class GridSampler implements Sampler {
     requireFinite(context.space());
     Set<ParamValues> tried = new HashSet<>();
     for (FrozenTrial t : context.trials()) {
-      if (t.countsTowardBudget()) {
+      if (!t.isInterrupted()) { // carried trials are tried points too
         tried.add(t.params());
       }
     }

@@ -71,6 +71,15 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public synchronized int carryTrial(long studyId, FrozenTrial finished, ParamValues params, String carriedFrom) {
+    List<FrozenTrial> trials = trials0(studyId);
+    int number = trials.size();
+    trials.add(new FrozenTrial(number, finished.state(), params, finished.value(), finished.reason(),
+        finished.intermediate(), finished.owner(), finished.startedAt(), finished.finishedAt(), carriedFrom));
+    return number;
+  }
+
+  @Override
   public synchronized List<FrozenTrial> trials(long studyId) {
     return List.copyOf(trials0(studyId));
   }

@@ -137,6 +137,9 @@ public final class SqliteStorage implements Storage {
     if (!columns.contains("heartbeat_at")) {
       s.executeUpdate("ALTER TABLE trials ADD COLUMN heartbeat_at TEXT");
     }
+    if (!columns.contains("carried_from")) {
+      s.executeUpdate("ALTER TABLE trials ADD COLUMN carried_from TEXT");
+    }
   }
 
   @Override
@@ -189,7 +192,7 @@ public final class SqliteStorage implements Storage {
       int next;
       long counted;
       try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(number) + 1, 0),"
-          + " COALESCE(SUM(CASE WHEN state = 'FAILED' AND reason = ? THEN 0 ELSE 1 END), 0)"
+          + " COALESCE(SUM(CASE WHEN (state = 'FAILED' AND reason = ?) OR carried_from IS NOT NULL THEN 0 ELSE 1 END), 0)"
           + " FROM trials WHERE study_id = ?")) {
         q.setString(1, FrozenTrial.INTERRUPTED);
         q.setLong(2, studyId);
@@ -242,6 +245,48 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public int carryTrial(long studyId, FrozenTrial finished, ParamValues params, String carriedFrom) {
+    String json = ParamsJson.write(params);
+    return write(c -> {
+      int next;
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT COALESCE(MAX(number) + 1, 0) FROM trials WHERE study_id = ?")) {
+        q.setLong(1, studyId);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          next = rs.getInt(1);
+        }
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO trials (study_id, number, state, params,"
+          + " value, reason, owner, started_at, finished_at, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setLong(1, studyId);
+        insert.setInt(2, next);
+        insert.setString(3, finished.state().name());
+        insert.setString(4, json);
+        setDouble(insert, 5, finished.value());
+        insert.setString(6, finished.reason());
+        insert.setString(7, finished.owner());
+        insert.setString(8, finished.startedAt().toString());
+        insert.setString(9, finished.finishedAt() == null ? null : finished.finishedAt().toString());
+        insert.setString(10, carriedFrom);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement step = c.prepareStatement(
+          "INSERT INTO intermediate_values (study_id, number, step, value) VALUES (?, ?, ?, ?)")) {
+        for (Map.Entry<Integer, Double> e : finished.intermediate().entrySet()) {
+          step.setLong(1, studyId);
+          step.setInt(2, next);
+          step.setInt(3, e.getKey());
+          setDouble(step, 4, e.getValue());
+          step.addBatch();
+        }
+        step.executeBatch();
+      }
+      return next;
+    });
+  }
+
+  @Override
   public List<FrozenTrial> trials(long studyId) {
     return read(c -> readTrials(c, studyId, null));
   }
@@ -270,7 +315,7 @@ public final class SqliteStorage implements Storage {
     }
     List<FrozenTrial> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
-        + " started_at, finished_at FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
+        + " started_at, finished_at, carried_from FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
       bindStudyAndNumber(q, studyId, number);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -278,7 +323,8 @@ public final class SqliteStorage implements Storage {
           String finished = rs.getString(8);
           out.add(new FrozenTrial(n, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
               getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(n, new TreeMap<>()),
-              rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished)));
+              rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished),
+              rs.getString(9)));
         }
       }
     }

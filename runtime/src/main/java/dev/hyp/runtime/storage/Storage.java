@@ -51,6 +51,12 @@ public interface Storage extends AutoCloseable {
    */
   void finishTrial(long studyId, int number, TrialState state, Double value, String reason, Instant finishedAt);
 
+  /**
+   * Adds a finished trial of an earlier version as the study's next trial, with {@code params} (its
+   * values as the new version names them) and {@code carriedFrom} set; returns its number.
+   */
+  int carryTrial(long studyId, FrozenTrial finished, ParamValues params, String carriedFrom);
+
   /** All trials of the study, ordered by number. */
   List<FrozenTrial> trials(long studyId);
 

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * @param intermediate one value per reported step (epoch)
  * @param owner which process runs or ran the trial (see {@link dev.hyp.runtime.study.ProcessOwner})
  * @param finishedAt null while RUNNING
+ * @param carriedFrom for a trial carried into a new version of its study from an earlier one
+ *     (`v1#12`: version 1, trial 12), else null; it was not run here and does not count against
+ *     the budget, but samplers and pruners learn from it and a grid does not visit it again
  */
 public record FrozenTrial(
     int number,
@@ -25,7 +28,8 @@ public record FrozenTrial(
     NavigableMap<Integer, Double> intermediate,
     String owner,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String carriedFrom) {
 
   /** The reason given to trials whose process died while they ran. */
   public static final String INTERRUPTED = "interrupted";
@@ -36,13 +40,23 @@ public record FrozenTrial(
     intermediate = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediate));
   }
 
+  /** A trial run in its own study (not carried). */
+  public FrozenTrial(int number, TrialState state, ParamValues params, Double value, String reason,
+      NavigableMap<Integer, Double> intermediate, String owner, Instant startedAt, Instant finishedAt) {
+    this(number, state, params, value, reason, intermediate, owner, startedAt, finishedAt, null);
+  }
+
+  public boolean isCarried() {
+    return carriedFrom != null;
+  }
+
   public boolean isInterrupted() {
     return state == TrialState.FAILED && INTERRUPTED.equals(reason);
   }
 
-  /** Whether the trial counts against the trial budget: everything except interrupted trials. */
+  /** Whether the trial counts against the trial budget: everything run here except interrupted trials. */
   public boolean countsTowardBudget() {
-    return !isInterrupted();
+    return !isInterrupted() && !isCarried();
   }
 
   /** The last reported step, or -1. */

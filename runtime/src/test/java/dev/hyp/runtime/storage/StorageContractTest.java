@@ -67,6 +67,28 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void aCarriedTrialKeepsItsResultButTakesNoPlaceInTheBudget() {
+    long v1 = storage.openStudy("iris", Direction.MAXIMIZE, "h").id();
+    int t = create(v1, params(), "p");
+    storage.reportIntermediate(v1, t, 1, 0.5);
+    storage.reportIntermediate(v1, t, 2, 0.7);
+    storage.finishTrial(v1, t, TrialState.COMPLETE, 0.7, null, T0.plusSeconds(3));
+    long v2 = storage.openStudy("iris@2", Direction.MAXIMIZE, "h2").id();
+    ParamValues renamed = ParamValues.of(Map.of("lr", 0.001));
+    assertEquals(0, storage.carryTrial(v2, storage.trial(v1, t), renamed, "v1#" + t));
+    FrozenTrial carried = storage.trial(v2, 0);
+    assertEquals("v1#0", carried.carriedFrom());
+    assertEquals(TrialState.COMPLETE, carried.state());
+    assertEquals(0.7, carried.value());
+    assertEquals(renamed, carried.params());
+    assertEquals(Map.of(1, 0.5, 2, 0.7), carried.intermediate());
+    assertEquals(T0.plusSeconds(3), carried.finishedAt());
+    assertEquals(false, carried.countsTowardBudget());
+    assertEquals(1, storage.createTrial(v2, params(), "p", T0, 1).getAsInt(), "the budget of 1 is still free");
+    assertTrue(storage.createTrial(v2, params(), "p", T0, 1).isEmpty());
+  }
+
+  @Test
   void findingAStudyNeitherCreatesNorChangesIt() {
     assertEquals(java.util.Optional.empty(), storage.findStudy("iris"));
     assertEquals(java.util.Optional.empty(), storage.findStudy("iris"), "looking did not create it");
