@@ -25,6 +25,9 @@ public final class SpecMeaning {
   /**
    * The study's identity: SHA-256 (hex) of the compact canonical JSON of
    * `{"meaning": ..., "search": ...}`. The budget is left out: raising `trials` continues a study.
+   * Without the compiler, from the document alone: read it as a Jackson tree, put its `meaning`
+   * and `search` in a new object in that order, write it with no spaces and with
+   * {@code StreamWriteFeature.USE_FAST_DOUBLE_WRITER} enabled, and hash the UTF-8 bytes.
    */
   public static String fingerprint(CheckedExperiment experiment) {
     return CanonicalJson.sha256(CanonicalJson.compact(identity(experiment)));

@@ -38,7 +38,8 @@ class FingerprintTest {
         edit("params reordered", text -> moveLine(text, "    lr           = loguniform", "    l2           = 1e-4")),
         edit("data settings reordered", text -> moveLine(text, "    source    = csv", "    normalize = standard")),
         edit("model settings reordered", text -> moveLine(text, "    updater     = opt", "    l2          = l2")),
-        edit("train settings reordered", text -> moveLine(text, "    epochs         = 40", "    batch          = batch")),
+        edit("train settings reordered",
+            text -> moveLine(text, "    epochs         = 40", "    batch          = batch")),
         edit("search settings reordered", text -> moveLine(text, "    trials   = 40", "    pruner   = asha")),
         edit("named arguments reordered", text -> text
             .replace("asha(min_epochs = 2, reduction = 3)", "asha(reduction = 3, min_epochs = 2)")
@@ -59,7 +60,8 @@ class FingerprintTest {
         edit("a range narrowed", text -> text.replace("loguniform(1e-4, 1e-1)", "loguniform(1e-3, 1e-1)")),
         edit("a range made linear", text -> text.replace("loguniform(1e-4, 1e-1)", "uniform(1e-4, 1e-1)")),
         edit("a step changed", text -> text.replace("step = 0.05", "step = 0.1")),
-        edit("a choice gained a value", text -> text.replace("choice(relu, tanh, elu)", "choice(relu, tanh, elu, gelu)")),
+        edit("a choice gained a value",
+            text -> text.replace("choice(relu, tanh, elu)", "choice(relu, tanh, elu, gelu)")),
         edit("a choice lost a value", text -> text.replace("choice(16, 32, 64)", "choice(16, 32)")),
         edit("a choice reordered", text -> text.replace("choice(relu, tanh, elu)", "choice(tanh, relu, elu)")),
         edit("a constant changed", text -> text.replace("l2           = 1e-4", "l2           = 1e-3")),
@@ -68,9 +70,11 @@ class FingerprintTest {
         edit("a condition changed", text -> text.replace("if opt == nesterovs", "if opt != adam")),
         edit("the data path changed", text -> text.replace("data/iris.csv", "data/iris-v2.csv")),
         edit("the label changed", text -> text.replace("label = \"species\"", "label = \"kind\"")),
-        edit("the split changed", text -> text.replace("validation = 0.2, test = 0.1", "validation = 0.25, test = 0.1")),
+        edit("the split changed",
+            text -> text.replace("validation = 0.2, test = 0.1", "validation = 0.25, test = 0.1")),
         edit("the normalization changed", text -> text.replace("normalize = standard", "normalize = minmax")),
-        edit("a layer added", text -> text.replace("    output(", "    dense(units = 8, activation = relu)\n    output(")),
+        edit("a layer added",
+            text -> text.replace("    output(", "    dense(units = 8, activation = relu)\n    output(")),
         edit("layers swapped", text -> text.replace("      dense(units = units[i], activation = act)\n"
             + "      dropout(rate = dropout)\n", "      dropout(rate = dropout)\n"
             + "      dense(units = units[i], activation = act)\n")),
@@ -83,10 +87,12 @@ class FingerprintTest {
         edit("the objective's direction changed", text -> text.replace("maximize accuracy", "minimize loss")),
         edit("the objective's split changed", text -> text.replace("on validation", "on test")),
         edit("the strategy changed", text -> text.replace("search tpe", "search random")),
-        edit("a strategy option set", text -> text.replace("    trials   = 40\n", "    trials   = 40\n    startup = 5\n")),
+        edit("a strategy option set",
+            text -> text.replace("    trials   = 40\n", "    trials   = 40\n    startup = 5\n")),
         edit("the pruner changed", text -> text.replace("asha(min_epochs = 2, reduction = 3)", "median()")),
         edit("a parameter added", text -> text.replace("    l2           = 1e-4",
-            "    l2           = 1e-4\n    l1 = uniform(0.0, 0.01)").replace("    l2          = l2", "    l2 = l2\n    l1 = l1")));
+            "    l2           = 1e-4\n    l1 = uniform(0.0, 0.01)")
+            .replace("    l2          = l2", "    l2 = l2\n    l1 = l1")));
   }
 
   @ParameterizedTest(name = "{0}")
