@@ -248,7 +248,12 @@ public final class NetworkBuilder {
 
   /** A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path). */
   public MultiLayerNetwork build() {
-    MultiLayerNetwork net = new MultiLayerNetwork(configuration());
+    return build(configuration());
+  }
+
+  /** A new, initialised network of {@code conf} (one of {@link #configuration()}'s), as {@link #build()} makes it. */
+  static MultiLayerNetwork build(MultiLayerConfiguration conf) {
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     net.setUpdater(new OwnGradientUpdater(net));
     return net;

@@ -114,6 +114,7 @@ final class ExperimentRun<P> {
         out.println("hyp: resuming: " + done + " trials already done");
       }
       StudyOptions studyOptions = studyOptions();
+      data.trialsAtOnce(studyOptions.parallel()); // they share the memory trials may use
       BestModel best = BestModel.open(outDirectory, definition.objective().direction(), definition.objective().metric(),
           definition.objective().split(), data);
       best.recover(study.trials()); // a candidate whose trial completed just before a kill
