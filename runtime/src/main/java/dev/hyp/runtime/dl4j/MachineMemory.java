@@ -19,6 +19,12 @@ public final class MachineMemory {
   /** The environment variable that does the same; the system property wins. */
   public static final String VARIABLE = "HYP_MEMORY_LIMIT";
 
+  /**
+   * The share of the machine's memory hyp counts on when the user set no limit: the rest is for
+   * the JVM's heap growing, DL4J's scratch memory the estimate leaves out, and the estimate's error.
+   */
+  public static final double SAFE_FRACTION = 0.8;
+
   /** What the user set with {@link #PROPERTY} or {@link #VARIABLE}, if anything. */
   public static OptionalLong limit() {
     String value = System.getProperty(PROPERTY);

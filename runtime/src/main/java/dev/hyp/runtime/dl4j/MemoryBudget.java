@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 /**
  * The memory one trial may use: what hyp may use, shared by the trials that run at once. What hyp
  * may use is {@link MachineMemory#limit() HYP_MEMORY_LIMIT} when the user set it, else
- * {@link #SAFE_FRACTION} of the memory available when the run's first trial starts (the data is
+ * {@link MachineMemory#SAFE_FRACTION} of the memory available when the run's first trial starts (the data is
  * loaded by then, so its arrays are counted once, not per trial); an explicit
  * {@code -Dorg.bytedeco.javacpp.maxBytes} lowers it further. JavaCPP's default maxBytes (the heap's
  * maximum) is not used: ND4J 1.0.0-M2.1 allocates its arrays outside JavaCPP's count, so it never
@@ -16,12 +16,6 @@ import java.util.OptionalLong;
  * @param source how {@code usable} was found, for messages: "on 10.3 GB free"
  */
 public record MemoryBudget(long usable, int trialsAtOnce, String source) {
-  /**
-   * The share of available memory hyp counts on: the rest is for the JVM's heap growing, DL4J's
-   * scratch memory the estimate leaves out, and the estimate's error.
-   */
-  public static final double SAFE_FRACTION = 0.8;
-
   public MemoryBudget {
     if (usable <= 0 || trialsAtOnce < 1) {
       throw new IllegalArgumentException("memory budget " + usable + " for " + trialsAtOnce + " trials");
@@ -38,7 +32,7 @@ public record MemoryBudget(long usable, int trialsAtOnce, String source) {
       source = "within " + MachineMemory.VARIABLE + " = " + MachineMemory.format(usable);
     } else {
       OptionalLong available = MachineMemory.available();
-      usable = available.isPresent() ? (long) (available.getAsLong() * SAFE_FRACTION) : Long.MAX_VALUE;
+      usable = available.isPresent() ? (long) (available.getAsLong() * MachineMemory.SAFE_FRACTION) : Long.MAX_VALUE;
       source = available.isPresent() ? "on " + MachineMemory.format(available.getAsLong()) + " free" : "";
     }
     if (System.getProperty("org.bytedeco.javacpp.maxBytes") != null) {
