@@ -35,14 +35,28 @@ public record MemoryBudget(long usable, int trialsAtOnce, String source) {
       usable = available.isPresent() ? (long) (available.getAsLong() * MachineMemory.SAFE_FRACTION) : Long.MAX_VALUE;
       source = available.isPresent() ? "on " + MachineMemory.format(available.getAsLong()) + " free" : "";
     }
-    if (System.getProperty("org.bytedeco.javacpp.maxBytes") != null) {
-      long maxBytes = org.bytedeco.javacpp.Pointer.maxBytes();
-      if (maxBytes > 0 && maxBytes < usable) {
-        usable = maxBytes;
-        source = "within org.bytedeco.javacpp.maxBytes = " + MachineMemory.format(maxBytes);
-      }
+    long maxBytes = explicitMaxBytes();
+    if (maxBytes > 0 && maxBytes < usable) {
+      usable = maxBytes;
+      source = "within " + MAX_BYTES + " = " + MachineMemory.format(maxBytes);
     }
     return new MemoryBudget(usable, trialsAtOnce, source);
+  }
+
+  /** JavaCPP's off-heap limit, when given on the command line. */
+  static final String MAX_BYTES = "org.bytedeco.javacpp.maxBytes";
+
+  /**
+   * {@link #MAX_BYTES} as the user gave it (read as JavaCPP reads bytes, `8g`), or 0; read from
+   * the property, not from JavaCPP, which only ND4J's patches touch (PackageRulesTest).
+   */
+  private static long explicitMaxBytes() {
+    String value = System.getProperty(MAX_BYTES);
+    try {
+      return value == null ? 0 : MachineMemory.parseBytes(value);
+    } catch (IllegalArgumentException e) {
+      return 0; // a form such as a percentage: JavaCPP's business
+    }
   }
 
   /** What one trial may use. */

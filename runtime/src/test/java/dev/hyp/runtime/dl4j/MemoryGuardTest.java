@@ -100,6 +100,12 @@ class MemoryGuardTest {
       System.clearProperty(MachineMemory.PROPERTY);
     }
     assertTrue(MemoryBudget.measure(1).perTrial() > 0);
+    System.setProperty(MemoryBudget.MAX_BYTES, "1g");
+    try {
+      assertEquals(GB / 2, MemoryBudget.measure(2).perTrial(), "an explicit JavaCPP limit lowers it");
+    } finally {
+      System.clearProperty(MemoryBudget.MAX_BYTES);
+    }
   }
 
   @Test
