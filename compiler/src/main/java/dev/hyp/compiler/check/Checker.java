@@ -65,11 +65,13 @@ public final class Checker {
       return Optional.empty();
     }
     Map<String, Value> settings = top.get();
-    return Optional.of(new CheckedExperiment(experiment.name().name(),
+    CheckedExperiment checked = new CheckedExperiment(experiment.name().name(),
         settings.containsKey("description") ? Values.stringOf(settings.get("description")) : "",
         settings.containsKey("seed") ? Values.longOf(settings.get("seed")) : 0L,
         source.path(), model.get().output().task(), data.get(), params.all().stream().map(p -> p.spec).toList(),
-        model.get().model(), train.get(), search.get(), objective.get()));
+        model.get().model(), train.get(), search.get(), objective.get());
+    new MemoryChecker(diagnostics, MemoryChecker.machineMemory()).check(checked);
+    return Optional.of(checked);
   }
 
   private static void reportUnused(ParamTable params, Diagnostics diagnostics) {

@@ -57,7 +57,8 @@ public enum Code {
 
   // Warnings
   HYP100("unused parameter"),
-  HYP101("grid larger than the trial budget");
+  HYP101("grid larger than the trial budget"),
+  HYP102("every trial too large for this machine's memory");
 
   private final String title;
 

@@ -35,6 +35,8 @@ public final class ExperimentData {
   private final InputShape shape;
   private final List<Splitter.Parts> parts;
   private final Map<String, List<Fold>> cache = new ConcurrentHashMap<>();
+  private int trialsAtOnce = 1;
+  private MemoryBudget budget;
 
   private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts) {
     this.table = table;
@@ -72,6 +74,33 @@ public final class ExperimentData {
     List<Splitter.Parts> parts = split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
         : List.of(Splitter.holdout(table, (Split.Holdout) split, seed));
     return new ExperimentData(table, testTable, shape, List.copyOf(parts));
+  }
+
+  /**
+   * How many trials train at once on this data (the run's `parallel`, 1 unless set): they share
+   * its {@link #memoryBudget()}. Set by the run before its first trial.
+   */
+  public void trialsAtOnce(int trials) {
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials at once: " + trials);
+    }
+    synchronized (this) {
+      this.trialsAtOnce = trials;
+      this.budget = null;
+    }
+  }
+
+  /** The memory each trial may use: measured when the first trial asks, then the same for the whole run. */
+  public synchronized MemoryBudget memoryBudget() {
+    if (budget == null) {
+      budget = MemoryBudget.measure(trialsAtOnce);
+    }
+    return budget;
+  }
+
+  /** Replaces the measured budget (tests: the same budget on any machine). */
+  synchronized void memoryBudget(MemoryBudget fixed) {
+    this.budget = fixed;
   }
 
   public Table table() {

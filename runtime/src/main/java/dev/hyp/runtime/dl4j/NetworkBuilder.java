@@ -233,8 +233,9 @@ public final class NetworkBuilder {
       Layer layer = spec.layer().clone();
       if (spec.kind().equals("lstm")) {
         if (type.getType() == InputType.Type.CNN || type.getType() == InputType.Type.CNNFlat) {
-          list.inputPreProcessor(i, new ImageRowsToSequence(input.height(), input.width(),
-              (int) channelsOf(type), type.getType() == InputType.Type.CNNFlat));
+          long[] image = imageOf(type); // after a conv2d or a pool: its output's sides, not the input's
+          list.inputPreProcessor(i, new ImageRowsToSequence((int) image[0], (int) image[1], (int) image[2],
+              type.getType() == InputType.Type.CNNFlat));
         }
         if (readsLastStep(i)) {
           layer = new LastTimeStep(layer);
@@ -248,7 +249,12 @@ public final class NetworkBuilder {
 
   /** A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path). */
   public MultiLayerNetwork build() {
-    MultiLayerNetwork net = new MultiLayerNetwork(configuration());
+    return build(configuration());
+  }
+
+  /** A new, initialised network of {@code conf} (one of {@link #configuration()}'s), as {@link #build()} makes it. */
+  static MultiLayerNetwork build(MultiLayerConfiguration conf) {
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     net.setUpdater(new OwnGradientUpdater(net));
     return net;
@@ -268,9 +274,13 @@ public final class NetworkBuilder {
     return true;
   }
 
-  private static long channelsOf(InputType type) {
-    return type instanceof InputType.InputTypeConvolutional c ? c.getChannels()
-        : ((InputType.InputTypeConvolutionalFlat) type).getDepth();
+  /** Height, width and channels of an image type. */
+  private static long[] imageOf(InputType type) {
+    if (type instanceof InputType.InputTypeConvolutional c) {
+      return new long[] {c.getHeight(), c.getWidth(), c.getChannels()};
+    }
+    InputType.InputTypeConvolutionalFlat f = (InputType.InputTypeConvolutionalFlat) type;
+    return new long[] {f.getHeight(), f.getWidth(), f.getDepth()};
   }
 
   /** The type after layer {@code i}, to place the lstm preprocessor; DL4J recomputes all of it at build. */

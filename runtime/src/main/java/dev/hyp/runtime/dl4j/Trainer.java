@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>For k-fold, the k networks train in lockstep, epoch by epoch; the value of an epoch is the
  * mean over the folds, and early stopping and pruning act on it.
+ *
+ * <p>Memory: before any weight is allocated, the trial's {@link MemoryEstimate} is checked against
+ * the data's {@link ExperimentData#memoryBudget()}; a trial that would not fit fails at once with
+ * a {@link TrainingFailedException} saying how much it needs and what it may use.
  *
  * <p>Failures: a loss that becomes NaN or infinite, or an exception from Deeplearning4j, ends the
  * training with a {@link TrainingFailedException} whose message says what happened. A pruned
@@ -52,9 +57,16 @@ public final class Trainer {
     int k = folds.size();
     List<MultiLayerNetwork> nets = new ArrayList<>(k);
     try {
+      MultiLayerConfiguration conf = builder.configuration();
+      DataSet train = folds.get(0).train();
+      long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
+      MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(options.batch(), train.numExamples()), k,
+          options.patience() > 0, trainBytes).check(data.memoryBudget()); // before any weight exists
       for (int f = 0; f < k; f++) {
-        nets.add(builder.build());
+        nets.add(NetworkBuilder.build(conf));
       }
+    } catch (TrainingFailedException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new TrainingFailedException("cannot build the network: " + describe(e), e);
     }

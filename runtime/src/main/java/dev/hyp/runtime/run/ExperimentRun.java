@@ -129,6 +129,7 @@ final class ExperimentRun<P> {
         out.println("hyp: the budget of " + studyOptions.trials() + " trials is met; raise `trials` (or give --trials)"
             + " to run more");
       }
+      data.trialsAtOnce(studyOptions.parallel()); // they share the memory trials may use
       BestModel best = BestModel.open(outDirectory, definition.objective().direction(), definition.objective().metric(),
           definition.objective().split(), data);
       best.recover(study.trials()); // a candidate whose trial completed just before a kill

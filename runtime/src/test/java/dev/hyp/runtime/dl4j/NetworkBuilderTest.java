@@ -12,6 +12,7 @@ import dev.hyp.runtime.vocab.Loss;
 import dev.hyp.runtime.vocab.Padding;
 import dev.hyp.runtime.vocab.Updater;
 import dev.hyp.runtime.vocab.WeightInit;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -72,6 +73,17 @@ class NetworkBuilderTest {
         .conv2d(3, 3, 1, Padding.SAME, Activation.RELU).lstm(5, Activation.TANH).output(null, Loss.MCXENT, null)
         .build();
     assertArrayEquals(new long[] {3, 4}, forward(afterConv, 128).shape());
+  }
+
+  @Test
+  void anLstmAfterAPoolReadsThePooledRows() {
+    // the pool halves the image's sides: the lstm reads its rows, not the input's
+    NetworkBuilder b = new NetworkBuilder(1, IMAGE, Task.CLASSIFICATION, 4)
+        .conv2d(3, 3, 2, Padding.VALID, Activation.RELU).maxpool(2, null).lstm(5, Activation.TANH)
+        .output(null, Loss.MCXENT, null);
+    ImageRowsToSequence rows = (ImageRowsToSequence) b.configuration().getInputPreProcess(2);
+    assertEquals(List.of(1, 1, 3), List.of(rows.getHeight(), rows.getWidth(), rows.getChannels()));
+    assertArrayEquals(new long[] {3, 4}, forward(b.build(), 128).shape());
   }
 
   @Test
