@@ -25,12 +25,11 @@ public final class SpecMeaning {
   /**
    * The study's identity: SHA-256 (hex) of the compact canonical JSON of
    * `{"meaning": ..., "search": ...}`. The budget is left out: raising `trials` continues a study.
-   * Without the compiler, from the document alone: read it as a Jackson tree, put its `meaning`
-   * and `search` in a new object in that order, write it with no spaces and with
-   * {@code StreamWriteFeature.USE_FAST_DOUBLE_WRITER} enabled, and hash the UTF-8 bytes.
+   * One recipe, the runtime's ({@link dev.hyp.runtime.version.SpecMeaning#fingerprint}), so that a
+   * compiled jar, which has no compiler, gives the same from the document alone.
    */
   public static String fingerprint(CheckedExperiment experiment) {
-    return CanonicalJson.sha256(CanonicalJson.compact(identity(experiment)));
+    return dev.hyp.runtime.version.SpecMeaning.parse(of(experiment)).fingerprint();
   }
 
   static Map<String, Object> document(CheckedExperiment experiment) {
@@ -40,12 +39,6 @@ public final class SpecMeaning {
         "meaning", MeaningJson.of(experiment),
         "search", SearchJson.of(experiment.search(), experiment.params()),
         "budget", budget(experiment.search()));
-  }
-
-  private static Map<String, Object> identity(CheckedExperiment experiment) {
-    return Json.object(
-        "meaning", MeaningJson.of(experiment),
-        "search", SearchJson.of(experiment.search(), experiment.params()));
   }
 
   private static Map<String, Object> budget(SearchSpec search) {

@@ -1,9 +1,11 @@
 package dev.hyp.runtime.version;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +20,11 @@ import java.util.HexFormat;
  * identity). Comments, layout, `description` and the order of items are not in it.
  */
 public record SpecMeaning(JsonNode root) {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  // doubles in their shortest text on every JDK (JDK 17's own writer prints 2e23 long), as the compiler writes them
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      .build();
 
   public static SpecMeaning parse(String json) {
     try {
