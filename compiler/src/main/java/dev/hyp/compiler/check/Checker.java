@@ -39,6 +39,7 @@ public final class Checker {
   private Optional<CheckedExperiment> check(Experiment experiment, SourceFile source, Diagnostics diagnostics) {
     SectionIndex sections = SectionIndex.of(experiment, diagnostics);
     ParamTable params = new ParamChecker(diagnostics).check(sections.blocks.get("params"));
+    ParamCount.check(params, diagnostics);
     ValueChecker values = new ValueChecker(diagnostics, params);
 
     Map<String, Setting> topSettings = new SettingsReader(diagnostics).read(sections.settings, "the experiment",

@@ -50,7 +50,8 @@ final class ModelChecker {
     Optional<Map<String, Value>> checked = SectionValues.check(settings, "`model`", SETTINGS, values,
         SETTINGS.keySet());
     Optional<List<LayerItem>> layers = items(layerMembers, Scope.EMPTY);
-    if (checked.isEmpty() || layers.isEmpty()) {
+    if (checked.isEmpty() || layers.isEmpty() || !new LayerCount(diagnostics, params).check(layers.get(),
+        model.name().span())) {
       return Optional.empty();
     }
     return new NetworkChecker(diagnostics, params).check(model.name().span(), layers.get(), imageInput)

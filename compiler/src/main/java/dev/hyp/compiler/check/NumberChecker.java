@@ -41,7 +41,10 @@ final class NumberChecker {
     return numeric(expression, place, scope, false);
   }
 
-  /** Inside arithmetic only the whole is range-checked, and every name must exist in every trial. */
+  /**
+   * Inside arithmetic only the whole is range-checked, and every name must exist in every trial.
+   * Recursive over the expression: the parser bounds its depth (NestingLimit, ExpressionSize).
+   */
   private Optional<Value> numeric(Expression expression, Place place, Scope scope, boolean inArithmetic) {
     if (expression instanceof NumberLiteral || expression instanceof Negate && Literals.number(expression) != null) {
       return literal(expression, place, inArithmetic);

@@ -25,6 +25,15 @@ record Signature(String name, List<Parameter> parameters) {
   record Parameter(String name, Type type, boolean required, Object defaultValue, Double min, Double max,
       boolean minExclusive) {
 
+    /** The generated code and the runtime hold whole numbers as ints (sizes, counts, budgets) unless said otherwise. */
+    static final double INT_MAX = Integer.MAX_VALUE;
+
+    Parameter {
+      if (type == Type.INT && max == null) {
+        max = INT_MAX;
+      }
+    }
+
     static Parameter required(String name, Type type) {
       return new Parameter(name, type, true, null, null, null, false);
     }
@@ -47,7 +56,7 @@ record Signature(String name, List<Parameter> parameters) {
 
     /** The same parameter with no bounds: for parts of an expression, which only the whole must fit. */
     Parameter withoutRange() {
-      return new Parameter(name, type, required, defaultValue, null, null, false);
+      return new Parameter(name, type, required, defaultValue, null, type == Type.INT ? Double.POSITIVE_INFINITY : null, false);
     }
 
     /** Null when the value is allowed, otherwise the allowed range in words. */

@@ -20,6 +20,7 @@ import dev.hyp.runtime.vocab.PrunerKind;
 import dev.hyp.runtime.vocab.Settings;
 import dev.hyp.runtime.vocab.Strategy;
 import dev.hyp.runtime.vocab.Updater;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
 
   @Override
   protected TypeSpec type() {
+    List<MethodSpec> spaceHelpers = new ArrayList<>();
+    MethodSpec searchSpace = searchSpace(spaceHelpers);
     return TypeSpec.classBuilder(className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Experiment $S: run it with {@code java -jar}, or with {@code hyp run}.\n", experiment.name())
@@ -70,7 +73,8 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
         .addMethod(define())
         .addMethod(main())
         .addMethod(definition())
-        .addMethod(searchSpace())
+        .addMethod(searchSpace)
+        .addMethods(spaceHelpers)
         .addMethod(paramsMethod())
         .addMethod(network())
         .addMethod(training())
@@ -199,9 +203,9 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     return override("definition", DEFINITION).addStatement("return DEFINITION").build();
   }
 
-  private MethodSpec searchSpace() {
+  private MethodSpec searchSpace(List<MethodSpec> helpers) {
     return override("searchSpace", SearchSpaceCode.SEARCH_SPACE)
-        .addStatement("return $L", SearchSpaceCode.build(experiment.params()))
+        .addCode(SearchSpaceCode.build(experiment.params(), helpers))
         .build();
   }
 

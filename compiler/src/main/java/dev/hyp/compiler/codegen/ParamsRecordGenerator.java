@@ -13,7 +13,9 @@ import javax.lang.model.element.Modifier;
 /**
  * The typed view of one trial's parameters: a record with one component per parameter, so
  * code that reads them is checked by javac. Per-layer parameters are lists (layer 1 first),
- * conditional ones are null in trials where they do not exist.
+ * conditional ones are null in trials where they do not exist. A record's constructor takes at
+ * most 255 slots (a long or double takes two), so a spec with more parameters gets a final class
+ * with the same accessors and {@code of}, whose fields are read one statement each.
  */
 final class ParamsRecordGenerator extends SourceFileGenerator {
   static final ClassName PARAM_VALUES = ClassName.get("dev.hyp.runtime.space", "ParamValues");
@@ -31,8 +33,24 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
     return ClassName.get(names.packageName(), names.type("Params"));
   }
 
+  /** The JVM's limit on a method's parameter slots, less one for {@code this}. */
+  private static final int MAX_CONSTRUCTOR_SLOTS = 254;
+
   @Override
   protected TypeSpec type() {
+    return fitsRecord() ? record() : finalClass();
+  }
+
+  private boolean fitsRecord() {
+    int slots = 0;
+    for (ParamSpec param : experiment.params()) {
+      TypeName type = types.componentType(param);
+      slots += type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
+    }
+    return slots <= MAX_CONSTRUCTOR_SLOTS;
+  }
+
+  private TypeSpec record() {
     TypeSpec.Builder record = TypeSpec.recordBuilder(className())
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The parameters of one trial of experiment $S.\n", experiment.name())
@@ -43,6 +61,34 @@ final class ParamsRecordGenerator extends SourceFileGenerator {
       }
     }
     return record.addMethod(of()).build();
+  }
+
+  private TypeSpec finalClass() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(className())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("The parameters of one trial of experiment $S.\n", experiment.name());
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addParameter(PARAM_VALUES, "values");
+    for (ParamSpec param : experiment.params()) {
+      String field = names.parameter(param.name());
+      TypeName component = types.componentType(param);
+      type.addField(component, field, Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addStatement("this.$N = $L", field, read(param));
+      type.addMethod(MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(component)
+          .addStatement("return $N", field).build());
+      if (param.isPerLayer()) {
+        type.addMethod(layerAccessor(param));
+      }
+    }
+    return type.addMethod(constructor.build())
+        .addMethod(MethodSpec.methodBuilder("of")
+            .addJavadoc("Reads a trial's values, as sampled from the search space.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(className())
+            .addParameter(PARAM_VALUES, "values")
+            .addStatement("return new $T(values)", className())
+            .build())
+        .build();
   }
 
   private MethodSpec constructor() {

@@ -36,6 +36,7 @@ final class ValueCode {
     return new ValueCode(types, names, inner);
   }
 
+  /** Recursive over the value: the parser bounds every expression's depth (NestingLimit, ExpressionSize). */
   Typed typed(Value value) {
     if (value instanceof Value.IntLiteral l) { // boxed: a bare long would pick Literals.of(double)
       return new Typed(Literals.of(Long.valueOf(l.value())), TypeName.LONG);

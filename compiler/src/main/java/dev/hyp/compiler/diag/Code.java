@@ -13,6 +13,8 @@ public enum Code {
   HYP005("invalid escape in a string"),
   HYP006("unclosed `{`"),
   HYP007("number out of range"),
+  HYP008("nested too deeply"),
+  HYP009("expression too large"),
 
   // Structure and names
   HYP010("unknown section"),
@@ -40,6 +42,7 @@ public enum Code {
   HYP038("conditional parameter used where it may not exist"),
   HYP039("bad per-layer bound"),
   HYP040("comparison that can never hold"),
+  HYP041("too many parameters"),
 
   // Search
   HYP050("grid over an infinite space"),
@@ -50,6 +53,7 @@ public enum Code {
   HYP062("layer cannot follow the previous one"),
   HYP063("bad output layer"),
   HYP064("objective on a split that does not exist"),
+  HYP065("too many layers"),
 
   // Data files named by the spec
   HYP070("data file not found"),

@@ -41,7 +41,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Builds the syntax tree from ANTLR's parse tree: one visit method per labelled alternative,
- * each building one node with its span. ANTLR types go no further than this class.
+ * each building one node with its span. ANTLR types go no further than this class. It recurses
+ * as deep as the tree, which {@link NestingLimit} and {@link ExpressionSize} have bounded.
  */
 final class AstBuilder extends HypParserBaseVisitor<Object> {
   private final CodePoints codePoints;

@@ -2,7 +2,6 @@ package dev.hyp.compiler.parse;
 
 import dev.hyp.compiler.ast.Comment;
 import dev.hyp.compiler.ast.Experiment;
-import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.compiler.source.Span;
@@ -36,6 +35,10 @@ public final class SpecParser {
     if (lexical != null) {
       return new ParseResult(source, null, comments, List.of(lexical));
     }
+    Diagnostic tooDeep = new NestingLimit(codePoints).firstProblem(all);
+    if (tooDeep != null) {
+      return new ParseResult(source, null, comments, List.of(tooDeep));
+    }
 
     HypParser parser = new HypParser(tokens);
     parser.removeErrorListeners();
@@ -43,22 +46,17 @@ public final class SpecParser {
     parser.addErrorListener(listener);
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     HypParser.FileContext tree;
-    try {
+    try { // no stack overflow: NestingLimit has bounded the parser's recursion
       tree = parser.file();
     } catch (ParseCancellationException stopped) {
       return new ParseResult(source, null, comments, List.of(listener.diagnostic()));
-    } catch (StackOverflowError tooDeep) {
-      return new ParseResult(source, null, comments, List.of(tooDeeplyNested()));
     }
-    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>(new ExpressionSize(codePoints).problems(tree));
+    if (!diagnostics.isEmpty()) {
+      return new ParseResult(source, null, comments, diagnostics);
+    }
     Experiment experiment = new AstBuilder(codePoints, diagnostics).build(tree);
     return new ParseResult(source, diagnostics.isEmpty() ? experiment : null, comments, diagnostics);
-  }
-
-  private static Diagnostic tooDeeplyNested() {
-    return Diagnostic.error(Code.HYP001, Span.at(0), "the spec is nested too deeply to read")
-        .help("split deeply nested expressions into parameters")
-        .build();
   }
 
   private static List<Comment> comments(List<Token> tokens, SourceFile source, CodePoints codePoints) {

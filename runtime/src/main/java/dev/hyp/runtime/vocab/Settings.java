@@ -11,8 +11,10 @@ public final class Settings {
 
   public static final Option EPOCHS = Option.integer("epochs", 10, "epochs per trial").atLeast(1);
   public static final Option BATCH = Option.integer("batch", 32, "rows per batch").atLeast(1);
-  public static final Option TRIALS = Option.integer("trials", 20, "the trial budget").atLeast(1);
-  public static final Option PARALLEL = Option.integer("parallel", 1, "trials run at once").atLeast(1);
+  /** A million trials is far beyond what one study is run for; the bound keeps budgets in an int with room. */
+  public static final Option TRIALS = Option.integer("trials", 20, "the trial budget").atLeast(1).atMost(1_000_000);
+  /** Each trial run at once has a thread and its own network in memory. */
+  public static final Option PARALLEL = Option.integer("parallel", 1, "trials run at once").atLeast(1).atMost(1024);
   public static final Option SEED = Option.integer("seed", 0, "seeds the sampler, the split and the weights")
-      .atLeast(0);
+      .atLeast(0).atMost(Long.MAX_VALUE);
 }
