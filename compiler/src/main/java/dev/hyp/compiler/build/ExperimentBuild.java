@@ -1,19 +1,26 @@
 package dev.hyp.compiler.build;
 
 import dev.hyp.compiler.codegen.JavaGenerator;
+import dev.hyp.compiler.meaning.SpecMeaning;
 import dev.hyp.compiler.model.CheckedExperiment;
 import dev.hyp.compiler.source.SourceFile;
+import dev.hyp.runtime.experiment.SpecResource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checked spec in, compiled experiment out: generate the Java, compile it in memory, add the spec. */
+/**
+ * Checked spec in, compiled experiment out: generate the Java, compile it in memory, add the spec
+ * and its meaning (which the runtime compares with the last run's to know whether a study continues).
+ */
 public final class ExperimentBuild {
   /** The resource that carries the spec in every compiled experiment. */
   public static final String SPEC_RESOURCE = "META-INF/hyp/spec.hyp";
   public static final String HASH_RESOURCE = "META-INF/hyp/spec.sha256";
+  /** The spec's meaning as canonical JSON ({@link SpecMeaning}), read back by {@link SpecResource#meaning}. */
+  public static final String MEANING_RESOURCE = SpecResource.MEANING_PATH;
 
   /**
    * @param entries class files and resources by path in a jar (`hyp/generated/iris/IrisExperiment.class`)
@@ -32,6 +39,7 @@ public final class ExperimentBuild {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     javac.compile(sources, classpath).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
     entries.put(SPEC_RESOURCE, spec.text().getBytes(StandardCharsets.UTF_8));
+    entries.put(MEANING_RESOURCE, SpecMeaning.of(experiment).getBytes(StandardCharsets.UTF_8));
     entries.put(HASH_RESOURCE, (generated.specHash() + "\n").getBytes(StandardCharsets.UTF_8));
     return new Compiled(experiment.name(), generated.mainClass(), generated.specHash(), generated, entries);
   }

@@ -56,4 +56,14 @@ class PackageRulesTest {
             "dev.hyp.compiler.check..", "dev.hyp.compiler.codegen..")
         .check(compiler);
   }
+
+  /** A spec's meaning is read off the checked model alone, so it cannot depend on how the text was written. */
+  @Test
+  void theMeaningReadsOnlyTheCheckedModel() {
+    noClasses().that().resideInAPackage("dev.hyp.compiler.meaning..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.hyp.compiler.ast..", "dev.hyp.compiler.parse..",
+            "dev.hyp.compiler.check..", "dev.hyp.compiler.codegen..", "dev.hyp.compiler.build..",
+            "dev.hyp.compiler.print..", "dev.hyp.compiler.source..")
+        .check(compiler);
+  }
 }

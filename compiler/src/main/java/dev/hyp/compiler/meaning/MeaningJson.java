@@ -1,0 +1,75 @@
+package dev.hyp.compiler.meaning;
+
+import dev.hyp.compiler.model.CheckedExperiment;
+import dev.hyp.compiler.model.DataSpec;
+import dev.hyp.compiler.model.Objective;
+import dev.hyp.compiler.model.TrainSpec;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a trial's numbers depend on besides the search, as a {@link Json} tree: task, seed,
+ * data, model, training and objective. The name, `description` and the spec's file are left out.
+ */
+final class MeaningJson {
+  private MeaningJson() {}
+
+  static Map<String, Object> of(CheckedExperiment experiment) {
+    return Json.object(
+        "task", experiment.task().name().toLowerCase(Locale.ROOT),
+        "seed", experiment.seed(),
+        "data", data(experiment.data()),
+        "model", ModelJson.of(experiment.model()),
+        "train", train(experiment.train()),
+        "objective", objective(experiment.objective()));
+  }
+
+  private static Map<String, Object> data(DataSpec data) {
+    DataSpec.ImageShape shape = data.shape();
+    return Json.object(
+        "source", csv(data.source()),
+        "test", data.test() == null ? null : csv(data.test()),
+        "split", split(data.split()),
+        "normalize", ValueJson.of(data.normalize()),
+        "shape", shape == null ? null
+            : Json.object("height", shape.height(), "width", shape.width(), "channels", shape.channels()));
+  }
+
+  private static Map<String, Object> csv(DataSpec.CsvSource csv) {
+    return Json.object("path", csv.path(), "label", csv.label(), "header", csv.header(),
+        "delimiter", csv.delimiter());
+  }
+
+  private static Map<String, Object> split(DataSpec.Split split) {
+    if (split instanceof DataSpec.Holdout h) {
+      return Json.object("holdout", Json.object("validation", h.validation(), "test", h.test()));
+    } else if (split instanceof DataSpec.KFold k) {
+      return Json.object("kfold", Json.object("k", k.folds()));
+    }
+    return null;
+  }
+
+  private static Map<String, Object> train(TrainSpec train) {
+    TrainSpec.EarlyStopping stopping = train.earlyStopping();
+    return Json.object(
+        "epochs", ValueJson.of(train.epochs()),
+        "batch", ValueJson.of(train.batch()),
+        "early_stopping", stopping == null ? null
+            : Json.object("patience", stopping.patience(), "min_delta", stopping.minDelta()),
+        "lr_schedule", schedule(train.schedule()));
+  }
+
+  private static Map<String, Object> schedule(TrainSpec.Schedule schedule) {
+    if (schedule instanceof TrainSpec.StepSchedule s) {
+      return Json.object("step", Json.object("every", s.every(), "factor", s.factor()));
+    } else if (schedule instanceof TrainSpec.CosineSchedule) {
+      return Json.object("cosine", Json.object());
+    }
+    return null;
+  }
+
+  private static Map<String, Object> objective(Objective objective) {
+    return Json.object("direction", objective.maximize() ? "maximize" : "minimize",
+        "metric", objective.metric(), "split", objective.split());
+  }
+}

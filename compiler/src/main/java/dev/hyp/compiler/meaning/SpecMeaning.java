@@ -1,0 +1,59 @@
+package dev.hyp.compiler.meaning;
+
+import dev.hyp.compiler.model.CheckedExperiment;
+import dev.hyp.compiler.model.SearchSpec;
+import java.util.Map;
+
+/**
+ * What a checked spec means, as canonical JSON: the document a build carries as
+ * `META-INF/hyp/meaning.json`, from which the runtime decides whether an edited spec continues
+ * its study, starts a new version that carries trials over, or one that carries nothing.
+ * Comments, layout, `description`, the file's name and the order of params, settings and
+ * arguments never reach it; the same meaning always gives the same bytes.
+ */
+public final class SpecMeaning {
+  /** The document's `format`: raised when its shape changes, so a reader knows what it holds. */
+  public static final int FORMAT = 1;
+
+  private SpecMeaning() {}
+
+  /** The document: `format`, `experiment`, `meaning`, `search` and `budget`. */
+  public static String of(CheckedExperiment experiment) {
+    return CanonicalJson.pretty(document(experiment));
+  }
+
+  /**
+   * The study's identity: SHA-256 (hex) of the compact canonical JSON of
+   * `{"meaning": ..., "search": ...}`. The budget is left out: raising `trials` continues a study.
+   * Without the compiler, from the document alone: read it as a Jackson tree, put its `meaning`
+   * and `search` in a new object in that order, write it with no spaces and with
+   * {@code StreamWriteFeature.USE_FAST_DOUBLE_WRITER} enabled, and hash the UTF-8 bytes.
+   */
+  public static String fingerprint(CheckedExperiment experiment) {
+    return CanonicalJson.sha256(CanonicalJson.compact(identity(experiment)));
+  }
+
+  static Map<String, Object> document(CheckedExperiment experiment) {
+    return Json.object(
+        "format", (long) FORMAT,
+        "experiment", experiment.name(),
+        "meaning", MeaningJson.of(experiment),
+        "search", SearchJson.of(experiment.search(), experiment.params()),
+        "budget", budget(experiment.search()));
+  }
+
+  private static Map<String, Object> identity(CheckedExperiment experiment) {
+    return Json.object(
+        "meaning", MeaningJson.of(experiment),
+        "search", SearchJson.of(experiment.search(), experiment.params()));
+  }
+
+  private static Map<String, Object> budget(SearchSpec search) {
+    return Json.object(
+        "trials", search.trials(),
+        "parallel", search.parallel(),
+        "timeout_seconds", search.timeoutSeconds(),
+        "target", search.target(),
+        "max_failures", search.maxFailures());
+  }
+}
