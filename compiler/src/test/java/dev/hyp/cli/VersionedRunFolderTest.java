@@ -1,0 +1,167 @@
+package dev.hyp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `hyp trials`, `best`, `report` and `history` on a run folder with two versions: version 1 ran two
+ * trials, version 2 widened `lr`'s range (both carry over) and ran one more.
+ */
+class VersionedRunFolderTest {
+  @TempDir
+  static Path dir;
+  static Path out;
+
+  static final String SPEC = """
+      experiment tiny {
+        seed = 1
+        data {
+          source = csv("t.csv", label = "y")
+          split  = holdout(validation = 0.3)
+        }
+        params {
+          lr = loguniform(LOW, 1e-1)
+        }
+        model {
+          updater = sgd(lr = lr)
+          dense(units = 4)
+          output(activation = softmax, loss = mcxent)
+        }
+        train {
+          epochs = 2
+          batch  = 4
+        }
+        search random {
+          trials = TRIALS
+        }
+        objective = maximize accuracy on validation
+      }
+      """;
+
+  static Path spec(String low, int trials) throws IOException {
+    Path file = dir.resolve("tiny.hyp");
+    Files.writeString(file, SPEC.replace("LOW", low).replace("TRIALS", String.valueOf(trials)));
+    return file;
+  }
+
+  @BeforeAll
+  static void twoVersions() throws IOException {
+    StringBuilder rows = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      rows.append(i % 2 == 0 ? "0." + i + ",1,x\n" : "1." + i + ",0,z\n");
+    }
+    Files.writeString(dir.resolve("t.csv"), rows);
+    out = dir.resolve("run");
+    CliTest.Run first = CliTest.hyp("run", spec("1e-3", 2).toString(), "--out", out.toString());
+    assertEquals(0, first.exit(), first.out() + first.err());
+    CliTest.Run second = CliTest.hyp("run", spec("1e-4", 1).toString(), "--out", out.toString());
+    assertEquals(0, second.exit(), second.out() + second.err());
+    assertTrue(second.out().contains("2 of 2 finished trials carry over"), second.out());
+  }
+
+  private static JsonNode json(String... args) throws IOException {
+    CliTest.Run run = CliTest.hyp(args);
+    assertEquals(0, run.exit(), run.err());
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @Test
+  void theCurrentVersionIsTheDefaultAndItsCarriedTrialsSayWhereTheyCameFrom() throws IOException {
+    JsonNode trials = json("trials", out.toString(), "--format", "json");
+    assertEquals(3, trials.size());
+    assertEquals(List.of("v1#0", "v1#1"), List.of(trials.get(0).get("carried_from").asText(),
+        trials.get(1).get("carried_from").asText()));
+    assertTrue(trials.get(2).get("carried_from").isNull());
+    assertFalse(trials.get(0).has("version"), "one version: no version field");
+    CliTest.Run table = CliTest.hyp("trials", out.toString());
+    assertTrue(table.out().startsWith("trial  from  state"), table.out());
+    assertTrue(table.out().lines().skip(1).findFirst().orElseThrow().startsWith("0      v1#0  "), table.out());
+    CliTest.Run csv = CliTest.hyp("trials", out.toString(), "--format", "csv");
+    assertTrue(csv.out().startsWith("number,from,state,accuracy,lr,"), csv.out());
+    assertTrue(csv.out().contains("\n2,,complete,"), csv.out());
+  }
+
+  @Test
+  void anEarlierVersionReadsAsItDidWhenItWasCurrent() throws IOException {
+    JsonNode trials = json("trials", out.toString(), "--format", "json", "--version", "1");
+    assertEquals(2, trials.size());
+    assertFalse(trials.get(0).has("carried_from"), "no carried trial: the output of a run without versions");
+    assertFalse(trials.get(0).has("version"));
+    CliTest.Run table = CliTest.hyp("trials", out.toString(), "--version", "1");
+    assertTrue(table.out().startsWith("trial  state     accuracy  lr"), table.out());
+  }
+
+  @Test
+  void allListsEveryVersionsTrialsWithTheirVersion() throws IOException {
+    JsonNode trials = json("trials", out.toString(), "--format", "json", "--version", "all");
+    assertEquals(5, trials.size());
+    assertEquals(List.of(1, 1, 2, 2, 2), List.of(trials.get(0).get("version").asInt(), trials.get(1).get("version")
+        .asInt(), trials.get(2).get("version").asInt(), trials.get(3).get("version").asInt(),
+        trials.get(4).get("version").asInt()));
+    assertEquals("v1#1", trials.get(3).get("carried_from").asText());
+    CliTest.Run table = CliTest.hyp("trials", out.toString(), "--version", "all");
+    assertTrue(table.out().startsWith("version  trial  from  state"), table.out());
+    CliTest.Run csv = CliTest.hyp("trials", out.toString(), "--version", "all", "--format", "csv");
+    assertTrue(csv.out().startsWith("version,number,from,state,accuracy,lr,"), csv.out());
+    assertTrue(csv.out().contains("\n1,0,,complete,") || csv.out().contains("\n1,0,,pruned,"), csv.out());
+  }
+
+  @Test
+  void aVersionThatDoesNotExistIsOneLineAndExitTwo() {
+    for (String bad : List.of("3", "0", "x", "-1")) {
+      CliTest.Run run = CliTest.hyp("trials", out.toString(), "--version", bad);
+      assertEquals(2, run.exit(), bad + ": " + run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
+    }
+    assertTrue(CliTest.hyp("trials", out.toString(), "--version", "3").err().contains("no version 3 (its versions: 1 to 2)"));
+    CliTest.Run best = CliTest.hyp("best", out.toString(), "--version", "all");
+    assertEquals(2, best.exit(), best.err());
+    assertEquals("hyp: --version takes a version's number, not `all`\n", best.err());
+  }
+
+  @Test
+  void bestOfAnEarlierVersionIsItsOwnModel() throws IOException {
+    JsonNode first = json("best", out.toString(), "--format", "json", "--version", "1");
+    assertTrue(first.get("model").asText().endsWith(Path.of("versions", "1", "best-model.zip").toString()),
+        first.toString());
+    assertTrue(Files.isRegularFile(Path.of(first.get("model").asText())));
+    JsonNode current = json("best", out.toString(), "--format", "json");
+    assertEquals(json("best", out.toString(), "--format", "json", "--version", "2"), current);
+  }
+
+  @Test
+  void theReportOfEveryVersionHasEachTrialOnce() throws IOException {
+    Path all = dir.resolve("all.html");
+    CliTest.Run run = CliTest.hyp("report", out.toString(), "--version", "all", "-o", all.toString());
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(all);
+    assertTrue(html.contains("\"number\":2"), "three trials ran in all");
+    assertFalse(html.contains("\"number\":3"), "carried copies are not drawn twice");
+    Path first = dir.resolve("first.html");
+    assertEquals(0, CliTest.hyp("report", out.toString(), "--version", "1", "-o", first.toString()).exit());
+    assertFalse(Files.readString(first).contains("\"number\":2"));
+    assertEquals(2, CliTest.hyp("report", out.toString(), "--version", "9").exit());
+  }
+
+  @Test
+  void theVersionHelpOfTheseCommandsIsDashCapitalVAlone() {
+    for (String command : List.of("trials", "best", "report")) {
+      CliTest.Run help = CliTest.hyp(command, "--help");
+      assertTrue(help.out().contains("  -V  ") && !help.out().contains("-V, --version"), help.out());
+      assertTrue(help.out().contains("--version=N"), help.out());
+      assertEquals(0, CliTest.hyp(command, "-V").exit());
+    }
+    assertTrue(CliTest.hyp("--version").out().startsWith("hyp "));
+  }
+}
