@@ -50,7 +50,7 @@ class VersionedRunFolderTest {
       """;
 
   static Path spec(String low, int trials) throws IOException {
-    Path file = dir.resolve("tiny.hyp");
+    Path file = dir.resolve("spec").resolve("tiny.hyp");
     Files.writeString(file, SPEC.replace("LOW", low).replace("TRIALS", String.valueOf(trials)));
     return file;
   }
@@ -61,13 +61,62 @@ class VersionedRunFolderTest {
     for (int i = 0; i < 40; i++) {
       rows.append(i % 2 == 0 ? "0." + i + ",1,x\n" : "1." + i + ",0,z\n");
     }
-    Files.writeString(dir.resolve("t.csv"), rows);
+    Files.createDirectories(dir.resolve("spec"));
+    Files.writeString(dir.resolve("spec").resolve("t.csv"), rows);
     out = dir.resolve("run");
+    spec("1e-3", 2);
+    // version 1 from a clean git work tree, version 2 from an edit not yet committed
+    git("init", "-q");
+    git("add", ".");
+    git("-c", "user.name=hyp", "-c", "user.email=hyp@example.org", "commit", "-q", "-m", "v1");
     CliTest.Run first = CliTest.hyp("run", spec("1e-3", 2).toString(), "--out", out.toString());
     assertEquals(0, first.exit(), first.out() + first.err());
     CliTest.Run second = CliTest.hyp("run", spec("1e-4", 1).toString(), "--out", out.toString());
     assertEquals(0, second.exit(), second.out() + second.err());
     assertTrue(second.out().contains("2 of 2 finished trials carry over"), second.out());
+  }
+
+  private static void git(String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.resolve("spec").toString()));
+    command.addAll(List.of(args));
+    try {
+      assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), command.toString());
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Test
+  void historyHasALinePerVersionWithItsCommitChangeTrialsAndBest() throws IOException {
+    CliTest.Run run = CliTest.hyp("history", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(3, lines.size(), run.out());
+    assertTrue(lines.get(0).matches("version +when +fingerprint +commit +trials +carried +best +change"), lines.get(0));
+    assertTrue(lines.get(1).matches("1 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +[0-9a-f]{12} +[0-9a-f]{7} +2 +0 +accuracy "
+        + "\\d\\.\\d{4} +first"), lines.get(1));
+    assertTrue(lines.get(2).matches("2 +.* +[0-9a-f]{7} dirty +1 +2 +accuracy \\d\\.\\d{4} +the search changed: `lr`"),
+        lines.get(2));
+    JsonNode history = json("history", out.toString(), "--format", "json");
+    assertEquals(2, history.size());
+    JsonNode second = history.get(1);
+    assertEquals(2, second.get("version").asInt());
+    assertEquals(64, second.get("fingerprint").asText().length());
+    assertEquals(40, second.get("commit").asText().length());
+    assertTrue(second.get("dirty").asBoolean());
+    assertFalse(history.get(0).get("dirty").asBoolean());
+    assertEquals("search", second.get("edit").asText());
+    assertEquals(1, second.get("trials").asInt());
+    assertEquals(2, second.get("carried").asInt());
+    assertTrue(second.get("best").isNumber());
+    assertTrue(second.has("created_at"));
+  }
+
+  @Test
+  void historyOfSomethingThatIsNotARunFolderIsExitTwo() {
+    CliTest.Run run = CliTest.hyp("history", dir.resolve("spec").toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("is not a run folder"), run.err());
   }
 
   private static JsonNode json(String... args) throws IOException {
