@@ -119,6 +119,80 @@ class VersionedRunFolderTest {
     assertTrue(run.err().contains("is not a run folder"), run.err());
   }
 
+  @Test
+  void diffAgainstTheRunFolderCountsTheTrialsThatCarryOver() throws IOException {
+    Path narrowed = dir.resolve("spec").resolve("narrowed.hyp");
+    Files.writeString(narrowed, SPEC.replace("LOW", "1e-2").replace("TRIALS", "1"));
+    long inside = 0;
+    for (JsonNode trial : json("trials", out.toString(), "--format", "json")) {
+      inside += trial.get("params").get("lr").asDouble() >= 1e-2 ? 1 : 0;
+    }
+    CliTest.Run run = CliTest.hyp("diff", narrowed.toString(), "--out", out.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("""
+        params
+          `lr`: loguniform(1e-4, 1e-1) -> loguniform(1e-2, 1e-1), narrowed
+        study: new version, %d of 3 finished trials carry over
+        """.formatted(inside), run.out());
+    JsonNode json = json(1, "diff", narrowed.toString(), "--out", out.toString(), "--format", "json");
+    assertEquals(inside, json.get("carried").asLong());
+    assertEquals(3, json.get("finished").asInt());
+    assertEquals("search", json.get("edit").asText());
+    assertEquals("params", json.get("changes").get(0).get("section").asText());
+  }
+
+  @Test
+  void aReformattedSpecWithMoreTrialsContinuesTheFoldersStudy() throws IOException {
+    Path current = dir.resolve("spec").resolve("current.hyp");
+    Files.writeString(current, "// reformatted\n" + SPEC.replace("LOW", "1e-4").replace("TRIALS", "5")
+        .replace("    ", "  "));
+    CliTest.Run run = CliTest.hyp("diff", current.toString(), "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("budget\n  `trials`: 1 -> 5\nstudy: continues, only the budget changed: `trials`\n", run.out());
+  }
+
+  @Test
+  void diffAgainstAGitRevisionReadsTheOldTextThroughGit() {
+    CliTest.Run run = CliTest.hyp("diff", dir.resolve("spec").resolve("tiny.hyp").toString(), "--rev", "HEAD");
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("""
+        params
+          `lr`: loguniform(1e-3, 1e-1) -> loguniform(1e-4, 1e-1), widened
+        budget
+          `trials`: 2 -> 1
+        study: new version: the search changed
+        """, run.out());
+    CliTest.Run missing = CliTest.hyp("diff", dir.resolve("spec").resolve("tiny.hyp").toString(), "--rev", "nosuch");
+    assertEquals(2, missing.exit());
+    assertEquals(1, missing.err().lines().count(), missing.err());
+    assertTrue(missing.err().startsWith("hyp: git cannot show nosuch:./tiny.hyp"), missing.err());
+  }
+
+  @Test
+  void diffErrorsAreExitTwo() throws IOException {
+    Path spec = dir.resolve("spec").resolve("tiny.hyp");
+    CliTest.Run noRun = CliTest.hyp("diff", spec.toString());
+    assertEquals(2, noRun.exit());
+    assertTrue(noRun.err().startsWith("hyp: no run of `tiny` in "), noRun.err());
+    CliTest.Run noFile = CliTest.hyp("diff", spec.toString(), dir.resolve("nope.hyp").toString());
+    assertEquals(2, noFile.exit());
+    assertTrue(noFile.err().contains("no such file"), noFile.err());
+    Path broken = dir.resolve("spec").resolve("broken.hyp");
+    Files.writeString(broken, SPEC.replace("LOW", "1e-4").replace("TRIALS", "1").replace("sgd(", "sgdd("));
+    CliTest.Run errors = CliTest.hyp("diff", spec.toString(), broken.toString());
+    assertEquals(2, errors.exit(), errors.err());
+    assertTrue(errors.err().contains("error[HYP") && errors.err().contains("nothing compared"), errors.err());
+    CliTest.Run both = CliTest.hyp("diff", spec.toString(), broken.toString(), "--rev", "HEAD");
+    assertEquals(2, both.exit());
+    assertEquals(1, both.err().lines().count(), both.err());
+  }
+
+  private static JsonNode json(int exit, String... args) throws IOException {
+    CliTest.Run run = CliTest.hyp(args);
+    assertEquals(exit, run.exit(), run.err());
+    return new ObjectMapper().readTree(run.out());
+  }
+
   private static JsonNode json(String... args) throws IOException {
     CliTest.Run run = CliTest.hyp(args);
     assertEquals(0, run.exit(), run.err());
