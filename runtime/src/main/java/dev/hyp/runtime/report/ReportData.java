@@ -65,6 +65,9 @@ final class ReportData {
       node.put("seconds", Duration.between(trial.startedAt(), trial.finishedAt()).toMillis() / 1000.0);
     }
     node.put("reason", trial.reason());
+    if (trial.isCarried()) {
+      node.put("carried_from", trial.carriedFrom());
+    }
     ArrayNode curve = node.putArray("curve");
     trial.intermediate().forEach((step, value) -> {
       if (value != null && Double.isFinite(value)) {

@@ -96,7 +96,7 @@ final class ExperimentRun<P> {
       storage = options.storage() != null ? Storages.open(options.storage()) : Storages.inOutputDirectory(outDirectory);
     } catch (StorageException e) {
       err.println("hyp: cannot open the study's database: " + e.getMessage()
-          + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
+          + "; move the database aside, or use --out to run elsewhere");
       return ExitCode.BAD_INPUT;
     }
     try (storage) {
@@ -112,11 +112,11 @@ final class ExperimentRun<P> {
         return unwritable(outDirectory, e);
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("
-            + e.getMessage() + "); use --no-resume to start afresh, or --out to run elsewhere");
+            + e.getMessage() + "); use --out to run elsewhere");
         return ExitCode.BAD_INPUT;
       } catch (StorageException e) {
         err.println("hyp: cannot open the study in " + outDirectory + ": " + e.getMessage()
-            + "; use --no-resume to start afresh (the old database is kept beside it), or --out to run elsewhere");
+            + "; move its database aside, or use --out to run elsewhere");
         return ExitCode.BAD_INPUT;
       }
       long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING && !t.isCarried()).count();

@@ -28,8 +28,9 @@ public final class RunOptions {
   Path out;
 
   @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Continue the study kept in the output folder (default); --no-resume starts afresh, "
-          + "keeping the old database beside the new one.")
+      description = "Continue the study kept in the output folder (default; an edited spec continues it or "
+          + "starts a new version, see docs/language.md); --no-resume starts a new version with nothing carried, "
+          + "earlier versions staying readable.")
   boolean resume = true;
 
   @Option(names = "--data-dir", paramLabel = "DIR",

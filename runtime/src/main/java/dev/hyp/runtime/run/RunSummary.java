@@ -31,8 +31,9 @@ record RunSummary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition obje
     } else {
       out.printf(Locale.ROOT, "%n%-6s %-12s %-7s %-8s %s%n", "trial", objective.metric(), "epochs", "time", "params");
       for (FrozenTrial trial : top) {
-        out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%n", trial.number(), trial.value(),
-            trial.intermediate().size(), TrialFormat.seconds(trial), TrialFormat.params(trial.params().asMap()));
+        out.printf(Locale.ROOT, "%-6d %-12.4f %-7d %-8s %s%s%n", trial.number(), trial.value(),
+            trial.intermediate().size(), TrialFormat.seconds(trial), TrialFormat.params(trial.params().asMap()),
+            trial.isCarried() ? "  (carried from " + trial.carriedFrom() + ")" : "");
       }
       out.println();
       out.println("hyp: best model: " + directory.resolve(BestModel.MODEL) + " (" + directory.resolve(BestModel.SUMMARY)

@@ -18,7 +18,8 @@ import sun.misc.SignalHandler;
  * run and no report. Handlers are restored when the search ends.
  */
 final class SignalStop implements AutoCloseable {
-  private static final Map<String, ExitCode> EXIT_CODES = Map.of("TERM", ExitCode.TERMINATED, "INT", ExitCode.INTERRUPTED);
+  private static final Map<String, ExitCode> EXIT_CODES =
+      Map.of("TERM", ExitCode.TERMINATED, "INT", ExitCode.INTERRUPTED);
 
   /** How long a second signal waits for the running trials to be marked interrupted. */
   private static final Duration QUIT_WITHIN = Duration.ofSeconds(2);

@@ -57,7 +57,8 @@ public final class TrialTraining {
       ExperimentData data) throws IOException {
     Path temporary = Files.createTempFile("hyp-model", ".zip");
     try {
-      SavedModel.save(temporary, result, data, BestModel.modelExtra(number, value, params, result.epochsRun(), result.bestEpoch()));
+      SavedModel.save(temporary, result, data,
+          BestModel.modelExtra(number, value, params, result.epochsRun(), result.bestEpoch()));
       return Files.readAllBytes(temporary);
     } finally {
       Files.deleteIfExists(temporary);

@@ -192,7 +192,8 @@ public final class SqliteStorage implements Storage {
       int next;
       long counted;
       try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(number) + 1, 0),"
-          + " COALESCE(SUM(CASE WHEN (state = 'FAILED' AND reason = ?) OR carried_from IS NOT NULL THEN 0 ELSE 1 END), 0)"
+          + " COALESCE(SUM(CASE WHEN (state = 'FAILED' AND reason = ?) OR carried_from IS NOT NULL"
+          + " THEN 0 ELSE 1 END), 0)"
           + " FROM trials WHERE study_id = ?")) {
         q.setString(1, FrozenTrial.INTERRUPTED);
         q.setLong(2, studyId);

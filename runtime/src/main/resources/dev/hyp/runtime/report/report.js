@@ -262,6 +262,10 @@
     columns.push({ key: "epochs", label: "epochs", num: true, get: function (t) { return t.epochs; } });
     columns.push({ key: "seconds", label: "seconds", num: true, get: function (t) { return t.seconds; } });
     columns.push({ key: "reason", label: "reason", get: function (t) { return t.reason; } });
+    if (data.trials.some(function (t) { return t.carried_from; })) {
+      // trials of an earlier version of the spec, carried into this one: where each came from
+      columns.push({ key: "from", label: "carried from", get: function (t) { return t.carried_from || ""; } });
+    }
     var el = document.getElementById("trials");
     var head = el.createTHead().insertRow();
     var body = el.createTBody();

@@ -155,7 +155,8 @@ class StudyProcessesTest {
         }
         Thread.sleep(20);
         dying = storage.trials(id).stream()
-            .filter(t -> t.state() == TrialState.RUNNING && t.number() >= 2 && t.owner().contains("|" + children.get(0).pid() + "|"))
+            .filter(t -> t.state() == TrialState.RUNNING && t.number() >= 2
+                && t.owner().contains("|" + children.get(0).pid() + "|"))
             .map(FrozenTrial::owner).findFirst().orElse(null);
       }
       children.get(0).destroyForcibly();
