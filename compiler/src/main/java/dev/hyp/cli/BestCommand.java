@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hyp.runtime.run.ExitCode;
 import dev.hyp.runtime.runfolder.BestModel;
-import dev.hyp.runtime.runfolder.RunInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

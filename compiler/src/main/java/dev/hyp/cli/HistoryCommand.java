@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
     description = "List the versions of a run's spec: when each started, its fingerprint, git commit, what changed, "
         + "trials run and carried, and the best value.")
 final class HistoryCommand implements Callable<Integer> {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   @Mixin
   CommonOptions common;
@@ -98,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
     for (Entry entry : entries) {
       rows.add(List.of(String.valueOf(entry.version()),
           entry.createdAt() == null ? "-" : WHEN.format(Instant.parse(entry.createdAt())),
-          entry.fingerprint() == null ? "-" : entry.fingerprint().substring(0, Math.min(12, entry.fingerprint().length())),
+          entry.fingerprint() == null ? "-" : shortened(entry.fingerprint(), 12),
           commit(entry), String.valueOf(entry.trials()), String.valueOf(entry.carried()),
           entry.best() == null ? "-" : String.format(Locale.ROOT, "%s %.4f", entry.metric(), entry.best()),
           entry.change()));
@@ -125,7 +126,11 @@ final class HistoryCommand implements Callable<Integer> {
     if (entry.commit() == null) {
       return "-";
     }
-    String commit = entry.commit().substring(0, Math.min(7, entry.commit().length()));
+    String commit = shortened(entry.commit(), 7);
     return Boolean.TRUE.equals(entry.dirty()) ? commit + " dirty" : commit;
+  }
+
+  private static String shortened(String hex, int length) {
+    return hex.substring(0, Math.min(length, hex.length()));
   }
 }

@@ -2,6 +2,7 @@ package dev.hyp.cli;
 
 import dev.hyp.runtime.report.TrialTable;
 import dev.hyp.runtime.run.ExitCode;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,9 @@ final class TrialsCommand implements Callable<Integer> {
   private TrialTable everyVersion(List<RunFolder.Selected> versions) {
     List<TrialTable.Row> rows = new ArrayList<>();
     for (RunFolder.Selected selected : versions) {
-      RunFolder.trials(directory, selected.info()).forEach(trial -> rows.add(new TrialTable.Row(selected.number(), trial)));
+      for (FrozenTrial trial : RunFolder.trials(directory, selected.info())) {
+        rows.add(new TrialTable.Row(selected.number(), trial));
+      }
     }
     long metrics = versions.stream().map(selected -> selected.info().metric()).distinct().count();
     return TrialTable.ofVersions(rows, metrics == 1 ? versions.get(0).info().metric() : "value");

@@ -247,7 +247,8 @@ class VersionedRunFolderTest {
       assertEquals(2, run.exit(), bad + ": " + run.err());
       assertEquals(1, run.err().lines().count(), run.err());
     }
-    assertTrue(CliTest.hyp("trials", out.toString(), "--version", "3").err().contains("no version 3 (its versions: 1 to 2)"));
+    assertTrue(CliTest.hyp("trials", out.toString(), "--version", "3").err()
+        .contains("no version 3 (its versions: 1 to 2)"));
     CliTest.Run best = CliTest.hyp("best", out.toString(), "--version", "all");
     assertEquals(2, best.exit(), best.err());
     assertEquals("hyp: --version takes a version's number, not `all`\n", best.err());

@@ -117,7 +117,8 @@ public final class TrialTable {
     for (Row entry : rows) {
       FrozenTrial trial = entry.trial();
       List<String> row = new ArrayList<>(leadingCells(entry, "-").stream().map(String::valueOf).toList());
-      row.addAll(List.of(state(trial), trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value())));
+      row.add(state(trial));
+      row.add(trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value()));
       for (String name : parameters) {
         row.add(trial.params().has(name) ? TrialFormat.value(trial.params().get(name)) : "-");
       }
