@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hyp.runtime.run.ExitCode;
 import dev.hyp.runtime.runfolder.BestModel;
-import dev.hyp.runtime.runfolder.RunInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     description = "Show the best trial of a run: its parameters, validation and test metrics, and the model's path.")
 final class BestCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  VersionedCommonOptions common;
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, such as samples/runs/iris.")
   Path directory;
@@ -35,21 +35,28 @@ final class BestCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--version", paramLabel = "N",
+      description = "Which version of the spec, by number (default: the current one).")
+  String version;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = common.out();
     PrintWriter err = common.err();
-    if (RunFolder.info(directory, err) == null) {
+    List<RunFolder.Selected> versions = RunFolder.select(directory, version, false, err);
+    if (versions == null) {
       return common.exit(ExitCode.BAD_INPUT);
     }
-    Optional<ObjectNode> summary = BestModel.readSummary(directory);
+    Path folder = RunFolder.bestFolder(directory, versions.get(0));
+    Optional<ObjectNode> summary = BestModel.readSummary(folder);
     if (summary.isEmpty()) {
-      err.println("hyp: no trial of " + directory + " has completed yet");
+      err.println("hyp: no trial of " + directory + (version == null ? "" : " in version " + versions.get(0).number())
+          + " has completed yet");
       return common.exit(ExitCode.ERRORS);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode best = summary.get();
-    best.put("model", directory.resolve(best.path("model").asText()).toAbsolutePath().normalize().toString());
+    best.put("model", folder.resolve(best.path("model").asText()).toAbsolutePath().normalize().toString());
     if (format == OutputFormat.json) {
       out.println(json.writeValueAsString(best));
     } else {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Declarative hyperparameter search for Deeplearning4j.",
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
-        TrialsCommand.class, BestCommand.class, ReportCommand.class, BenchCommand.class,
+        TrialsCommand.class, BestCommand.class, ReportCommand.class, HistoryCommand.class, DiffCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

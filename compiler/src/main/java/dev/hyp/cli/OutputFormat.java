@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 enum OutputFormat {
   text, table, csv, json;
 
-  /** `check` and `best`. */
+  /** `check`, `best` and `diff`. */
   static final class TextOrJson extends Accepted {
     TextOrJson() {
       super(text, json);
@@ -23,6 +23,13 @@ enum OutputFormat {
   static final class TableCsvOrJson extends Accepted {
     TableCsvOrJson() {
       super(table, csv, json);
+    }
+  }
+
+  /** `history`. */
+  static final class TableOrJson extends Accepted {
+    TableOrJson() {
+      super(table, json);
     }
   }
 

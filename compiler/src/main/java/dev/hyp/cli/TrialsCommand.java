@@ -2,8 +2,10 @@ package dev.hyp.cli;
 
 import dev.hyp.runtime.report.TrialTable;
 import dev.hyp.runtime.run.ExitCode;
-import dev.hyp.runtime.runfolder.RunInfo;
+import dev.hyp.runtime.trial.FrozenTrial;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Parameters;
     description = "List every trial of a run: number, state, value, parameters, epochs, time and reason.")
 final class TrialsCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  VersionedCommonOptions common;
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, such as samples/runs/iris.")
   Path directory;
@@ -25,13 +27,18 @@ final class TrialsCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--version", paramLabel = "N",
+      description = "Which version of the spec: a number, or `all` with a version column (default: the current one).")
+  String version;
+
   @Override
   public Integer call() {
-    RunInfo info = RunFolder.info(directory, common.err());
-    if (info == null) {
+    List<RunFolder.Selected> versions = RunFolder.select(directory, version, true, common.err());
+    if (versions == null) {
       return common.exit(ExitCode.BAD_INPUT);
     }
-    TrialTable table = new TrialTable(RunFolder.trials(directory, info), info.metric());
+    TrialTable table = RunFolder.ALL.equals(version) ? everyVersion(versions)
+        : new TrialTable(RunFolder.trials(directory, versions.get(0).info()), versions.get(0).info().metric());
     common.out().print(switch (format) {
       case csv -> table.csv();
       case json -> table.json();
@@ -39,5 +46,17 @@ final class TrialsCommand implements Callable<Integer> {
       case text -> throw new IllegalStateException("--format text, which TableCsvOrJson turns away");
     });
     return common.exit(ExitCode.OK);
+  }
+
+  /** Every version's trials in order; the metric heads its column when every version has the same one. */
+  private TrialTable everyVersion(List<RunFolder.Selected> versions) {
+    List<TrialTable.Row> rows = new ArrayList<>();
+    for (RunFolder.Selected selected : versions) {
+      for (FrozenTrial trial : RunFolder.trials(directory, selected.info())) {
+        rows.add(new TrialTable.Row(selected.number(), trial));
+      }
+    }
+    long metrics = versions.stream().map(selected -> selected.info().metric()).distinct().count();
+    return TrialTable.ofVersions(rows, metrics == 1 ? versions.get(0).info().metric() : "value");
   }
 }

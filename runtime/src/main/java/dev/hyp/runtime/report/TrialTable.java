@@ -20,27 +20,50 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Every trial of a study as a table for people, CSV for spreadsheets and pandas (one column
  * per parameter, empty where a parameter did not exist), or JSON with the learning curves.
+ * Trials of several versions of a spec get a {@code version} column; when any trial was carried
+ * from an earlier version, a {@code from} column (JSON: {@code carried_from}) says where from.
  */
 public final class TrialTable {
-  private final List<FrozenTrial> trials;
+  private final List<Row> rows;
   private final String metric;
   private final List<String> parameters;
+  private final boolean versions;
+  private final boolean carried;
 
+  /** A trial and the version of the spec it belongs to (null: the table is of one version). */
+  public record Row(Integer version, FrozenTrial trial) {}
+
+  /** The trials of one version. */
   public TrialTable(List<FrozenTrial> trials, String metric) {
-    this.trials = trials;
+    this(trials.stream().map(trial -> new Row(null, trial)).toList(), metric, false);
+  }
+
+  private TrialTable(List<Row> rows, String metric, boolean versions) {
+    this.rows = List.copyOf(rows);
+    List<FrozenTrial> trials = rows.stream().map(Row::trial).toList();
     this.metric = metric;
     this.parameters = ParameterNames.of(trials);
+    this.versions = versions;
+    this.carried = trials.stream().anyMatch(FrozenTrial::isCarried);
+  }
+
+  /** The trials of several versions, each row with its version. */
+  public static TrialTable ofVersions(List<Row> rows, String metric) {
+    return new TrialTable(rows, metric, true);
   }
 
   public String csv() {
     StringWriter out = new StringWriter();
-    List<String> header = new ArrayList<>(List.of("number", "state", metric));
+    List<String> header = new ArrayList<>(leading("number", "from"));
+    header.addAll(List.of("state", metric));
     header.addAll(parameters);
     header.addAll(List.of("epochs", "seconds", "reason"));
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
       csv.printRecord(header);
-      for (FrozenTrial trial : trials) {
-        List<Object> row = new ArrayList<>(List.of(trial.number(), state(trial), trial.value() == null ? "" : trial.value()));
+      for (Row entry : rows) {
+        FrozenTrial trial = entry.trial();
+        List<Object> row = new ArrayList<>(leadingCells(entry, ""));
+        row.addAll(List.of(state(trial), trial.value() == null ? "" : trial.value()));
         for (String name : parameters) {
           row.add(trial.params().has(name) ? trial.params().get(name) : "");
         }
@@ -56,10 +79,17 @@ public final class TrialTable {
   }
 
   public String json() {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (FrozenTrial trial : trials) {
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (Row entry : rows) {
+      FrozenTrial trial = entry.trial();
       Map<String, Object> row = new LinkedHashMap<>();
+      if (versions) {
+        row.put("version", entry.version());
+      }
       row.put("number", trial.number());
+      if (carried) {
+        row.put("carried_from", trial.carriedFrom());
+      }
       row.put("state", state(trial));
       row.put("value", trial.value());
       row.put("metric", metric);
@@ -68,33 +98,61 @@ public final class TrialTable {
       row.put("seconds", seconds(trial));
       row.put("reason", trial.reason());
       row.put("intermediate", new ArrayList<>(trial.intermediate().values()));
-      rows.add(row);
+      objects.add(row);
     }
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(objects) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public String table() {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> header = new ArrayList<>(List.of("trial", "state", metric));
+    List<List<String>> lines = new ArrayList<>();
+    List<String> header = new ArrayList<>(leading("trial", "from"));
+    header.addAll(List.of("state", metric));
     header.addAll(parameters);
     header.addAll(List.of("epochs", "time", "reason"));
-    rows.add(header);
-    for (FrozenTrial trial : trials) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(trial.number()), state(trial),
-          trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value())));
+    lines.add(header);
+    for (Row entry : rows) {
+      FrozenTrial trial = entry.trial();
+      List<String> row = new ArrayList<>(leadingCells(entry, "-").stream().map(String::valueOf).toList());
+      row.add(state(trial));
+      row.add(trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value()));
       for (String name : parameters) {
         row.add(trial.params().has(name) ? TrialFormat.value(trial.params().get(name)) : "-");
       }
       row.add(String.valueOf(trial.intermediate().size()));
       row.add(seconds(trial) == null ? "-" : String.format(Locale.ROOT, "%.1fs", seconds(trial)));
       row.add(trial.reason() == null ? "" : trial.reason());
-      rows.add(row);
+      lines.add(row);
     }
-    return align(rows);
+    return align(lines);
+  }
+
+  /** The columns before the state: the version when there are several, the number, where it came from. */
+  private List<String> leading(String number, String from) {
+    List<String> columns = new ArrayList<>();
+    if (versions) {
+      columns.add("version");
+    }
+    columns.add(number);
+    if (carried) {
+      columns.add(from);
+    }
+    return columns;
+  }
+
+  private List<Object> leadingCells(Row entry, String notCarried) {
+    List<Object> cells = new ArrayList<>();
+    if (versions) {
+      cells.add(entry.version());
+    }
+    cells.add(entry.trial().number());
+    if (carried) {
+      cells.add(entry.trial().isCarried() ? entry.trial().carriedFrom() : notCarried);
+    }
+    return cells;
   }
 
   private static String align(List<List<String>> rows) {
