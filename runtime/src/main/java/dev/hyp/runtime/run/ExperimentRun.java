@@ -83,11 +83,10 @@ final class ExperimentRun<P> {
     }
     try {
       Files.createDirectories(outDirectory);
-      Files.newDirectoryStream(outDirectory).close();
       if (!Files.isWritable(outDirectory)) {
         throw new java.nio.file.AccessDeniedException(outDirectory.toString());
       }
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException e) {
       return unwritable(outDirectory, e);
     }
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
@@ -108,7 +107,7 @@ final class ExperimentRun<P> {
         if (chosen.line() != null) {
           out.println(chosen.line());
         }
-      } catch (IOException | UnsupportedOperationException e) {
+      } catch (IOException e) {
         return unwritable(outDirectory, e);
       } catch (StudyMismatchException e) {
         err.println("hyp: the study in " + outDirectory + " was started by a different spec ("

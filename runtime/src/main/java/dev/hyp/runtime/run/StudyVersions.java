@@ -2,6 +2,7 @@ package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.SpecResource;
+import dev.hyp.runtime.io.AtomicFiles;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.GitInfo;
 import dev.hyp.runtime.runfolder.RunInfo;
@@ -143,7 +144,8 @@ final class StudyVersions {
 
   /** The folder's top-level spec.hyp and run.json describe the version being run. */
   private void writeCurrent(Versions.Version version) throws IOException {
-    Files.writeString(runDirectory.resolve(Versions.SPEC), experiment.definition().specText(), StandardCharsets.UTF_8);
+    AtomicFiles.write(runDirectory.resolve(Versions.SPEC),
+        temporary -> Files.writeString(temporary, experiment.definition().specText(), StandardCharsets.UTF_8));
     runInfo.apply(version).write(runDirectory);
   }
 

@@ -2,7 +2,6 @@ package dev.hyp.runtime.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,13 +132,8 @@ public final class EditComparison {
   }
 
   private static Set<String> union(JsonNode a, JsonNode b) {
-    Set<String> names = new TreeSet<>();
-    for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
+    Set<String> names = new TreeSet<>(fields(a));
+    names.addAll(fields(b));
     return names;
   }
 

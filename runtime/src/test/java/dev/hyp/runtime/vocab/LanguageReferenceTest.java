@@ -2,7 +2,6 @@ package dev.hyp.runtime.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.data.Normalization;
@@ -213,7 +212,6 @@ class LanguageReferenceTest {
   }
 
   private static Set<String> set(List<String> names) {
-    assertNotNull(names);
     return new TreeSet<>(names);
   }
 }
