@@ -204,6 +204,12 @@ final class ExperimentRun<P> {
     if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
+    if (cause instanceof java.nio.file.NoSuchFileException) {
+      return "it cannot be made there"; // the message would only repeat the path
+    }
+    if (cause instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file is in the way";
+    }
     String message = cause.getMessage();
     return message == null ? cause.getClass().getSimpleName() : message;
   }
