@@ -222,23 +222,10 @@ public final class CsvLoader {
   }
 
   private static double number(Path path, int row, String column, String cell) {
-    if (cell.isEmpty()) {
-      throw new DataException(path, row, column, "the cell is empty; a number is needed");
-    }
-    double value;
     try {
-      value = Double.parseDouble(cell);
-    } catch (NumberFormatException e) {
-      throw new DataException(path, row, column, "`" + cell + "` is not a number");
+      return Cells.number(column, cell);
+    } catch (CellException e) {
+      throw e.at(path, row);
     }
-    if (!Double.isFinite(value)) {
-      throw new DataException(path, row, column, "`" + cell + "` is not a finite number");
-    }
-    if (Math.abs(value) > Float.MAX_VALUE) {
-      // training computes in 32-bit floats: such a value would become infinite and fail every trial
-      throw new DataException(path, row, column,
-          "`" + cell + "` is beyond the range of 32-bit floats (about ±3.4e38) that training uses");
-    }
-    return value;
   }
 }

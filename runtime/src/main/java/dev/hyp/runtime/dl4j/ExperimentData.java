@@ -4,6 +4,8 @@ import dev.hyp.runtime.data.CsvLoader;
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.data.NumericColumns;
+import dev.hyp.runtime.data.RowEncoding;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Splitter;
 import dev.hyp.runtime.data.Table;
@@ -109,6 +111,11 @@ public final class ExperimentData {
 
   public Task task() {
     return table.task();
+  }
+
+  /** How a raw row of the data becomes the features (kept with every saved model). */
+  public RowEncoding encoding() {
+    return new NumericColumns(table.featureNames());
   }
 
   public InputShape inputShape() {

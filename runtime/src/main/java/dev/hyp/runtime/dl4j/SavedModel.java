@@ -2,6 +2,8 @@ package dev.hyp.runtime.dl4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyp.runtime.data.NumericColumns;
+import dev.hyp.runtime.data.RowEncoding;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
@@ -54,9 +56,17 @@ public final class SavedModel {
    * @param validation metrics on validation
    * @param test metrics on test (empty when there are no test rows)
    * @param extra anything else the caller keeps (the trial's number and parameters, ...)
+   * @param encoding how a raw row becomes the features, as training fitted it; null in models saved
+   *     before hyp kept it (every feature column a number: {@link #encoding()} says so)
    */
   public record Metadata(Task task, List<String> classes, List<String> featureNames, String labelName, int[] shape,
-      Map<String, Double> validation, Map<String, Double> test, Map<String, Object> extra) {}
+      Map<String, Double> validation, Map<String, Double> test, Map<String, Object> extra, RowEncoding encoding) {
+
+    /** How a raw row becomes the features: the one kept, or (older models) the feature columns as numbers. */
+    public RowEncoding rowEncoding() {
+      return encoding != null ? encoding : new NumericColumns(featureNames);
+    }
+  }
 
   private SavedModel(MultiLayerNetwork network, DataNormalization normalizer, Metadata metadata) {
     this.network = network;
@@ -70,7 +80,7 @@ public final class SavedModel {
     InputShape s = data.inputShape();
     Metadata metadata = new Metadata(data.task(), data.classes(), data.table().featureNames(),
         data.table().labelName(), s.isImage() ? new int[] {s.height(), s.width(), s.channels()} : null,
-        result.validation(), result.test(), extra == null ? Map.of() : extra);
+        result.validation(), result.test(), extra == null ? Map.of() : extra, data.encoding());
     save(zip, result.network(), result.normalizer(), metadata);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hyp.runtime.data.Normalization;
+import dev.hyp.runtime.data.NumericColumns;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
@@ -48,6 +49,7 @@ class SavedModelTest {
       correct += predicted.get(i).equals(data.classes().get(data.table().classOf(i))) ? 1 : 0;
     }
     assertEquals(Task.CLASSIFICATION, SavedModel.readMetadata(zip).task());
+    assertEquals(new NumericColumns(data.table().featureNames()), SavedModel.readMetadata(zip).encoding());
     org.junit.jupiter.api.Assertions.assertTrue(correct > 100, "correct " + correct);
   }
 }

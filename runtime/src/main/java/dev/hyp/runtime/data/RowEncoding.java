@@ -1,0 +1,31 @@
+package dev.hyp.runtime.data;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * How one raw row of a table (its cells as text, by column name) becomes the feature vector a
+ * network takes, before normalization. Training fits it on the training part; a saved model keeps
+ * it (in `hyp-model.json`, by its {@code kind}), so that `hyp predict` and the Java API prepare a
+ * row exactly as training did. Implementations are immutable and thread-safe.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({@JsonSubTypes.Type(value = NumericColumns.class, name = "numeric")})
+public interface RowEncoding {
+
+  /** The columns a row must have, by header name, in the order {@link #encode} takes their cells. */
+  List<String> columns();
+
+  /** The length of the feature vector. */
+  int width();
+
+  /**
+   * Encodes one row.
+   *
+   * @param cells {@code cells[i]} is the text of column {@code columns().get(i)}, trimmed; "" is an empty cell
+   * @param out receives the {@link #width()} features
+   * @throws CellException for a cell it cannot encode, naming the column
+   */
+  void encode(String[] cells, double[] out);
+}
