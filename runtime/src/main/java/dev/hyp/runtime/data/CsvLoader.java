@@ -77,7 +77,7 @@ public final class CsvLoader {
   private static final class Raw {
     String labelName;
     List<String> featureNames;
-    final List<double[]> features = new ArrayList<>();
+    final List<float[]> features = new ArrayList<>();
     final List<String> labelCells = new ArrayList<>();
     final List<Integer> rows = new ArrayList<>();
 
@@ -104,7 +104,7 @@ public final class CsvLoader {
         }
       }
       int[] rowNumbers = rows.stream().mapToInt(Integer::intValue).toArray();
-      return new Table(source.path(), featureNames, labelName, features.toArray(new double[0][]), labels,
+      return new Table(source.path(), featureNames, labelName, features.toArray(new float[0][]), labels,
           classes == null ? null : List.copyOf(classes), rowNumbers);
     }
   }
@@ -162,7 +162,7 @@ public final class CsvLoader {
           throw new DataException(path, row, null,
               "has " + record.size() + " cells, but the " + (source.header() ? "header" : "first row") + " has " + width);
         }
-        double[] x = new double[width - 1];
+        float[] x = new float[width - 1];
         int j = 0;
         for (int c = 0; c < width; c++) {
           if (c == labelColumn) {
@@ -172,7 +172,7 @@ public final class CsvLoader {
             }
             raw.labelCells.add(label);
           } else {
-            x[j++] = number(path, row, names.get(c), record.get(c));
+            x[j++] = (float) number(path, row, names.get(c), record.get(c));
           }
         }
         raw.features.add(x);

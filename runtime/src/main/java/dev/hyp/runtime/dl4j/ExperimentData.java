@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
@@ -191,7 +190,7 @@ public final class ExperimentData {
   }
 
   private DataSet dataSet(Table source, int[] rows, boolean plusMinusOne) {
-    double[][] x = new double[rows.length][];
+    float[][] x = new float[rows.length][];
     for (int i = 0; i < rows.length; i++) {
       x[i] = source.features()[rows[i]];
     }
@@ -217,6 +216,18 @@ public final class ExperimentData {
    * (height, width, channels) to channel by channel. Normalisation is not applied.
    */
   public static INDArray features(double[][] rows, InputShape shape) {
+    float[][] floats = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      floats[i] = new float[rows[i].length];
+      for (int j = 0; j < rows[i].length; j++) {
+        floats[i][j] = (float) rows[i][j];
+      }
+    }
+    return features(floats, shape);
+  }
+
+  /** The same for rows already in floats, as a {@link Table} holds them. */
+  public static INDArray features(float[][] rows, InputShape shape) {
     int f = shape.features();
     float[] flat = new float[rows.length * f];
     boolean reorder = shape.isImage() && shape.channels() > 1;
@@ -224,7 +235,7 @@ public final class ExperimentData {
     int w = shape.width();
     int c = shape.channels();
     for (int i = 0; i < rows.length; i++) {
-      double[] r = rows[i];
+      float[] r = rows[i];
       if (r.length != f) {
         throw new IllegalArgumentException("row " + i + " has " + r.length + " features, not " + f);
       }
@@ -233,16 +244,14 @@ public final class ExperimentData {
         for (int y = 0; y < h; y++) {
           for (int x = 0; x < w; x++) {
             for (int ch = 0; ch < c; ch++) {
-              flat[base + (ch * h + y) * w + x] = (float) r[(y * w + x) * c + ch];
+              flat[base + (ch * h + y) * w + x] = r[(y * w + x) * c + ch];
             }
           }
         }
       } else {
-        for (int j = 0; j < f; j++) {
-          flat[base + j] = (float) r[j];
-        }
+        System.arraycopy(r, 0, flat, base, f);
       }
     }
-    return Nd4j.create(flat, new long[] {rows.length, f}, 'c').castTo(DataType.FLOAT);
+    return Nd4j.create(flat, new long[] {rows.length, f}, 'c');
   }
 }

@@ -43,8 +43,8 @@ class DataLoaderTest {
     assertEquals(150, table.size());
     assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), table.featureNames());
     assertEquals(List.of("setosa", "versicolor", "virginica"), table.classes());
-    assertEquals(5.1, table.features()[0][0]);
-    assertEquals(0.2, table.features()[0][3]); // the last feature before "\r\n" parses
+    assertEquals(5.1f, table.features()[0][0]);
+    assertEquals(0.2f, table.features()[0][3]); // the last feature before "\r\n" parses
     assertEquals(2, table.rows()[0]); // the header is row 1
   }
 
@@ -63,7 +63,7 @@ class DataLoaderTest {
     Path file = write("h.csv", "1;a;3\n4;b;6\n");
     Table t = CsvLoader.load(new CsvSource(file, "2", false, ";"), Task.CLASSIFICATION);
     assertEquals(List.of("1", "3"), t.featureNames());
-    assertArrayEquals(new double[] {4, 6}, t.features()[1]);
+    assertArrayEquals(new float[] {4, 6}, t.features()[1]);
     assertEquals(2, t.rows()[1]); // without a header the first data row is row 1
   }
 
@@ -146,7 +146,7 @@ class DataLoaderTest {
       assertEquals(1.0, train.getColumn(c).stdNumber().doubleValue(), 0.02);
     }
     // the validation part is scaled with the training part's statistics, so its mean is not exactly 0
-    double[] raw = data.table().features()[data.parts().get(0).validation()[0]];
+    float[] raw = data.table().features()[data.parts().get(0).validation()[0]];
     double mean = 0;
     double sq = 0;
     int[] trainRows = data.parts().get(0).train();

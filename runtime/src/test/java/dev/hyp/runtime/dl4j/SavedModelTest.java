@@ -10,7 +10,6 @@ import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
 import dev.hyp.runtime.vocab.Updater;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,14 @@ class SavedModelTest {
     Path zip = dir.resolve("best/model.zip");
     SavedModel.save(zip, result, data, Map.of("trial", 3));
 
-    double[][] rows = Arrays.copyOf(data.table().features(), 150);
+    double[][] rows = new double[150][];
+    for (int i = 0; i < rows.length; i++) {
+      float[] features = data.table().features()[i];
+      rows[i] = new double[features.length];
+      for (int j = 0; j < features.length; j++) {
+        rows[i][j] = features[j];
+      }
+    }
     // what the trained network gives on the same raw rows, normalised by the training part's statistics
     org.nd4j.linalg.api.ndarray.INDArray x = ExperimentData.features(rows, data.inputShape());
     result.normalizer().transform(x);
