@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +56,29 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
       description = "The cell delimiter of DATA.csv (default: ${DEFAULT-VALUE}); the output is comma-separated.")
   char delimiter;
+
+  /**
+   * `java -cp ... dev.hyp.runtime.run.PredictCommand MODEL.zip DATA.csv`: the command on its own,
+   * for a classpath that has the runtime but no compiled experiment.
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+  }
+
+  /** The command as a command line of its own, with hyp's exit codes. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new PredictCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+      err.println("hyp: predict failed: " + exception + " (a bug in hyp; HYP_DEBUG=1 shows where)");
+      if (System.getenv("HYP_DEBUG") != null) {
+        exception.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL.code();
+    });
+    return ExitCode.install(commandLine);
+  }
 
   @Override
   public Integer call() {
