@@ -68,6 +68,13 @@ class PredictTest {
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.contains("hyp: 150 predictions written to " + fromJar), output);
     assertEquals(Files.readAllLines(predictions), Files.readAllLines(fromJar));
+
+    Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        build.resolve("iris.jar").toString(), "--help").redirectErrorStream(true).start();
+    String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(help.waitFor(5, TimeUnit.MINUTES), usage);
+    assertEquals(0, help.exitValue(), usage);
+    assertTrue(usage.contains("--trials") && usage.contains("Commands:") && usage.contains("  predict  "), usage);
   }
 
   @Test
