@@ -151,8 +151,9 @@ public final class SavedModel {
   }
 
   /**
-   * A copy with its own network (the same weights), for another thread: a network is not safe for
-   * concurrent {@code output} calls. The normalizer and metadata, read-only, are shared.
+   * A copy with its own network (the same weights), for another thread: a network computes one
+   * {@code output} at a time, so threads that share one wait for each other. The normalizer and
+   * metadata, read-only, are shared.
    */
   public SavedModel copy() {
     return new SavedModel(network.clone(), normalizer, metadata);

@@ -31,8 +31,9 @@ import java.util.zip.ZipFile;
  * p.probabilities().get("setosa"); // 0.97...
  * }</pre>
  *
- * <p>Safe for concurrent use: a network cannot compute two outputs at once, so each thread that
- * predicts borrows a copy of it from a pool (made on first need, then reused). Cells are numbers
+ * <p>Safe for concurrent use, and concurrent: a network computes one output at a time (DL4J locks
+ * it), so each thread that predicts borrows a copy of its own from a pool (made on first need,
+ * then reused; at most one per thread predicting at the same moment). Cells are numbers
  * or text ({@link Number}s and {@link CharSequence}s; {@code null} is an empty cell); columns the
  * model does not use are ignored.
  */

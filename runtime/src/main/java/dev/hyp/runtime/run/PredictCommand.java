@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
  * every row has been predicted; what the command says about them goes to the standard error.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Predict every row of a CSV file with a saved model (a run folder's best-model.zip or "
-        + "final-model.zip). The file's header names the columns; the model's are found by name, others are "
-        + "ignored, and the label column, when there, scores the predictions.",
+    description = {"Predict every row of a CSV file with a saved model.",
+        "%nThe model is a run folder's best-model.zip or final-model.zip. The file's header names the columns: "
+            + "the model's are found by name, others are ignored, and the label column, when there, scores the "
+            + "predictions."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every row predicted", "2:usage error, a missing or unusable model, bad data (with its row)"},
     footer = "%nThe output has one row per data row, in order: `prediction` (the class, or the value) and, with "
