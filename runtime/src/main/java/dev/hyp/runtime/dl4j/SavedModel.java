@@ -139,7 +139,8 @@ public final class SavedModel {
   }
 
   private InputShape inputShape() {
-    return metadata.shape() == null ? InputShape.flat(metadata.featureNames().size())
+    // the encoding's width: a column may encode into several features
+    return metadata.shape() == null ? InputShape.flat(metadata.rowEncoding().width())
         : InputShape.image(metadata.shape()[0], metadata.shape()[1], metadata.shape()[2]);
   }
 
