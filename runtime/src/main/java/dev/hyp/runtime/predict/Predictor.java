@@ -167,7 +167,7 @@ public final class Predictor {
     return encoding.width();
   }
 
-  /** Encodes a row's cells (in {@link #columns()} order) into {@code into}, through a buffer of the encoding's width. */
+  /** Encodes a row's cells (in {@link #columns()} order) into {@code into}, through a buffer as wide as the row. */
   void encode(String[] cells, double[] buffer, float[] into) {
     encoding.encode(cells, buffer);
     for (int j = 0; j < buffer.length; j++) {

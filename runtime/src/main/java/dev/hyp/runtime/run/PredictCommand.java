@@ -41,7 +41,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.zip", description = "A model hyp saved, such as runs/iris/best-model.zip.")
+  @Parameters(index = "0", paramLabel = "MODEL.zip",
+      description = "A model hyp saved, such as runs/iris/best-model.zip.")
   Path model;
 
   @Parameters(index = "1", paramLabel = "DATA.csv", description = "The rows to predict, with a header.")
