@@ -1,6 +1,7 @@
 package dev.hyp.cli;
 
 import dev.hyp.compiler.bench.CheckBenchmark;
+import dev.hyp.runtime.bench.PredictBenchmark;
 import dev.hyp.runtime.bench.SamplerBenchmark;
 import dev.hyp.runtime.run.ExitCode;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** `hyp bench ...`: benchmarks that print JSON lines of figures (never part of the tests). */
 @Command(name = "bench", description = "Run a benchmark and print its figures as JSON lines.",
-    subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class})
+    subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class, BenchCommand.Predict.class})
 final class BenchCommand {
   @Mixin
   CommonOptions common; // -h and -V: the benchmarks themselves are the subcommands
@@ -47,6 +48,25 @@ final class BenchCommand {
         args.addAll(List.of("--samplers", String.join(",", samplers)));
       }
       SamplerBenchmark.main(args.toArray(String[]::new));
+      return common.exit(ExitCode.OK);
+    }
+  }
+
+  @Command(name = "predict",
+      description = "Rows per second of `predict` on a generated CSV, in a child JVM with a heap of HEAP.")
+  static final class Predict implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Rows of the CSV (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--heap", defaultValue = "256m", description = "The child's -Xmx (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Override
+    public Integer call() throws Exception {
+      PredictBenchmark.main(new String[] {"--rows", String.valueOf(rows), "--heap", heap});
       return common.exit(ExitCode.OK);
     }
   }

@@ -1,6 +1,7 @@
 package dev.hyp.cli;
 
 import dev.hyp.runtime.run.ExitCode;
+import dev.hyp.runtime.run.PredictCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Declarative hyperparameter search for Deeplearning4j.",
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
         TrialsCommand.class, BestCommand.class, ReportCommand.class, HistoryCommand.class, DiffCommand.class,
+        PredictCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -43,23 +43,35 @@ public final class Metrics {
 
   /** accuracy, f1, precision, recall and auc of the outputs {@code scores[row][class]} against {@code labels}. */
   public static Map<String, Double> classification(double[][] scores, int[] labels, int classes) {
-    int n = labels.length;
-    int[][] confusion = new int[classes][classes];
-    for (int i = 0; i < n; i++) {
+    long[][] confusion = new long[classes][classes];
+    for (int i = 0; i < labels.length; i++) {
       confusion[labels[i]][argmax(scores[i])]++;
     }
-    int correct = 0;
+    Map<String, Double> metrics = classification(confusion);
+    metrics.put("auc", auc(scores, labels, classes));
+    return metrics;
+  }
+
+  /**
+   * accuracy, f1, precision and recall from the counts {@code confusion[true class][predicted class]}:
+   * what a stream of rows can keep (auc needs every row's score).
+   */
+  public static Map<String, Double> classification(long[][] confusion) {
+    int classes = confusion.length;
+    long n = 0;
+    long correct = 0;
     double precision = 0;
     double recall = 0;
     double f1 = 0;
     for (int c = 0; c < classes; c++) {
       correct += confusion[c][c];
-      int predicted = 0;
-      int actual = 0;
+      long predicted = 0;
+      long actual = 0;
       for (int k = 0; k < classes; k++) {
         predicted += confusion[k][c];
         actual += confusion[c][k];
       }
+      n += actual;
       double p = predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
       double r = actual == 0 ? 0 : (double) confusion[c][c] / actual;
       precision += p;
@@ -71,7 +83,6 @@ public final class Metrics {
     metrics.put("f1", f1 / classes);
     metrics.put("precision", precision / classes);
     metrics.put("recall", recall / classes);
-    metrics.put("auc", auc(scores, labels, classes));
     return metrics;
   }
 
@@ -88,6 +99,14 @@ public final class Metrics {
       sae += Math.abs(e);
       sst += (targets[i] - mean) * (targets[i] - mean);
     }
+    return regression(n, sse, sae, sst);
+  }
+
+  /**
+   * mse, rmse, mae and r2 from sums over {@code n} rows: of squared errors, of absolute errors, and
+   * of the targets' squared deviations from their mean (what a stream of rows can keep).
+   */
+  public static Map<String, Double> regression(long n, double sse, double sae, double sst) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("mse", sse / n);
     metrics.put("rmse", Math.sqrt(sse / n));
@@ -144,7 +163,8 @@ public final class Metrics {
     return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
   }
 
-  static int argmax(double[] row) {
+  /** The index of the highest output, the first of equal ones: the predicted class. */
+  public static int argmax(double[] row) {
     int best = 0;
     for (int k = 1; k < row.length; k++) {
       if (row[k] > row[best]) {

@@ -130,13 +130,34 @@ public final class SavedModel {
 
   /** The network's outputs (class scores, or the predicted value) for raw feature rows. */
   public double[][] predict(double[][] rows) {
-    InputShape shape = metadata.shape() == null ? InputShape.flat(metadata.featureNames().size())
+    return output(ExperimentData.features(rows, inputShape()));
+  }
+
+  /** The same for rows already in floats (the precision the network computes in): no copy to floats. */
+  public double[][] predict(float[][] rows) {
+    return output(ExperimentData.features(rows, inputShape()));
+  }
+
+  private InputShape inputShape() {
+    // the encoding's width: a column may encode into several features
+    return metadata.shape() == null ? InputShape.flat(metadata.rowEncoding().width())
         : InputShape.image(metadata.shape()[0], metadata.shape()[1], metadata.shape()[2]);
-    INDArray x = ExperimentData.features(rows, shape);
+  }
+
+  private double[][] output(INDArray x) {
     if (normalizer != null) {
       normalizer.transform(x);
     }
-    return network.output(x, false).toDoubleMatrix();
+    return Trainer.rowsOf(network.output(x, false));
+  }
+
+  /**
+   * A copy with its own network (the same weights), for another thread: a network computes one
+   * {@code output} at a time, so threads that share one wait for each other. The normalizer and
+   * metadata, read-only, are shared.
+   */
+  public SavedModel copy() {
+    return new SavedModel(network.clone(), normalizer, metadata);
   }
 
   /** The predicted class name of each raw row; classification only. */

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 
-/** The command line of a compiled experiment: `java -jar NAME.jar [options]`, and `hyp run`. */
+/**
+ * The command line of a compiled experiment: `java -jar NAME.jar [options]` runs the search (as
+ * `hyp run` does), `java -jar NAME.jar predict ...` predicts with a saved model.
+ */
 public final class ExperimentMain {
   /** The manifest attribute naming the folder of the spec a jar was compiled from. */
   public static final String SPEC_DIRECTORY_ATTRIBUTE = "Hyp-Spec-Directory";
@@ -42,6 +45,8 @@ public final class ExperimentMain {
   /** Runs the experiment with command-line options; returns the exit code. */
   public static int run(Experiment<?> experiment, Path specDirectory, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new RunCommand(experiment, specDirectory, out, err));
+    // the jar's other commands, `java -jar NAME.jar COMMAND ...`; without one it runs the search
+    commandLine.addSubcommand(new PredictCommand());
     commandLine.setCommandName(experiment.definition().name());
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -101,7 +106,8 @@ public final class ExperimentMain {
   /** A jar compiled with `--spark` trains on Spark unless told otherwise: `--spark` is implied. */
   static String[] withDefaultExecutor(Experiment<?> experiment, String[] args) {
     String executor = manifestAttribute(experiment, EXECUTOR_ATTRIBUTE);
-    if (executor == null || !executor.equals("spark")
+    boolean subcommand = args.length > 0 && !args[0].startsWith("-"); // the search takes no positional argument
+    if (executor == null || !executor.equals("spark") || subcommand
         || java.util.Arrays.stream(args).anyMatch(a -> a.equals("--spark") || a.startsWith("--spark="))) {
       return args;
     }

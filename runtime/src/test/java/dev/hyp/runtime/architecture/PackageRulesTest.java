@@ -72,6 +72,19 @@ class PackageRulesTest {
         .check(runtime);
   }
 
+  /**
+   * Prediction goes through a saved model's row encoding and {@code SavedModel.predict} only, so
+   * that whatever training fits into a model reaches `hyp predict` and the Java API unchanged.
+   */
+  @Test
+  void predictionKnowsOnlyTheSavedModelTheDataAndFiles() {
+    classes().that().resideInAPackage("dev.hyp.runtime.predict..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.hyp.runtime.predict..", "dev.hyp.runtime.dl4j",
+            "dev.hyp.runtime.data..", "dev.hyp.runtime.io..", "java..", "com.fasterxml.jackson.core..",
+            "org.apache.commons.csv..")
+        .check(runtime);
+  }
+
   @Test
   void searchAlgorithmsDoNotKnowTheStudyOrItsStorage() {
     noClasses().that().resideInAnyPackage("dev.hyp.runtime.sampler..", "dev.hyp.runtime.pruner..")
