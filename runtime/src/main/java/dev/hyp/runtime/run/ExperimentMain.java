@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** The command line of a compiled experiment: `java -jar NAME.jar [options]`, and `hyp run`. */
@@ -42,6 +43,7 @@ public final class ExperimentMain {
   /** Runs the experiment with command-line options; returns the exit code. */
   public static int run(Experiment<?> experiment, Path specDirectory, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new RunCommand(experiment, specDirectory, out, err));
+    commandLine.addSubcommand("refit", new RefitCommand(experiment, specDirectory, out, err));
     commandLine.setCommandName(experiment.definition().name());
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -86,6 +88,39 @@ public final class ExperimentMain {
     public Integer call() throws Exception {
       Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
+    }
+  }
+
+  @Command(name = "refit", mixinStandardHelpOptions = true,
+      description = "Train the best trial's configuration (or trial N's) again on the training and validation rows, "
+          + "for the epochs at which it was best; writes final-model.zip and final.json into the run folder.")
+  static final class RefitCommand implements Callable<Integer> {
+    @Option(names = "--trial", paramLabel = "N", description = "A complete trial's number (default: the best).")
+    Integer trial;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "The run folder (default: runs/NAME).")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Folder that the spec's data paths are relative to (default: the one the run used).")
+    Path dataDirectory;
+
+    private final Experiment<?> experiment;
+    private final Path specDirectory;
+    private final PrintWriter stdout;
+    private final PrintWriter err;
+
+    RefitCommand(Experiment<?> experiment, Path specDirectory, PrintWriter stdout, PrintWriter err) {
+      this.experiment = experiment;
+      this.specDirectory = specDirectory;
+      this.stdout = stdout;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Path folder = out != null ? out : specDirectory.resolve("runs").resolve(experiment.definition().name());
+      return Refit.run(experiment, folder, trial, dataDirectory, stdout, err).code();
     }
   }
 
