@@ -51,7 +51,7 @@ final class RefitCommand implements Callable<Integer> {
       return common.exit(ExitCode.BAD_INPUT);
     }
     int version = info.versionNumber();
-    Optional<String> text = Versions.spec(directory, version);
+    Optional<String> text = RunFolder.currentSpec(directory, info);
     if (text.isEmpty()) {
       err.println("hyp: " + directory + " kept no spec for its version " + version + "; refit with the jar "
           + "compiled from it (`java -jar NAME.jar refit`)");
