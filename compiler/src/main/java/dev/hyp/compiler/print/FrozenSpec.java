@@ -112,7 +112,7 @@ public final class FrozenSpec {
       if (member instanceof SearchBlock search) {
         for (Member m : search.members()) {
           if (m instanceof Setting s && s.name().name().equals("trials")) {
-            edits.add(new Edit(s.span().start(), s.span().end(), ""));
+            edits.add(deletion(s.span()));
           }
         }
       } else if (!(member instanceof Block block && block.name().name().equals("params"))) {
@@ -136,7 +136,7 @@ public final class FrozenSpec {
       if (bound != null && declared.containsKey(bound) && !used.contains(bound) && !stillBounds) {
         Span span = declared.get(bound).span();
         edits.removeIf(e -> e.start() >= span.start() && e.end() <= span.end());
-        edits.add(new Edit(span.start(), span.end(), ""));
+        edits.add(deletion(span));
       }
     }
   }
@@ -149,7 +149,7 @@ public final class FrozenSpec {
     if (parameter.bound() == null) {
       if (!values.containsKey(name)) {
         absent.add(name);
-        edits.add(new Edit(whole.start(), whole.end(), ""));
+        edits.add(deletion(whole));
       } else if (parameter.when() != null || !isConstant(parameter.value())) {
         edits.add(new Edit(valueStart, valueEnd, literal(values.get(name), parameter.value())));
       }
@@ -161,7 +161,7 @@ public final class FrozenSpec {
     }
     if (layers.isEmpty()) {
       absent.add(name);
-      edits.add(new Edit(whole.start(), whole.end(), ""));
+      edits.add(deletion(whole));
     } else if (new HashSet<>(layers.values()).size() == 1) {
       if (parameter.when() == null && isConstant(parameter.value())) {
         return;
@@ -193,7 +193,7 @@ public final class FrozenSpec {
       }
     } else if (member instanceof Setting setting) {
       if (isAbsent(setting.value())) {
-        edits.add(new Edit(setting.span().start(), setting.span().end(), ""));
+        edits.add(deletion(setting.span()));
       } else {
         edits.addAll(expressionEdits(setting.value(), loopValues));
       }
@@ -378,6 +378,21 @@ public final class FrozenSpec {
       return Double.toString(d).replace('E', 'e');
     }
     return String.valueOf(value);
+  }
+
+  /** Removes a member, and its line when nothing else is on it (no blank line is left behind). */
+  private Edit deletion(Span span) {
+    int start = span.start();
+    while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+      start--;
+    }
+    int end = span.end();
+    while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t' || text.charAt(end) == '\r')) {
+      end++;
+    }
+    boolean ownLine = (start == 0 || text.charAt(start - 1) == '\n') && end < text.length()
+        && text.charAt(end) == '\n';
+    return ownLine ? new Edit(start, end + 1, "") : new Edit(span.start(), span.end(), "");
   }
 
   private static String layerName(String name, int k) {
