@@ -177,6 +177,9 @@ class AfterTheSearchTest {
     assertEquals(JSON.readTree(runFolder().resolve("best.json").toFile()).path("trial"), summary.path("trial"));
     assertTrue(summary.path("test").has("accuracy"), summary.toString());
     assertEquals(3, trials(runFolder()).size(), "the study went on: 2 trials, then 1 more");
+    CliTest.Run again = CliTest.hyp("run", spec("refit  = true").toString(), "--trials", "3");
+    assertEquals(0, again.exit(), again.out() + again.err());
+    assertTrue(again.out().contains("is already the refit of trial " + summary.path("trial").asInt()), again.out());
   }
 
   @Test
@@ -240,6 +243,19 @@ class AfterTheSearchTest {
     CliTest.Run best = CliTest.hyp("best", runFolder().toString(), "--spec");
     assertEquals(0, best.exit(), best.err());
     assertTrue(best.out().startsWith("experiment tiny_frozen {"), best.out());
+  }
+
+  @Test
+  void aKfoldRefitTrainsOnEveryRowAndHasNoTestMetricsWithoutTestRows() throws IOException {
+    Path file = spec("");
+    Files.writeString(file, Files.readString(file).replace("holdout(validation = 0.25, test = 0.25)", "kfold(4)"));
+    assertEquals(0, CliTest.hyp("run", file.toString(), "--trials", "2").exit());
+    CliTest.Run refit = CliTest.hyp("refit", runFolder().toString());
+    assertEquals(0, refit.exit(), refit.out() + refit.err());
+    assertTrue(refit.out().contains("no test rows"), refit.out());
+    JsonNode summary = JSON.readTree(runFolder().resolve("final.json").toFile());
+    assertEquals(80, summary.path("rows").asInt(), "every fold's rows");
+    assertEquals(0, summary.path("test").size());
   }
 
   @Test

@@ -93,6 +93,14 @@ public final class Refit<P> {
       out.println("hyp: no trial completed, so there is nothing to refit");
       return ExitCode.OK;
     }
+    Optional<ObjectNode> kept = FinalModel.readSummary(runDirectory);
+    if (kept.isPresent() && kept.get().path("trial").asInt() == best.get().path("trial").asInt()
+        && kept.get().path("version").asInt() == info.versionNumber() && kept.get().path("seed").asLong() == seed
+        && Files.isRegularFile(runDirectory.resolve(FinalModel.MODEL))) {
+      out.println("hyp: final model: " + runDirectory.resolve(FinalModel.MODEL) + " is already the refit of trial "
+          + best.get().path("trial").asInt());
+      return ExitCode.OK; // the best did not change since the last refit: the same seed gives the same model
+    }
     return refit.chooseAndTrain(data, seed, runDirectory, info, trials, null, best);
   }
 
