@@ -91,6 +91,10 @@ final class FrozenSpecWriter {
     CheckResult check = compiler.check(source);
     if (!reparsed.succeeded() || check.hasErrors()) {
       err.print(new DiagnosticRenderer().renderAll(source, check.diagnostics()));
+      if (reparsed.succeeded() && CheckCommand.exitCode(check) == ExitCode.BAD_INPUT) {
+        err.println("hyp: the frozen spec's data is not where the run read it; nothing written");
+        return ExitCode.BAD_INPUT; // the data moved or went, not a fault of the freeze
+      }
       throw new IllegalStateException("the frozen spec of trial " + wanted + " does not check");
     }
     String formatted = Formatter.format(frozen, reparsed.experiment(), reparsed.comments());
