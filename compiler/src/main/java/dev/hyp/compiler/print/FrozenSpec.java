@@ -292,41 +292,37 @@ public final class FrozenSpec {
     }
   }
 
+  /** Whether a loop's body uses a per-layer parameter whose layers are written out. */
   private boolean usesUnrolled(ForLoop loop) {
-    List<Boolean> found = new ArrayList<>();
-    Function<Expression, Boolean> visit = new Function<>() {
-      @Override
-      public Boolean apply(Expression e) {
-        if (e instanceof IndexExpression index) {
-          return unrolled.containsKey(index.name().name()) || apply(index.index());
-        } else if (e instanceof Call call) {
-          return call.arguments().stream().anyMatch(a -> apply(a.value()));
-        } else if (e instanceof Binary b) {
-          return apply(b.left()) || apply(b.right());
-        } else if (e instanceof Negate n) {
-          return apply(n.operand());
-        } else if (e instanceof ParenExpression p) {
-          return apply(p.inner());
-        }
-        return false;
-      }
-    };
-    walk(loop.body(), visit, found);
-    return found.contains(true);
+    return mentionsUnrolled(loop.body());
   }
 
-  private static void walk(List<Member> members, Function<Expression, Boolean> visit, List<Boolean> found) {
+  private boolean mentionsUnrolled(List<Member> members) {
     for (Member m : members) {
-      if (m instanceof Setting s) {
-        found.add(visit.apply(s.value()));
-      } else if (m instanceof CallMember c) {
-        found.add(visit.apply(c.call()));
-      } else if (m instanceof Block b) {
-        walk(b.members(), visit, found);
-      } else if (m instanceof ForLoop f) {
-        walk(f.body(), visit, found);
+      boolean found = m instanceof Setting s ? mentionsUnrolled(s.value())
+          : m instanceof CallMember c ? mentionsUnrolled(c.call())
+          : m instanceof Block b ? mentionsUnrolled(b.members())
+          : m instanceof ForLoop f && mentionsUnrolled(f.body());
+      if (found) {
+        return true;
       }
     }
+    return false;
+  }
+
+  private boolean mentionsUnrolled(Expression e) {
+    if (e instanceof IndexExpression index) {
+      return unrolled.containsKey(index.name().name()) || mentionsUnrolled(index.index());
+    } else if (e instanceof Call call) {
+      return call.arguments().stream().anyMatch(a -> mentionsUnrolled(a.value()));
+    } else if (e instanceof Binary b) {
+      return mentionsUnrolled(b.left()) || mentionsUnrolled(b.right());
+    } else if (e instanceof Negate n) {
+      return mentionsUnrolled(n.operand());
+    } else if (e instanceof ParenExpression p) {
+      return mentionsUnrolled(p.inner());
+    }
+    return false;
   }
 
   /** A loop bound once frozen: a whole number, or a parameter whose value the trial gives. */
