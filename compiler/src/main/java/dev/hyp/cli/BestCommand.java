@@ -39,10 +39,24 @@ final class BestCommand implements Callable<Integer> {
       description = "Which version of the spec, by number (default: the current one).")
   String version;
 
+  @Option(names = "--spec", description = "Write the spec frozen at the best trial instead (as `hyp freeze`).")
+  boolean spec;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "With --spec: where to write it (default: print).")
+  Path output;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = common.out();
     PrintWriter err = common.err();
+    if (spec || output != null) {
+      if (version != null || !spec) {
+        err.println("hyp: " + (spec ? "--spec freezes the current version; leave out --version"
+            : "-o goes with --spec"));
+        return common.exit(ExitCode.BAD_INPUT);
+      }
+      return common.exit(FrozenSpecWriter.write(directory, null, output, out, err));
+    }
     List<RunFolder.Selected> versions = RunFolder.select(directory, version, false, err);
     if (versions == null) {
       return common.exit(ExitCode.BAD_INPUT);

@@ -90,6 +90,18 @@ final class RunFolder {
     return version.number() == current.versionNumber() ? directory : Versions.folder(directory, version.number());
   }
 
+  /**
+   * The spec that last ran the folder's current version: the folder's top-level spec.hyp (a
+   * version continued after an edit of its budget keeps the latest text there), else the version's own.
+   */
+  static java.util.Optional<String> currentSpec(Path directory, RunInfo info) throws IOException {
+    Path top = directory.resolve(Versions.SPEC);
+    if (Files.isRegularFile(top)) {
+      return java.util.Optional.of(Files.readString(top, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Versions.spec(directory, info.versionNumber());
+  }
+
   static List<FrozenTrial> trials(Path directory, RunInfo info) {
     String location = info.storage() != null ? info.storage()
         : directory.resolve(Storages.DEFAULT_FILE).toString();

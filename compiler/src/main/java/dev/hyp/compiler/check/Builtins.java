@@ -102,7 +102,8 @@ final class Builtins {
       "search", settings(parameter(Settings.TRIALS), parameter(Settings.PARALLEL),
           optional("timeout", Type.DURATION, null), optional("target", Type.NUMBER, null),
           optional("max_failures", Type.INT, null).atLeast(1),
-          optional("pruner", Type.PRUNER, PrunerKind.DEFAULT.hypName())));
+          optional("pruner", Type.PRUNER, PrunerKind.DEFAULT.hypName()),
+          optional(Settings.REFIT, Type.BOOLEAN, Settings.REFIT_DEFAULT)));
 
   /** Options of each search strategy, beside the common search settings. */
   static final Map<String, Map<String, Signature.Parameter>> STRATEGY_OPTIONS = strategyOptions();

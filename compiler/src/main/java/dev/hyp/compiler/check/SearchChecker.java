@@ -60,6 +60,13 @@ final class SearchChecker {
     }
     long trials = checked.containsKey("trials") ? Values.longOf(checked.get("trials"))
         : gridSize.orElse(DEFAULT_TRIALS);
+    if (trials > 1 && settings.get("trials") != null && singlePoint()) {
+      diagnostics.add(Diagnostic.warning(Code.HYP103, settings.get("trials").value().span(), "the search space has "
+              + "one point, so one trial runs, not " + trials)
+          .label("every trial would train the same configuration")
+          .help("remove `trials`, or give a parameter a range to search")
+          .build());
+    }
     Map<String, Object> options = new LinkedHashMap<>();
     Builtins.STRATEGY_OPTIONS.get(strategy).forEach((name, parameter) -> {
       Value value = checked.get(name);
@@ -73,7 +80,8 @@ final class SearchChecker {
         checked.containsKey("timeout") ? Values.longOf(checked.get("timeout")) : null,
         checked.containsKey("target") ? Values.doubleOf(checked.get("target")) : null,
         checked.containsKey("max_failures") ? Values.longOf(checked.get("max_failures")) : null,
-        pruner(checked.get("pruner"))));
+        pruner(checked.get("pruner")),
+        checked.containsKey(Settings.REFIT) ? Values.booleanOf(checked.get(Settings.REFIT)) : Settings.REFIT_DEFAULT));
   }
 
   private static SearchSpec.Pruner pruner(Value pruner) {
@@ -121,6 +129,11 @@ final class SearchChecker {
           .build());
     }
     return Optional.of(points);
+  }
+
+  /** Every parameter has one value (or there are none): the whole space is one configuration. */
+  private boolean singlePoint() {
+    return params.all().stream().allMatch(p -> p.spec.distribution().cardinality() == 1);
   }
 
   private static String helpOr(String help, String fallback) {

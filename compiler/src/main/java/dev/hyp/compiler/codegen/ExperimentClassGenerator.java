@@ -158,6 +158,9 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     if (search.maxFailures() != null) {
       code.add("\n.maxFailures($L)", Math.toIntExact(search.maxFailures()));
     }
+    if (search.refit()) {
+      code.add("\n.refit(true)");
+    }
     PrunerKind pruner = PrunerKind.of(search.pruner().name());
     if (pruner != PrunerKind.DEFAULT) {
       Map<String, Object> prunerOptions = notDefault(search.pruner().options(), pruner.options());

@@ -62,7 +62,8 @@ public enum Code {
   // Warnings
   HYP100("unused parameter"),
   HYP101("grid larger than the trial budget"),
-  HYP102("every trial too large for this machine's memory");
+  HYP102("every trial too large for this machine's memory"),
+  HYP103("a budget of several trials for a space of one point");
 
   private final String title;
 

@@ -41,12 +41,17 @@ public final class SpecMeaning {
         "budget", budget(experiment.search()));
   }
 
+  /** How much to run, and what to do after: `refit` (there only when true, so older documents read the same). */
   private static Map<String, Object> budget(SearchSpec search) {
-    return Json.object(
+    Map<String, Object> budget = Json.object(
         "trials", search.trials(),
         "parallel", search.parallel(),
         "timeout_seconds", search.timeoutSeconds(),
         "target", search.target(),
         "max_failures", search.maxFailures());
+    if (search.refit()) {
+      budget.put("refit", true);
+    }
+    return budget;
   }
 }

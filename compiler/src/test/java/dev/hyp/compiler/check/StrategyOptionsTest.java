@@ -52,7 +52,7 @@ class StrategyOptionsTest {
 
   @Test
   void tpeOptionsDefaultToTheVocabulary() {
-    Map<String, Object> options = checked("trials = 5").search().options();
+    Map<String, Object> options = checked("trials = 1").search().options();
     assertEquals(Map.of("startup", 10L, "candidates", 24L, "gamma", 0.2, "max_good", 25L, "prior_weight", 1.0),
         options);
     Strategy.TPE.options().forEach(o -> assertEquals(o.defaultValue(), options.get(o.name()), o.name()));

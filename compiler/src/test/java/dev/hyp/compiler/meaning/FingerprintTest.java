@@ -48,6 +48,7 @@ class FingerprintTest {
         edit("loop variable renamed", text -> text.replace("for i in", "for layer in")
             .replace("units[i]", "units[layer]")),
         edit("trials raised", text -> text.replace("trials   = 40", "trials   = 60")),
+        edit("refit turned on", text -> text.replace("    trials   = 40\n", "    trials   = 40\n    refit = true\n")),
         edit("parallel and timeout changed", text -> text.replace("parallel = 2", "parallel = 4")
             .replace("timeout  = 10m", "timeout  = 2h")),
         edit("timeout removed", text -> text.replace("    timeout  = 10m\n", "")),
@@ -130,6 +131,19 @@ class FingerprintTest {
     String edited = IRIS.replace("trials   = 40", "trials   = 60");
     assertNotEquals(SpecMeaning.of(checked(IRIS)), SpecMeaning.of(checked(edited)));
     assertTrue(SpecMeaning.of(checked(edited)).contains("\"trials\": 60"));
+  }
+
+  /** `refit` says what to do after the search: the study continues, and a spec without it means what it meant. */
+  @Test
+  void turningRefitOnContinuesTheStudy() {
+    String edited = IRIS.replace("    trials   = 40\n", "    trials   = 40\n    refit = true\n");
+    dev.hyp.runtime.version.Edit edit = dev.hyp.runtime.version.EditComparison.compare(
+        dev.hyp.runtime.version.SpecMeaning.parse(SpecMeaning.of(checked(IRIS))),
+        dev.hyp.runtime.version.SpecMeaning.parse(SpecMeaning.of(checked(edited))));
+    assertEquals(dev.hyp.runtime.version.Edit.Kind.BUDGET, edit.kind());
+    assertTrue(edit.kind().continues());
+    assertTrue(SpecMeaning.of(checked(edited)).contains("\"refit\": true"));
+    assertTrue(!SpecMeaning.of(checked(IRIS)).contains("refit"), "refit = false is not written: older documents match");
   }
 
   @Test

@@ -181,6 +181,45 @@ public final class ExperimentData {
     return List.copyOf(folds);
   }
 
+  /**
+   * Every row that is not a test row (a holdout's training and validation parts; all of k-fold's
+   * rows) as one training fold, normalised with a normalizer fitted on those rows, with the test
+   * rows when there are any; no validation ({@code validation} and its truth are null). What a
+   * refit trains on. Not cached: a run refits once.
+   */
+  public Fold refitFold(Normalization normalization, String loss) {
+    boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
+    Splitter.Parts first = parts.get(0);
+    boolean[] held = new boolean[table.size()];
+    for (int row : first.test()) {
+      held[row] = true;
+    }
+    int[] rows = java.util.stream.IntStream.range(0, table.size()).filter(r -> !held[r]).toArray();
+    DataSet train = dataSet(table, rows, plusMinusOne);
+    DataSet test = null;
+    double[] testTruth = null;
+    if (testTable != null) {
+      test = dataSet(testTable, java.util.stream.IntStream.range(0, testTable.size()).toArray(), plusMinusOne);
+      testTruth = testTable.labels().clone();
+    } else if (first.test().length > 0) {
+      test = dataSet(table, first.test(), plusMinusOne);
+      testTruth = truth(table, first.test());
+    }
+    DataNormalization normalizer = switch (normalization) {
+      case NONE -> null;
+      case STANDARD -> new NormalizerStandardize();
+      case MINMAX -> new NormalizerMinMaxScaler(0, 1);
+    };
+    if (normalizer != null) {
+      normalizer.fit(train);
+      normalizer.transform(train);
+      if (test != null) {
+        normalizer.transform(test);
+      }
+    }
+    return new Fold(train, null, test, null, testTruth, normalizer);
+  }
+
   private static double[] truth(Table table, int[] rows) {
     double[] t = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {

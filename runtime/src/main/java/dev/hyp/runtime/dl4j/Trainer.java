@@ -133,6 +133,43 @@ public final class Trainer {
         values);
   }
 
+  /**
+   * Trains {@code builder}'s network on every non-test row ({@link ExperimentData#refitFold}) for
+   * exactly {@code epochs} epochs: no validation, so no pruning and no early stopping; then every
+   * metric on the test rows, when there are any. The rows are shuffled as a trial's first fold is
+   * for the same {@code seed}.
+   *
+   * @param callback told the loss on the training rows after each epoch (its answer is ignored)
+   */
+  public static TrainResult trainOnAll(NetworkBuilder builder, ExperimentData data, Normalization normalization,
+      String loss, int epochs, int batch, long seed, EpochCallback callback) {
+    long start = System.nanoTime();
+    Fold fold = data.refitFold(normalization, loss);
+    MultiLayerNetwork net;
+    try {
+      MultiLayerConfiguration conf = builder.configuration();
+      DataSet train = fold.train();
+      long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
+      MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(batch, train.numExamples()), 1, false, trainBytes)
+          .check(data.memoryBudget()); // before any weight exists
+      net = NetworkBuilder.build(conf);
+    } catch (TrainingFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("cannot build the network: " + describe(e), e);
+    }
+    Random order = new Random(seed * 1_000_003L); // as fold 0 of a trial with this seed
+    double[] history = new double[epochs];
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      trainEpoch(net, fold.train(), batch, order, epoch);
+      history[epoch - 1] = loss(net, fold.train());
+      callback.onEpoch(epoch, history[epoch - 1]);
+    }
+    Map<String, Double> test = fold.test() == null ? Map.of() : evaluate(net, fold.test(), fold.testTruth(), data);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new TrainResult(Map.of(), test, epochs, epochs, millis, net, fold.normalizer(), false, history);
+  }
+
   private static void trainEpoch(MultiLayerNetwork net, DataSet train, int batch, Random random, int epoch) {
     INDArray x = train.getFeatures();
     INDArray y = train.getLabels();

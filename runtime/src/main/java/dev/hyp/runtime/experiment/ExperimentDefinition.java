@@ -47,9 +47,19 @@ public record ExperimentDefinition(String name, String description, long seed, S
    * PrunerKind#options()}); absent ones take its defaults.
    *
    * @param timeoutSeconds, target, maxFailures null when not set
+   * @param refit `refit = true`: after the search, train the best trial's configuration on every non-test row
    */
   public record SearchDefinition(Strategy strategy, Map<String, Object> options, int trials, int parallel,
-      Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions) {}
+      Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions,
+      boolean refit) {
+
+    /** Without a refit. */
+    public SearchDefinition(Strategy strategy, Map<String, Object> options, int trials, int parallel,
+        Long timeoutSeconds, Double target, Integer maxFailures, PrunerKind pruner, Map<String, Object> prunerOptions) {
+      this(strategy, options, trials, parallel, timeoutSeconds, target, maxFailures, pruner, prunerOptions,
+          Settings.REFIT_DEFAULT);
+    }
+  }
 
   public record ObjectiveDefinition(boolean maximize, String metric, String split) {
     public Direction direction() {
@@ -83,6 +93,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private Integer maxFailures;
     private PrunerKind pruner = PrunerKind.DEFAULT;
     private Map<String, Object> prunerOptions = Map.of();
+    private boolean refit = Settings.REFIT_DEFAULT;
     private ObjectiveDefinition objective;
 
     private Builder(String name) {
@@ -180,6 +191,12 @@ public record ExperimentDefinition(String name, String description, long seed, S
       return this;
     }
 
+    /** `refit = true`: refit the best trial at the end of the search. */
+    public Builder refit(boolean refit) {
+      this.refit = refit;
+      return this;
+    }
+
     public Builder maximize(String metric, String split) {
       this.objective = new ObjectiveDefinition(true, metric, split);
       return this;
@@ -194,7 +211,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
       DataDefinition data = new DataDefinition(Objects.requireNonNull(source, "source"), test,
           Objects.requireNonNull(split, "split"), image);
       SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
-          maxFailures, pruner, prunerOptions);
+          maxFailures, pruner, prunerOptions, refit);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,
           Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"));
     }

@@ -11,11 +11,13 @@ import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
  * The command line of a compiled experiment: `java -jar NAME.jar [options]` runs the search (as
- * `hyp run` does), `java -jar NAME.jar predict ...` predicts with a saved model.
+ * `hyp run` does), `java -jar NAME.jar predict ...` predicts with a saved model, `java -jar NAME.jar
+ * refit` trains the chosen trial again on every non-test row.
  */
 public final class ExperimentMain {
   /** The manifest attribute naming the folder of the spec a jar was compiled from. */
@@ -47,6 +49,7 @@ public final class ExperimentMain {
     CommandLine commandLine = new CommandLine(new RunCommand(experiment, specDirectory, out, err));
     // the jar's other commands, `java -jar NAME.jar COMMAND ...`; without one it runs the search
     commandLine.addSubcommand(new PredictCommand());
+    commandLine.addSubcommand("refit", new RefitCommand(experiment, specDirectory, out, err));
     commandLine.setCommandName(experiment.definition().name());
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -91,6 +94,39 @@ public final class ExperimentMain {
     public Integer call() throws Exception {
       Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
+    }
+  }
+
+  @Command(name = "refit", mixinStandardHelpOptions = true,
+      description = "Train the best trial's configuration (or trial N's) again on the training and validation rows, "
+          + "for the epochs at which it was best; writes final-model.zip and final.json into the run folder.")
+  static final class RefitCommand implements Callable<Integer> {
+    @Option(names = "--trial", paramLabel = "N", description = "A complete trial's number (default: the best).")
+    Integer trial;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "The run folder (default: runs/NAME).")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Folder that the spec's data paths are relative to (default: the one the run used).")
+    Path dataDirectory;
+
+    private final Experiment<?> experiment;
+    private final Path specDirectory;
+    private final PrintWriter stdout;
+    private final PrintWriter err;
+
+    RefitCommand(Experiment<?> experiment, Path specDirectory, PrintWriter stdout, PrintWriter err) {
+      this.experiment = experiment;
+      this.specDirectory = specDirectory;
+      this.stdout = stdout;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Path folder = out != null ? out : specDirectory.resolve("runs").resolve(experiment.definition().name());
+      return Refit.run(experiment, folder, trial, dataDirectory, stdout, err).code();
     }
   }
 

@@ -16,6 +16,9 @@ import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
 import dev.hyp.runtime.sampler.Samplers;
+import dev.hyp.runtime.space.CategoricalDistribution;
+import dev.hyp.runtime.space.ConstantDistribution;
+import dev.hyp.runtime.space.SearchSpace;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StorageException;
 import dev.hyp.runtime.storage.Storages;
@@ -73,7 +76,7 @@ final class ExperimentRun<P> {
       err.println("hyp: " + outDirectory + " is a file, not a folder; name a folder with --out");
       return ExitCode.BAD_INPUT;
     }
-    long seed = options.seed() != null ? options.seed() : definition.seed();
+    long seed = runSeed();
     ExperimentData data;
     try {
       data = loadData(seed);
@@ -170,7 +173,11 @@ final class ExperimentRun<P> {
         }
         writeReport(outDirectory, result);
         new RunSummary(out, definition.objective(), outDirectory).print(result, Duration.between(start, Instant.now()));
-        return signals.exitCode().orElse(ExitCode.OK);
+        if (signals.exitCode().isPresent()) {
+          return signals.exitCode().get();
+        }
+        return definition.search().refit()
+            ? Refit.afterSearch(experiment, data, seed, outDirectory, result.trials(), out, err) : ExitCode.OK;
       } finally {
         if (session != null) {
           session.close();
@@ -179,11 +186,15 @@ final class ExperimentRun<P> {
     }
   }
 
+  private long runSeed() {
+    return options.seed() != null ? options.seed() : definition.seed();
+  }
+
   /** A version's run.json: which study it is and how the spec declared each parameter. */
   private RunInfo runInfo(Versions.Version version) {
     return new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
         definition.objective().split(), version.specHash(), options.storage(), scales, version.number(),
-        version.study());
+        version.study(), runSeed(), dataBase().toAbsolutePath().normalize().toString());
   }
 
   private ExitCode unwritable(Path outDirectory, Exception e) {
@@ -265,8 +276,18 @@ final class ExperimentRun<P> {
   private StudyOptions studyOptions() {
     ExperimentDefinition.SearchDefinition search = definition.search();
     Long timeout = options.timeoutSeconds() != null ? options.timeoutSeconds() : search.timeoutSeconds();
-    return new StudyOptions(options.trials() != null ? options.trials() : search.trials(),
+    int trials = options.trials() != null ? options.trials() : search.trials();
+    return new StudyOptions(singlePoint(experiment.searchSpace()) ? 1 : trials,
         options.parallel() != null ? options.parallel() : search.parallel(),
         timeout == null ? null : Duration.ofSeconds(timeout), search.target(), search.maxFailures());
+  }
+
+  /**
+   * A space of one point (no params, or only constants) has one configuration to train: one trial,
+   * whatever the budget says (`hyp check` warns, HYP104, when the spec asks for more).
+   */
+  static boolean singlePoint(SearchSpace space) {
+    return space.params().stream().allMatch(p -> p.distribution() instanceof ConstantDistribution
+        || p.distribution() instanceof CategoricalDistribution c && c.choices().size() == 1);
   }
 }

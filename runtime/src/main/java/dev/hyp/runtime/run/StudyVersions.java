@@ -4,6 +4,7 @@ import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.SpecResource;
 import dev.hyp.runtime.io.AtomicFiles;
 import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.FinalModel;
 import dev.hyp.runtime.runfolder.GitInfo;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
@@ -128,6 +129,7 @@ final class StudyVersions {
     }
     if (before != null) {
       BestModel.moveTo(runDirectory, Versions.folder(runDirectory, before.number()));
+      FinalModel.moveTo(runDirectory, Versions.folder(runDirectory, before.number()));
     }
     GitInfo git = GitInfo.of(specDirectory);
     Versions.Version version = new Versions.Version(number, studyName, fingerprint, kind, reason, carried,

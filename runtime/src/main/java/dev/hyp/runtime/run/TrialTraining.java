@@ -52,6 +52,30 @@ public final class TrialTraining {
     return Trainer.train(network, data, settings.normalize(), settings.loss().hypName(), options, callback);
   }
 
+  /**
+   * Trains trial {@code number}'s configuration again on every non-test row for {@code epochs}
+   * epochs (a refit): the same network, weights' seed and row order as the trial, its `batch`
+   * and `normalize`, no pruning or early stopping.
+   *
+   * @param callback hears the training loss after each epoch
+   */
+  public static <P> TrainResult refit(Experiment<P> experiment, ExperimentData data, long runSeed, int number,
+      ParamValues values, int epochs, EpochCallback callback) {
+    P params = experiment.params(values);
+    long trialSeed = trialSeed(runSeed, number);
+    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
+    experiment.network(params, network);
+    TrialSettings settings = experiment.training(params);
+    return Trainer.trainOnAll(network, data, settings.normalize(), settings.loss().hypName(), epochs,
+        settings.batch(), trialSeed, callback);
+  }
+
+  /** The early-stopping threshold of a trial's configuration (0 without early stopping). */
+  static <P> double minDelta(Experiment<P> experiment, ParamValues values) {
+    TrialSettings settings = experiment.training(experiment.params(values));
+    return settings.patience() > 0 ? settings.minDelta() : 0;
+  }
+
   /** The trial's model as `best-model.zip` holds it (network, normalizer, labels, trial and parameters). */
   public static byte[] modelZip(int number, double value, TrainResult result, ParamValues params,
       ExperimentData data) throws IOException {

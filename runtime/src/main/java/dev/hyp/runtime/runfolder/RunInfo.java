@@ -19,15 +19,23 @@ import java.util.List;
  *
  * @param version the spec's version in this folder (null in a folder written before versions: 1)
  * @param study the name of the version's study in the database (null before versions: the experiment's name)
+ * @param seed the run's seed (the spec's or --seed), which a refit uses again (null in older folders)
+ * @param dataDirectory the absolute folder the spec's data paths were resolved against (the spec's
+ *     folder or --data-dir; null in older folders)
  */
 public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
-    String storage, List<ParamScale> params, Integer version, String study) {
+    String storage, List<ParamScale> params, Integer version, String study, Long seed, String dataDirectory) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
       List<ParamScale> params) {
     this(experiment, maximize, metric, split, specHash, storage, params, null, null);
+  }
+
+  public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
+      List<ParamScale> params, Integer version, String study) {
+    this(experiment, maximize, metric, split, specHash, storage, params, version, study, null, null);
   }
 
   public void write(Path directory) throws IOException {

@@ -17,4 +17,11 @@ public final class Settings {
   public static final Option PARALLEL = Option.integer("parallel", 1, "trials run at once").atLeast(1).atMost(1024);
   public static final Option SEED = Option.integer("seed", 0, "seeds the sampler, the split and the weights")
       .atLeast(0).atMost(Long.MAX_VALUE);
+  /**
+   * `search { refit = true }`: once the search has a complete trial, train the best trial's
+   * configuration on every non-test row for its best epoch count (`final-model.zip`). Not part of
+   * the study's identity: editing it continues the study.
+   */
+  public static final String REFIT = "refit";
+  public static final boolean REFIT_DEFAULT = false;
 }

@@ -141,6 +141,12 @@ class LanguageReferenceTest {
     }
   }
 
+  @Test
+  void refitDefault() {
+    String documented = row("| setting | value | default |", "`" + Settings.REFIT + "`").get(2);
+    assertEquals("`" + Settings.REFIT_DEFAULT + "`", documented);
+  }
+
   /** {@code name = 0.9} and bare {@code name} (no fixed default: null) as a map in order. */
   private static Map<String, Double> options(List<String> written) {
     Map<String, Double> options = new LinkedHashMap<>();
