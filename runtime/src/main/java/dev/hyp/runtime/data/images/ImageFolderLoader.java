@@ -41,8 +41,8 @@ public final class ImageFolderLoader {
 
   /**
    * Reads a test folder for a model trained on {@code train}: only classes the training folder
-   * has (not necessarily all of them), brought to the training images' size. Without a size of
-   * its own, as for the training folder, its images must already have that size.
+   * has (not necessarily all of them), brought to the training images' size. When neither folder
+   * gives a size, the test images must already have the training images' size.
    */
   public static LoadedImages loadTest(ImageFolderSource test, LoadedImages train) {
     ImageFolderScan scan = scan(test);
@@ -57,7 +57,7 @@ public final class ImageFolderLoader {
       throw new DataException(test.folder(), 0, null, "size " + test.size().asSpec() + " differs from the training"
           + " folder's " + train.size().asSpec() + "; give both the same size, or leave it out for the test folder");
     }
-    return read(test, scan, classes, train.size(), test.size() == null);
+    return read(test, scan, classes, train.size(), test.size() == null && !train.scaled());
   }
 
   private static ImageFolderScan scan(ImageFolderSource source) {
@@ -158,7 +158,7 @@ public final class ImageFolderLoader {
     int[] rows = IntStream.rangeClosed(1, kept.size()).toArray();
     Table table = new Table(source.folder(), new PixelNames(size), "class", features.toArray(new float[0][]), y,
         List.copyOf(classes), rows);
-    return new LoadedImages(table, size, List.copyOf(kept), List.copyOf(unreadable));
+    return new LoadedImages(table, size, List.copyOf(kept), List.copyOf(unreadable), !strict);
   }
 
   private static Pixels decode(Path file, ImageSize target) {

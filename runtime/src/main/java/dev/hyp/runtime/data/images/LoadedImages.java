@@ -12,8 +12,10 @@ import java.util.List;
  * @param size the size every image was brought to
  * @param files the image of each row
  * @param skipped the files skipped as unreadable (only with `skip_unreadable = true`)
+ * @param scaled whether the images were scaled to a size the spec gave, rather than all of one size already
  */
-public record LoadedImages(Table table, ImageSize size, List<Path> files, List<UnreadableImage> skipped) {
+public record LoadedImages(Table table, ImageSize size, List<Path> files, List<UnreadableImage> skipped,
+    boolean scaled) {
 
   /** One line about the skipped files, or null when none was skipped. */
   public String skippedLine() {
