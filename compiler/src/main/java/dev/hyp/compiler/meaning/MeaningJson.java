@@ -31,7 +31,7 @@ final class MeaningJson {
         "test", data.imageTest() != null ? images(data.imageTest()) : data.test() == null ? null : csv(data.test()),
         "split", split(data.split()),
         "normalize", ValueJson.of(data.normalize()),
-        "shape", shape == null ? null
+        "shape", shape == null || data.images() != null ? null // an image folder's is its source's `size`
             : Json.object("height", shape.height(), "width", shape.width(), "channels", shape.channels()));
   }
 
