@@ -22,7 +22,8 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>A pixel vector is {@code height * width * channels} floats in [0, 1] (the stored 0..255 over
  * 255), row by row from the top, a pixel's channels next to each other (red, green, blue). The whole
- * image is scaled to the size with bilinear interpolation (the aspect ratio is not kept); an alpha
+ * image is scaled to the size with bilinear interpolation (the aspect ratio is not kept), halved
+ * first while a side is at least twice its target, so a large image is averaged down; an alpha
  * channel is dropped (a pixel keeps its stored colour however transparent it is); one channel is
  * the luma 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601, as PIL's `convert("L")`), which keeps a
  * grayscale image's values as they are.
@@ -97,16 +98,16 @@ final class ImageDecoder {
   static float[] pixels(BufferedImage image, ImageSize size) {
     int h = size.height();
     int w = size.width();
-    BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = rgb.createGraphics();
-    try {
-      g.setComposite(AlphaComposite.Src); // copy the colours, drop alpha: no blending with the black canvas
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      g.drawImage(image, 0, 0, w, h, null);
-    } finally {
-      g.dispose();
+    BufferedImage current = image;
+    // bilinear reads 4 pixels, so a large image scaled in one step would be sampled, not averaged:
+    // halve first (the mean of each 2 x 2 block) while a side is at least twice its target
+    if (current.getWidth() >= 2 * w || current.getHeight() >= 2 * h) {
+      current = scaled(current, current.getWidth(), current.getHeight());
+      while (current.getWidth() >= 2 * w || current.getHeight() >= 2 * h) {
+        current = halved(current, current.getWidth() >= 2 * w, current.getHeight() >= 2 * h);
+      }
     }
+    BufferedImage rgb = scaled(current, w, h);
     int[] argb = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
     int c = size.channels();
     float[] out = new float[h * w * c];
@@ -126,5 +127,50 @@ final class ImageDecoder {
       }
     }
     return out;
+  }
+
+  /** An RGB image with each 2-pixel run across and/or down replaced by its mean (an odd last pixel is dropped). */
+  private static BufferedImage halved(BufferedImage rgb, boolean across, boolean down) {
+    int fx = across ? 2 : 1;
+    int fy = down ? 2 : 1;
+    int sw = rgb.getWidth();
+    int dw = sw / fx;
+    int dh = rgb.getHeight() / fy;
+    int[] from = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+    BufferedImage half = new BufferedImage(dw, dh, BufferedImage.TYPE_INT_RGB);
+    int[] to = ((DataBufferInt) half.getRaster().getDataBuffer()).getData();
+    int n = fx * fy;
+    for (int y = 0; y < dh; y++) {
+      for (int x = 0; x < dw; x++) {
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        for (int j = 0; j < fy; j++) {
+          for (int i = 0; i < fx; i++) {
+            int p = from[(y * fy + j) * sw + x * fx + i];
+            r += (p >> 16) & 0xff;
+            g += (p >> 8) & 0xff;
+            b += p & 0xff;
+          }
+        }
+        to[y * dw + x] = ((r + n / 2) / n) << 16 | ((g + n / 2) / n) << 8 | (b + n / 2) / n;
+      }
+    }
+    return half;
+  }
+
+  /** {@code image} drawn into a new {@code width} x {@code height} RGB image, bilinear, its alpha dropped. */
+  private static BufferedImage scaled(BufferedImage image, int width, int height) {
+    BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = rgb.createGraphics();
+    try {
+      g.setComposite(AlphaComposite.Src); // copy the colours, drop alpha: no blending with the black canvas
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(image, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return rgb;
   }
 }

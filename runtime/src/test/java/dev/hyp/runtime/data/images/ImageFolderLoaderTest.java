@@ -74,6 +74,25 @@ class ImageFolderLoaderTest {
     }
   }
 
+  /** Stripes one pixel wide average to about their mean when scaled down 7 times, rather than alias. */
+  @Test
+  void aLargeImageIsAveragedDownNotSampled() {
+    java.awt.image.BufferedImage stripes = new java.awt.image.BufferedImage(63, 63,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 63; y++) {
+      for (int x = 0; x < 63; x++) {
+        stripes.setRGB(x, y, x % 2 == 0 ? 0xffffff : 0);
+      }
+    }
+    Path train = dir.resolve("train");
+    TestImages.write(stripes, train.resolve("a/stripes.png"));
+    TestImages.solid(train.resolve("b/1.png"), 9, 9, 0);
+    float[] pixels = ImageFolderLoader.load(source(train, new ImageSize(9, 9, 1))).table().features()[0];
+    for (float p : pixels) {
+      assertEquals(0.5f, p, 0.01f, java.util.Arrays.toString(pixels));
+    }
+  }
+
   @Test
   void withoutASizeTheImagesOwnIsUsedGrayWhenAllAreGray() {
     Path train = dir.resolve("train");
