@@ -4,6 +4,7 @@ import dev.hyp.runtime.data.CsvLoader;
 import dev.hyp.runtime.data.DataException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * What an image folder holds, without decoding anything: its class subfolders in class order (as
  * {@link CsvLoader} sorts classes) and each one's image files (by extension, searched in nested
- * folders too, sorted by path). Hidden files and folders (a name starting with ".") and files
+ * folders too, links followed, sorted by path). Hidden files and folders (a name starting with ".") and files
  * without an image extension are ignored and counted.
  */
 record ImageFolderScan(Path folder, List<ClassFolder> classes, List<Path> looseImages, int ignored) {
@@ -51,7 +52,7 @@ record ImageFolderScan(Path folder, List<ClassFolder> classes, List<Path> looseI
       for (Path sub : subfolders.stream().sorted(Comparator.comparing(p -> p.getFileName().toString(), order))
           .toList()) {
         List<Path> images = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sub)) {
+        try (Stream<Path> files = Files.walk(sub, FileVisitOption.FOLLOW_LINKS)) { // a linked class folder counts
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
             if (ImageDecoder.isImageName(file) && !insideHidden(sub, file)) {
               images.add(file);

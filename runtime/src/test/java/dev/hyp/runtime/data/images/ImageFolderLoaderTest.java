@@ -179,6 +179,17 @@ class ImageFolderLoaderTest {
   }
 
   @Test
+  void aLinkedClassFolderIsFollowed() throws IOException {
+    Path train = dir.resolve("train");
+    TestImages.solid(train.resolve("a/1.png"), 2, 2, 0);
+    TestImages.solid(dir.resolve("elsewhere/1.png"), 2, 2, 0);
+    TestImages.solid(dir.resolve("elsewhere/2.png"), 2, 2, 0);
+    Files.createSymbolicLink(train.resolve("b"), dir.resolve("elsewhere"));
+    LoadedImages loaded = ImageFolderLoader.load(source(train, null));
+    assertArrayEquals(new double[] {0, 1, 1}, loaded.table().labels());
+  }
+
+  @Test
   void aTestFolderTakesTheTrainingSizeAndOnlyItsClasses() {
     Path train = dir.resolve("train");
     TestImages.solid(train.resolve("a/1.png"), 4, 4, 0);
