@@ -1,6 +1,7 @@
 package dev.hyp.cli;
 
 import dev.hyp.compiler.bench.CheckBenchmark;
+import dev.hyp.runtime.bench.ImageFolderBenchmark;
 import dev.hyp.runtime.bench.PredictBenchmark;
 import dev.hyp.runtime.bench.SamplerBenchmark;
 import dev.hyp.runtime.run.ExitCode;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** `hyp bench ...`: benchmarks that print JSON lines of figures (never part of the tests). */
 @Command(name = "bench", description = "Run a benchmark and print its figures as JSON lines.",
-    subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class, BenchCommand.Predict.class})
+    subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class, BenchCommand.Predict.class,
+        BenchCommand.Images.class})
 final class BenchCommand {
   @Mixin
   CommonOptions common; // -h and -V: the benchmarks themselves are the subcommands
@@ -91,6 +93,23 @@ final class BenchCommand {
           ? Files.list(directory).filter(p -> p.toString().endsWith(".hyp")).sorted().toList()
           : List.of();
       CheckBenchmark.run(lines, specs, System.out);
+      return common.exit(ExitCode.OK);
+    }
+  }
+
+  @Command(name = "images",
+      description = "Load time and peak heap of an image folder of COUNT generated 32x32 RGB PNG files.")
+  static final class Images implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--count", defaultValue = "20000",
+        description = "How many PNG files to write and load (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Override
+    public Integer call() throws IOException {
+      ImageFolderBenchmark.run(count, System.out);
       return common.exit(ExitCode.OK);
     }
   }

@@ -47,7 +47,9 @@ final class Builtins {
       Type.UPDATER, Arrays.stream(Updater.values()).map(u -> signature(u.hypName(), u.arguments())).toList(),
       Type.SOURCE, List.of(
           Signature.of("csv", required("path", Type.STRING), required("label", Type.STRING),
-              optional("header", Type.BOOLEAN, true), optional("delimiter", Type.STRING, ","))),
+              optional("header", Type.BOOLEAN, true), optional("delimiter", Type.STRING, ",")),
+          Signature.of("images", required("path", Type.STRING), optional("size", Type.SHAPE, null),
+              optional("skip_unreadable", Type.BOOLEAN, false))),
       Type.SPLIT, List.of(
           Signature.of("holdout", optional("validation", Type.NUMBER, 0.2).above(0).atMost(0.9),
               optional("test", Type.NUMBER, 0.0).atLeast(0).atMost(0.9)),

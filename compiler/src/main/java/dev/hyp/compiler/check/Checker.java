@@ -53,12 +53,15 @@ public final class Checker {
         .flatMap(block -> new DataChecker(diagnostics, values, specDirectory).check(block));
     Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
         .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
-            data.map(d -> d.shape() != null).orElse(false)));
+            data.map(DataSpec::imageInput)
+                .orElseGet(() -> ImageSourceChecker.writesImages(sections.blocks.get("data")))));
     Optional<TrainSpec> train = new TrainChecker(diagnostics, values).check(sections.blocks.get("train"));
     Optional<SearchSpec> search = new SearchChecker(diagnostics, values, params).check(sections.search);
     Optional<Objective> objective = Optional.ofNullable(sections.objective)
         .flatMap(written -> new ObjectiveChecker(diagnostics).check(written,
             model.map(m -> m.output().task()).orElse(null), data.orElse(null)));
+    ImageSourceChecker.checkTask(data.orElse(null), model.map(m -> m.output().task()).orElse(null),
+        sections.blocks.get("data"), diagnostics);
     reportUnused(params, diagnostics);
 
     if (diagnostics.hasErrors()

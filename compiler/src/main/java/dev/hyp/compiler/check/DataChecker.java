@@ -61,12 +61,16 @@ final class DataChecker {
     DataSpec.ImageShape imageShape = shape == null ? null : new DataSpec.ImageShape(
         Values.longOf(Values.argument(shape, "height")), Values.longOf(Values.argument(shape, "width")),
         Values.longOf(Values.argument(shape, "channels")));
-    DataSpec.CsvSource sourceCsv = csv(source);
-    DataSpec.CsvSource testCsv = test == null ? null : csv(test);
     Optional<DataSpec.Split> splitSpec = split(split);
     if (splitSpec.isEmpty()) {
       return Optional.empty();
     }
+    if (ImageSourceChecker.isImages(source) || ImageSourceChecker.isImages(test)) {
+      return new ImageSourceChecker(diagnostics, baseDirectory).check(settings, checked, splitSpec.get(),
+          normalize == null ? Value.symbol("none", Span.NONE) : normalize);
+    }
+    DataSpec.CsvSource sourceCsv = csv(source);
+    DataSpec.CsvSource testCsv = test == null ? null : csv(test);
     Optional<List<String>> header = inspect(sourceCsv, source);
     if (testCsv != null) {
       inspect(testCsv, test);
@@ -75,7 +79,7 @@ final class DataChecker {
       checkShape(imageShape, header.get().size() - 1, shape);
     }
     return Optional.of(new DataSpec(sourceCsv, testCsv, splitSpec.get(),
-        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape));
+        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape, null, null));
   }
 
   private static DataSpec.CsvSource csv(Value source) {

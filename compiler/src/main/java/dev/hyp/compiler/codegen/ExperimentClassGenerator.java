@@ -111,6 +111,10 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   }
 
   private static void data(CodeBlock.Builder code, DataSpec data) {
+    if (data.images() != null) {
+      images(code, data);
+      return;
+    }
     code.add("\n.source($L)", csv(data.source()));
     if (data.test() != null) {
       code.add("\n.test($L)", csv(data.test()));
@@ -120,6 +124,22 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     if (shape != null) {
       code.add("\n.image($L, $L, $L)", shape.height(), shape.width(), shape.channels());
     }
+  }
+
+  /** An image folder: its size (when given) is the input shape, so no `.image(...)`. */
+  private static void images(CodeBlock.Builder code, DataSpec data) {
+    code.add("\n.images($L)", folder(data.images()));
+    if (data.imageTest() != null) {
+      code.add("\n.imageTest($L)", folder(data.imageTest()));
+    }
+    code.add("\n.split($L)", split(data.split()));
+  }
+
+  private static CodeBlock folder(DataSpec.ImageFolder folder) {
+    DataSpec.ImageShape size = folder.size();
+    return size == null ? CodeBlock.of("$S, $L", folder.path(), folder.skipUnreadable())
+        : CodeBlock.of("$S, $L, $L, $L, $L", folder.path(), size.height(), size.width(), size.channels(),
+            folder.skipUnreadable());
   }
 
   private static CodeBlock csv(DataSpec.CsvSource csv) {

@@ -54,6 +54,7 @@ public enum Code {
   HYP063("bad output layer"),
   HYP064("objective on a split that does not exist"),
   HYP065("too many layers"),
+  HYP066("image folder with a regression loss"),
 
   // Data files named by the spec
   HYP070("data file not found"),

@@ -58,7 +58,7 @@ public final class MeaningDiff {
       return "none";
     }
     return switch (field) {
-      case "source", "test" -> csv(node);
+      case "source", "test" -> node.has("images") ? images(node.get("images")) : csv(node);
       case "split" -> node.has("holdout") ? holdout(node.get("holdout"))
           : "kfold(" + node.path("kfold").path("k").asText() + ")";
       case "shape" -> "image(" + node.path("height").asText() + ", " + node.path("width").asText() + ", "
@@ -71,6 +71,19 @@ public final class MeaningDiff {
     double test = holdout.path("test").asDouble();
     return "holdout(validation = " + option(holdout.path("validation"))
         + (test == 0 ? "" : ", test = " + option(holdout.path("test"))) + ")";
+  }
+
+  private static String images(JsonNode folder) {
+    StringBuilder text = new StringBuilder("images(\"" + folder.path("path").asText() + "\"");
+    JsonNode size = folder.path("size");
+    if (size.isObject()) {
+      text.append(", size = image(").append(size.path("height").asText()).append(", ")
+          .append(size.path("width").asText()).append(", ").append(size.path("channels").asText()).append(')');
+    }
+    if (folder.path("skip_unreadable").asBoolean(false)) {
+      text.append(", skip_unreadable = true");
+    }
+    return text.append(')').toString();
   }
 
   private static String csv(JsonNode source) {

@@ -27,17 +27,28 @@ final class MeaningJson {
   private static Map<String, Object> data(DataSpec data) {
     DataSpec.ImageShape shape = data.shape();
     return Json.object(
-        "source", csv(data.source()),
-        "test", data.test() == null ? null : csv(data.test()),
+        "source", data.images() != null ? images(data.images()) : csv(data.source()),
+        "test", data.imageTest() != null ? images(data.imageTest()) : data.test() == null ? null : csv(data.test()),
         "split", split(data.split()),
         "normalize", ValueJson.of(data.normalize()),
-        "shape", shape == null ? null
+        "shape", shape == null || data.images() != null ? null // an image folder's is its source's `size`
             : Json.object("height", shape.height(), "width", shape.width(), "channels", shape.channels()));
   }
 
   private static Map<String, Object> csv(DataSpec.CsvSource csv) {
     return Json.object("path", csv.path(), "label", csv.label(), "header", csv.header(),
         "delimiter", csv.delimiter());
+  }
+
+  /** `{"images": {...}}`: a CSV source's fields stay as they were, so the meaning of CSV specs is unchanged. */
+  private static Map<String, Object> images(DataSpec.ImageFolder folder) {
+    return Json.object("images", Json.object("path", folder.path(), "size", shape(folder.size()),
+        "skip_unreadable", folder.skipUnreadable()));
+  }
+
+  private static Map<String, Object> shape(DataSpec.ImageShape shape) {
+    return shape == null ? null
+        : Json.object("height", shape.height(), "width", shape.width(), "channels", shape.channels());
   }
 
   private static Map<String, Object> split(DataSpec.Split split) {

@@ -53,10 +53,19 @@ class MemoryCheckerTest {
   void theSmallestNetworkOfEverySampleHasTheParametersDl4jCounts(Path spec) throws IOException {
     CheckedExperiment experiment = checked(SourceFile.read(spec));
     DataSpec data = experiment.data();
-    ExperimentData loaded = ExperimentData.load(new CsvSource(spec.resolveSibling(data.source().path()),
+    ExperimentData loaded = data.images() != null ? loadImages(spec, data)
+        : ExperimentData.load(new CsvSource(spec.resolveSibling(data.source().path()),
         data.source().label(), data.source().header(), data.source().delimiter()), null,
         Task.valueOf(experiment.task().name()), new Split.Holdout(0.2, 0.0), image(data), 1);
     assertAgrees(experiment, loaded.inputShape(), loaded.task() == Task.CLASSIFICATION ? loaded.numClasses() : 1);
+  }
+
+  /** A sample whose data is an image folder. */
+  private static ExperimentData loadImages(Path spec, DataSpec data) {
+    DataSpec.ImageShape size = data.images().size();
+    return ExperimentData.loadImages(new dev.hyp.runtime.data.images.ImageFolderSource(
+        spec.resolveSibling(data.images().path()), size == null ? null : new dev.hyp.runtime.data.images.ImageSize(
+        (int) size.height(), (int) size.width(), (int) size.channels()), false), null, new Split.Holdout(0.2, 0.0), 1);
   }
 
   @Test

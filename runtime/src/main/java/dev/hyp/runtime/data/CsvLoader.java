@@ -60,7 +60,8 @@ public final class CsvLoader {
     return raw.toTable(source, train.task(), train.classes());
   }
 
-  private static Comparator<String> classOrder(List<String> cells) {
+  /** The order of classes: numeric when every class reads as a number (so "10" follows "9"), else by string. */
+  public static Comparator<String> classOrder(List<String> cells) {
     boolean numeric = !cells.isEmpty() && cells.stream().allMatch(CsvLoader::isNumber);
     return numeric ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
         : Comparator.naturalOrder();

@@ -2,6 +2,7 @@ package dev.hyp.runtime.data;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.hyp.runtime.data.images.ImageFiles;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * row exactly as training did. Implementations are immutable and thread-safe.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = NumericColumns.class, name = "numeric")})
+@JsonSubTypes({@JsonSubTypes.Type(value = NumericColumns.class, name = "numeric"),
+    @JsonSubTypes.Type(value = ImageFiles.class, name = "image")})
 public interface RowEncoding {
 
   /** The columns a row must have, by header name, in the order {@link #encode} takes their cells. */

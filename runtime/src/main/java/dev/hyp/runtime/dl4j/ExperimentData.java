@@ -10,6 +10,10 @@ import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Splitter;
 import dev.hyp.runtime.data.Table;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.data.images.ImageFiles;
+import dev.hyp.runtime.data.images.ImageFolderLoader;
+import dev.hyp.runtime.data.images.ImageFolderSource;
+import dev.hyp.runtime.data.images.LoadedImages;
 import dev.hyp.runtime.vocab.Loss;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +40,55 @@ public final class ExperimentData {
   private final InputShape shape;
   private final List<Splitter.Parts> parts;
   private final Map<String, List<Fold>> cache = new ConcurrentHashMap<>();
+  private final RowEncoding imageEncoding;
+  private final List<String> notes;
   private int trialsAtOnce = 1;
   private MemoryBudget budget;
 
   private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts) {
+    this(table, testTable, shape, parts, null, List.of());
+  }
+
+  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts,
+      RowEncoding imageEncoding, List<String> notes) {
     this.table = table;
     this.testTable = testTable;
     this.shape = shape;
     this.parts = parts;
+    this.imageEncoding = imageEncoding;
+    this.notes = notes;
+  }
+
+  /**
+   * Reads image folders (one subfolder per class) and splits the training one: the task is
+   * classification, the input an image of the folder's size.
+   *
+   * @param source the training folder
+   * @param test a separate test folder, or null
+   * @param split holdout or k-fold, stratified
+   * @param seed seeds the split
+   * @throws DataException for a bad folder or image
+   */
+  public static ExperimentData loadImages(ImageFolderSource source, ImageFolderSource test, Split split, long seed) {
+    LoadedImages train = ImageFolderLoader.load(source);
+    LoadedImages testImages = test == null ? null : ImageFolderLoader.loadTest(test, train);
+    List<String> notes = new ArrayList<>();
+    for (LoadedImages loaded : testImages == null ? List.of(train) : List.of(train, testImages)) {
+      if (loaded.skippedLine() != null) {
+        notes.add(loaded.skippedLine());
+      }
+    }
+    Table table = train.table();
+    List<Splitter.Parts> parts = split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
+        : List.of(Splitter.holdout(table, (Split.Holdout) split, seed));
+    InputShape shape = InputShape.image(train.size().height(), train.size().width(), train.size().channels());
+    return new ExperimentData(table, testImages == null ? null : testImages.table(), shape, List.copyOf(parts),
+        new ImageFiles(train.size()), List.copyOf(notes));
+  }
+
+  /** Lines a run prints about the data once it is loaded (images skipped as unreadable); often none. */
+  public List<String> notes() {
+    return notes;
   }
 
   /**
@@ -114,6 +159,9 @@ public final class ExperimentData {
 
   /** How a raw row of the data becomes the features (kept with every saved model). */
   public RowEncoding encoding() {
+    if (imageEncoding != null) {
+      return imageEncoding; // a row names an image file
+    }
     return new NumericColumns(table.featureNames());
   }
 

@@ -39,8 +39,23 @@ public record ExperimentDefinition(String name, String description, long seed, S
   /** A CSV file as the spec names it; the path is relative to the spec's folder. */
   public record CsvFile(String path, String label, boolean header, String delimiter) {}
 
-  /** @param test a separate test file, or null; @param image {height, width, channels}, or null */
-  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {}
+  /**
+   * An image folder as the spec names it (`images(path, size, skip_unreadable)`); the path is
+   * relative to the spec's folder.
+   *
+   * @param size {height, width, channels} to scale every image to, or null: the images' own size
+   */
+  public record ImageFolder(String path, int[] size, boolean skipUnreadable) {}
+
+  /**
+   * @param source the training file, or null when the data is an image folder
+   * @param test a separate test file, or null
+   * @param image {height, width, channels} of a CSV's pixel columns, or null
+   * @param images the training image folder, or null when the data is a CSV file
+   * @param imageTest a separate test image folder, or null
+   */
+  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image, ImageFolder images,
+      ImageFolder imageTest) {}
 
   /**
    * How to search. Options go by the vocabulary's names ({@link Strategy#options()}, {@link
@@ -84,6 +99,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private CsvFile test;
     private Split split;
     private int[] image;
+    private ImageFolder images;
+    private ImageFolder imageTest;
     private Strategy strategy = Strategy.DEFAULT;
     private Map<String, Object> options = Map.of();
     private int trials = Settings.TRIALS.defaultInt();
@@ -142,6 +159,30 @@ public record ExperimentDefinition(String name, String description, long seed, S
     /** `shape = image(height, width, channels)`. */
     public Builder image(int height, int width, int channels) {
       this.image = new int[] {height, width, channels};
+      return this;
+    }
+
+    /** `source = images(path, size = image(height, width, channels), skip_unreadable)`. */
+    public Builder images(String path, int height, int width, int channels, boolean skipUnreadable) {
+      this.images = new ImageFolder(path, new int[] {height, width, channels}, skipUnreadable);
+      return this;
+    }
+
+    /** `source = images(path, skip_unreadable)`: the images' own size. */
+    public Builder images(String path, boolean skipUnreadable) {
+      this.images = new ImageFolder(path, null, skipUnreadable);
+      return this;
+    }
+
+    /** `test = images(path, size = image(height, width, channels), skip_unreadable)`. */
+    public Builder imageTest(String path, int height, int width, int channels, boolean skipUnreadable) {
+      this.imageTest = new ImageFolder(path, new int[] {height, width, channels}, skipUnreadable);
+      return this;
+    }
+
+    /** `test = images(path, skip_unreadable)`: the training images' size. */
+    public Builder imageTest(String path, boolean skipUnreadable) {
+      this.imageTest = new ImageFolder(path, null, skipUnreadable);
       return this;
     }
 
@@ -208,8 +249,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
     }
 
     public ExperimentDefinition build() {
-      DataDefinition data = new DataDefinition(Objects.requireNonNull(source, "source"), test,
-          Objects.requireNonNull(split, "split"), image);
+      DataDefinition data = new DataDefinition(images != null ? source : Objects.requireNonNull(source, "source"), test,
+          Objects.requireNonNull(split, "split"), image, images, imageTest);
       SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
           maxFailures, pruner, prunerOptions, refit);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,

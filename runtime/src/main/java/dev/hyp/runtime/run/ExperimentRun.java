@@ -2,6 +2,8 @@ package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
+import dev.hyp.runtime.data.images.ImageFolderSource;
+import dev.hyp.runtime.data.images.ImageSize;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.executor.TrialExecutor;
 import dev.hyp.runtime.executor.TrialExecutors;
@@ -84,6 +86,7 @@ final class ExperimentRun<P> {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
+    data.notes().forEach(note -> out.println("hyp: " + note));
     try {
       Files.createDirectories(outDirectory);
       if (!Files.isWritable(outDirectory)) {
@@ -140,7 +143,12 @@ final class ExperimentRun<P> {
       Objective objective;
       if (options.spark() != null) {
         Optional<TrialExecutor> spark = TrialExecutors.find("spark", experiment.getClass().getClassLoader());
-        if (spark.isEmpty()) {
+        if (definition.data().images() != null) {
+        err.println("hyp: --spark does not ship image folders to executors yet; run an `images(...)` spec without"
+            + " --spark");
+        return ExitCode.BAD_INPUT;
+      }
+      if (spark.isEmpty()) {
           err.println("hyp: --spark needs hyp's spark module and Apache Spark on the classpath; "
               + "run with ./hyp (which adds them) or spark-submit a jar from `hyp compile --spark` (docs/spark.md)");
           return ExitCode.BAD_INPUT;
@@ -238,11 +246,21 @@ final class ExperimentRun<P> {
 
   private ExperimentData loadData(long seed) {
     ExperimentDefinition.DataDefinition data = definition.data();
+    if (data.images() != null) {
+      return ExperimentData.loadImages(images(data.images()), data.imageTest() == null ? null
+          : images(data.imageTest()), data.split(), seed);
+    }
     return ExperimentData.load(dataSource(), testSource(), definition.task(), data.split(), data.image(), seed);
   }
 
+  private ImageFolderSource images(ExperimentDefinition.ImageFolder folder) {
+    int[] size = folder.size();
+    return new ImageFolderSource(dataBase().resolve(folder.path()).normalize(),
+        size == null ? null : new ImageSize(size[0], size[1], size[2]), folder.skipUnreadable());
+  }
+
   private CsvSource dataSource() {
-    return csv(definition.data().source(), dataBase());
+    return definition.data().source() == null ? null : csv(definition.data().source(), dataBase());
   }
 
   private CsvSource testSource() {

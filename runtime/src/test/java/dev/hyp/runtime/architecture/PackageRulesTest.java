@@ -54,6 +54,18 @@ class PackageRulesTest {
         .check(runtime);
   }
 
+  /** Decoding images (java.awt, ImageIO) stays in one package (and the benchmark that writes its PNGs). */
+  @Test
+  void onlyTheImagePackageDecodesImages() {
+    noClasses().that().resideOutsideOfPackages("dev.hyp.runtime.data.images..", "dev.hyp.runtime.bench..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..")
+        .check(runtime);
+    classes().that().resideInAPackage("dev.hyp.runtime.data.images..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.hyp.runtime.data..", "java..", "javax.imageio..",
+            "com.fasterxml.jackson.annotation..")
+        .check(runtime);
+  }
+
   @Test
   void trialRecordsSitBelowEverythingThatUsesThem() {
     classes().that().resideInAPackage("dev.hyp.runtime.trial..")
