@@ -161,7 +161,7 @@ class ImageFolderRunTest {
   }
 
   private String failsWithExit2(String data) throws IOException {
-    Path spec = spec(data, "    lr = 0.01");
+    Path spec = spec(data, "    lr = loguniform(1e-3, 1e-2)"); // a space of one point would add a warning (HYP103)
     SamplesRunTest.Run run = SamplesRunTest.hyp("run", spec.toString(), "--out", dir.resolve("run").toString(),
         "--trials", "1", "--max-epochs", "1");
     assertEquals(2, run.exit(), run.out() + run.err());

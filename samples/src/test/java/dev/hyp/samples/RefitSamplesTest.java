@@ -9,6 +9,8 @@ import dev.hyp.compiler.Compiler;
 import dev.hyp.compiler.check.CheckResult;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.data.images.ImageFolderSource;
+import dev.hyp.runtime.data.images.ImageSize;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.Metrics;
@@ -59,10 +61,7 @@ class RefitSamplesTest {
 
     Experiment<?> experiment = experiment(sample);
     ExperimentDefinition.DataDefinition spec = experiment.definition().data();
-    ExperimentDefinition.CsvFile file = spec.source();
-    ExperimentData data = ExperimentData.load(new CsvSource(Path.of(file.path()), file.label(), file.header(),
-        file.delimiter()), null, experiment.definition().task(), spec.split(), spec.image(),
-        experiment.definition().seed());
+    ExperimentData data = load(experiment.definition());
     int[] test = data.parts().get(0).test();
     assertEquals(data.table().size() - test.length, summary.path("rows").asInt());
     double[][] rows = new double[test.length][];
@@ -93,6 +92,20 @@ class RefitSamplesTest {
     assertTrue(!metrics.isEmpty());
     metrics.forEach((name, value) -> assertEquals(summary.path("test").path(name).asDouble(), value, 1e-6,
         name + " of " + sample));
+  }
+
+  /** The sample's data as its run read it (paths relative to samples/, the tests' folder). */
+  private static ExperimentData load(ExperimentDefinition definition) {
+    ExperimentDefinition.DataDefinition spec = definition.data();
+    if (spec.images() != null) {
+      int[] size = spec.images().size();
+      return ExperimentData.loadImages(new ImageFolderSource(Path.of(spec.images().path()),
+          size == null ? null : new ImageSize(size[0], size[1], size[2]), spec.images().skipUnreadable()), null,
+          spec.split(), definition.seed());
+    }
+    ExperimentDefinition.CsvFile file = spec.source();
+    return ExperimentData.load(new CsvSource(Path.of(file.path()), file.label(), file.header(), file.delimiter()),
+        null, definition.task(), spec.split(), spec.image(), definition.seed());
   }
 
   @Test

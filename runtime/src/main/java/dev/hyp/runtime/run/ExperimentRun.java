@@ -1,9 +1,6 @@
 package dev.hyp.runtime.run;
 
-import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
-import dev.hyp.runtime.data.images.ImageFolderSource;
-import dev.hyp.runtime.data.images.ImageSize;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.executor.TrialExecutor;
 import dev.hyp.runtime.executor.TrialExecutors;
@@ -81,7 +78,7 @@ final class ExperimentRun<P> {
     long seed = runSeed();
     ExperimentData data;
     try {
-      data = loadData(seed);
+      data = runData().load(seed);
     } catch (DataException e) {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
@@ -154,8 +151,8 @@ final class ExperimentRun<P> {
           return ExitCode.BAD_INPUT;
         }
         try {
-          session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, dataSource(),
-              testSource(), seed, options.maxEpochs(), definition.search().pruner().hypName(), prunerOptions(),
+          session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, runData().source(),
+              runData().test(), seed, options.maxEpochs(), definition.search().pruner().hypName(), prunerOptions(),
               study.direction(), study::trials, best, studyOptions.parallel(), out, err));
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
@@ -244,35 +241,12 @@ final class ExperimentRun<P> {
     }
   }
 
-  private ExperimentData loadData(long seed) {
-    ExperimentDefinition.DataDefinition data = definition.data();
-    if (data.images() != null) {
-      return ExperimentData.loadImages(images(data.images()), data.imageTest() == null ? null
-          : images(data.imageTest()), data.split(), seed);
-    }
-    return ExperimentData.load(dataSource(), testSource(), definition.task(), data.split(), data.image(), seed);
-  }
-
-  private ImageFolderSource images(ExperimentDefinition.ImageFolder folder) {
-    int[] size = folder.size();
-    return new ImageFolderSource(dataBase().resolve(folder.path()).normalize(),
-        size == null ? null : new ImageSize(size[0], size[1], size[2]), folder.skipUnreadable());
-  }
-
-  private CsvSource dataSource() {
-    return definition.data().source() == null ? null : csv(definition.data().source(), dataBase());
-  }
-
-  private CsvSource testSource() {
-    return definition.data().test() == null ? null : csv(definition.data().test(), dataBase());
+  private RunData runData() {
+    return new RunData(definition, dataBase());
   }
 
   private Path dataBase() {
     return options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
-  }
-
-  private static CsvSource csv(ExperimentDefinition.CsvFile file, Path base) {
-    return new CsvSource(base.resolve(file.path()).normalize(), file.label(), file.header(), file.delimiter());
   }
 
   private Study openStudy(Storage storage, long seed, String name, String specHash) {

@@ -1,7 +1,6 @@
 package dev.hyp.runtime.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.Metrics;
@@ -139,9 +138,7 @@ public final class Refit<P> {
     long seed = info.seed() != null ? info.seed() : definition.seed();
     ExperimentData data;
     try {
-      ExperimentDefinition.DataDefinition spec = definition.data();
-      data = ExperimentData.load(csv(spec.source(), base.get()), spec.test() == null ? null
-          : csv(spec.test(), base.get()), definition.task(), spec.split(), spec.image(), seed);
+      data = new RunData(definition, base.get()).load(seed);
     } catch (DataException e) {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
@@ -225,9 +222,5 @@ public final class Refit<P> {
     try (Storage storage = Storages.openForReading(location)) {
       return storage.findStudy(info.studyName()).map(study -> storage.trials(study.id())).orElse(List.of());
     }
-  }
-
-  private static CsvSource csv(ExperimentDefinition.CsvFile file, Path base) {
-    return new CsvSource(base.resolve(file.path()).normalize(), file.label(), file.header(), file.delimiter());
   }
 }
