@@ -38,6 +38,7 @@ public final class Samplers {
       // mutation: -1 lets the sampler derive it (1 / the number of parameters)
       case EVOLUTION -> new EvolutionSampler(seed, integer(o, strategy, "population"),
           number(o, strategy, "crossover"), o.getDouble("mutation", -1));
+      case GP -> new GpSampler(seed, integer(o, strategy, "startup"), integer(o, strategy, "candidates"));
     };
     o.rejectUnknown();
     return sampler;

@@ -33,7 +33,14 @@ public enum Strategy implements Term {
       Option.integer("population", 20, "individuals per generation").atLeast(2),
       Option.number("mutation", null, "the chance to redraw each parameter; default 1 / the number of parameters")
           .atLeast(0).atMost(1),
-      Option.number("crossover", 0.9, "the chance to mix two parents").atLeast(0).atMost(1));
+      Option.number("crossover", 0.9, "the chance to mix two parents").atLeast(0).atMost(1)),
+  /**
+   * Gaussian-process Bayesian optimisation: a Matérn-5/2 kernel fitted to the trials, the next
+   * point maximizing log expected improvement. Best for small budgets of numeric parameters.
+   */
+  GP(
+      Option.integer("startup", 10, "Sobol trials before the model").atLeast(1),
+      Option.integer("candidates", 512, "Sobol points scored per suggestion before the local search").atLeast(1));
 
   /** The strategy of a spec without a `search` block. */
   public static final Strategy DEFAULT = RANDOM;
