@@ -40,7 +40,16 @@ public enum Strategy implements Term {
    */
   GP(
       Option.integer("startup", 10, "Sobol trials before the model").atLeast(1),
-      Option.integer("candidates", 512, "Sobol points scored per suggestion before the local search").atLeast(1));
+      Option.integer("candidates", 512, "Sobol points scored per suggestion before the local search").atLeast(1)),
+  /**
+   * CMA-ES with margin over the numeric parameters; categorical and conditional ones by TPE. Best
+   * for long searches of numeric parameters.
+   */
+  CMAES(
+      Option.integer("population", null, "points per generation; default 4 + 3 ln(the number of numeric parameters)")
+          .atLeast(2),
+      Option.number("sigma", 0.2, "the first step, as a fraction of each parameter's range").above(0).atMost(1),
+      Option.integer("restarts", 0, "restarts with twice the population once the search has converged").atLeast(0));
 
   /** The strategy of a spec without a `search` block. */
   public static final Strategy DEFAULT = RANDOM;
