@@ -9,6 +9,7 @@ import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.Value;
 import dev.hyp.runtime.vocab.Settings;
+import dev.hyp.runtime.vocab.Strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class SearchChecker {
   /** Empty after reporting problems. */
   Optional<SearchSpec> check(SearchBlock search) {
     if (search == null) {
-      return Optional.of(new SearchSpec("random", Map.of(), DEFAULT_TRIALS, 1, null, null, null,
+      return Optional.of(new SearchSpec(Strategy.DEFAULT.hypName(), Map.of(), DEFAULT_TRIALS, 1, null, null, null,
           new SearchSpec.Pruner("none", Map.of())));
     }
     String strategy = search.strategy().name();

@@ -19,16 +19,31 @@ import java.util.List;
  *
  * @param version the spec's version in this folder (null in a folder written before versions: 1)
  * @param study the name of the version's study in the database (null before versions: the experiment's name)
+ * @param search what the search strategy runs and why (null before `auto`, and for a strategy that is itself)
  */
 public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
-    String storage, List<ParamScale> params, Integer version, String study) {
+    String storage, List<ParamScale> params, Integer version, String study, SearchChoice search) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
       List<ParamScale> params) {
-    this(experiment, maximize, metric, split, specHash, storage, params, null, null);
+    this(experiment, maximize, metric, split, specHash, storage, params, null, null, null);
   }
+
+  public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
+      List<ParamScale> params, Integer version, String study) {
+    this(experiment, maximize, metric, split, specHash, storage, params, version, study, null);
+  }
+
+  /**
+   * What a strategy that chooses (`auto`) chose for this version's space.
+   *
+   * @param strategy as the spec names it
+   * @param runs what it runs, e.g. "gp for the first 250 trials, then cmaes"
+   * @param reason why
+   */
+  public record SearchChoice(String strategy, String runs, String reason) {}
 
   public void write(Path directory) throws IOException {
     AtomicFiles.write(directory.resolve(FILE), temporary -> JSON.writeValue(temporary.toFile(), this));

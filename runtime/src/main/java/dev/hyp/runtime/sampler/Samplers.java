@@ -42,6 +42,7 @@ public final class Samplers {
       // population 0: the sampler derives it from the number of numeric parameters
       case CMAES -> new CmaEsSampler(seed, o.getInt("population", 0), number(o, strategy, "sigma"),
           integer(o, strategy, "restarts"), 0);
+      case AUTO -> new AutoSampler(seed);
     };
     o.rejectUnknown();
     return sampler;

@@ -49,10 +49,15 @@ public enum Strategy implements Term {
       Option.integer("population", null, "points per generation; default 4 + 3 ln(the number of numeric parameters)")
           .atLeast(2),
       Option.number("sigma", 0.2, "the first step, as a fraction of each parameter's range").above(0).atMost(1),
-      Option.integer("restarts", 0, "restarts with twice the population once the search has converged").atLeast(0));
+      Option.integer("restarts", 0, "restarts with twice the population once the search has converged").atLeast(0)),
+  /**
+   * Chooses from the space and the phase: TPE for categorical or conditional parameters, else the
+   * GP for the first 250 trials, then CMA-ES. Says what it chose when a run starts.
+   */
+  AUTO;
 
   /** The strategy of a spec without a `search` block. */
-  public static final Strategy DEFAULT = RANDOM;
+  public static final Strategy DEFAULT = AUTO;
 
   private final List<Option> options;
 
