@@ -1,18 +1,22 @@
 package dev.hyp.runtime.sampler;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 
 /**
  * A Gaussian process on the unit cube with a Matérn-5/2 kernel, one lengthscale per dimension
  * (categorical dimensions by Hamming distance: 0 when equal, 1 otherwise), a signal variance and a
- * noise variance, all fitted by maximizing the marginal likelihood plus the mild priors of
+ * noise variance, all fitted (by {@link BoundedLbfgs}, with the analytic gradient) by maximizing the marginal likelihood plus the mild priors of
  * Optuna's GP sampler (on standardized values): on each inverse squared lengthscale η a
  * -(0.1/η + 0.1η) penalty, Gamma(2, 1) on the signal variance and Gamma(1.1, 30) on the noise.
+ * The linear algebra (Cholesky, solves, the inverse for the gradient) is EJML's.
  */
 final class GaussianProcess {
   static final double MIN_NOISE = 1e-6;
+  /** The kernel settings are fitted to at most this many observations. */
+  static final int FIT_POINTS = 120;
   private static final double SQRT5 = Math.sqrt(5);
   private static final double LOG_2PI = Math.log(2 * Math.PI);
   /** Bounds of the fitted log-parameters: log η per dimension, log signal, log (noise - MIN_NOISE). */
@@ -25,7 +29,8 @@ final class GaussianProcess {
   final double[] eta;
   final double signal;
   final double noise;
-  private final double[][] chol;
+  /** The Cholesky factor L of K, row-major (EJML's layout). */
+  private final double[] chol;
   private final double[] alpha;
 
   private GaussianProcess(double[][] x, boolean[] categorical, double[] eta, double signal, double noise,
@@ -35,10 +40,12 @@ final class GaussianProcess {
     this.eta = eta;
     this.signal = signal;
     this.noise = noise;
-    double[][] k = covariance(x, categorical, eta, signal, noise, null);
-    CholeskyDecomposition c = cholesky(k);
-    this.chol = c.getL().getData();
-    this.alpha = c.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y, false)).toArray();
+    Factor f = factor(covariance(x, categorical, eta, signal, noise, null), true);
+    if (f == null) {
+      throw new IllegalStateException("the kernel matrix does not factor even with jitter");
+    }
+    this.chol = f.lower;
+    this.alpha = f.solve(y);
   }
 
   /**
@@ -59,8 +66,24 @@ final class GaussianProcess {
     lo[d + 1] = LOG_NOISE[0];
     hi[d + 1] = LOG_NOISE[1];
     start[d + 1] = Math.log(0.1);
-    double[] best = BoundedLbfgs.minimize((theta, gradient) -> negativeLogPosterior(x, y, categorical, theta, gradient),
-        start, lo, hi, maxIterations, 1e-4);
+    // beyond FIT_POINTS trials the settings are fitted to an even spread of them (every k-th, so
+    // still a function of the trials alone): the fit's cost grows with the cube of the points
+    double[][] fx = x;
+    double[] fy = y;
+    if (x.length > FIT_POINTS) {
+      fx = new double[FIT_POINTS][];
+      fy = new double[FIT_POINTS];
+      for (int i = 0; i < FIT_POINTS; i++) {
+        int at = (int) ((long) i * x.length / FIT_POINTS);
+        fx[i] = x[at];
+        fy[i] = y[at];
+      }
+    }
+    double[][] fitX = fx;
+    double[] fitY = fy;
+    double[] best = BoundedLbfgs.minimize(
+        (theta, gradient) -> negativeLogPosterior(fitX, fitY, categorical, theta, gradient), start, lo, hi,
+        maxIterations, 1e-4);
     double[] eta = new double[d];
     for (int i = 0; i < d; i++) {
       eta[i] = Math.exp(best[i]);
@@ -84,14 +107,9 @@ final class GaussianProcess {
       mean += k[a] * alpha[a];
     }
     // v = L⁻¹ k by forward substitution; the variance is signal - |v|²
+    TriangularSolver_DDRM.solveL(chol, k, n);
     double vv = 0;
     for (int a = 0; a < n; a++) {
-      double[] row = chol[a];
-      double sum = k[a];
-      for (int b = 0; b < a; b++) {
-        sum -= row[b] * k[b];
-      }
-      k[a] = sum / row[a];
       vv += k[a] * k[a];
     }
     meanAndVariance[0] = mean;
@@ -111,22 +129,18 @@ final class GaussianProcess {
     double noiseExcess = Math.exp(theta[d + 1]);
     double noise = MIN_NOISE + noiseExcess;
     double[][] r = new double[n][n];
-    double[][] k = covariance(x, categorical, eta, signal, noise, r);
-    CholeskyDecomposition c;
-    try {
-      c = new CholeskyDecomposition(new Array2DRowRealMatrix(k, false), 1e-10, 1e-14);
-    } catch (NonPositiveDefiniteMatrixException e) {
+    Factor f = factor(covariance(x, categorical, eta, signal, noise, r), false);
+    if (f == null) {
       java.util.Arrays.fill(gradient, 0);
       return Double.POSITIVE_INFINITY;
     }
-    double[][] l = c.getL().getData();
-    double[] alpha = c.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y, false)).toArray();
-    double[][] inverse = c.getSolver().getInverse().getData();
+    double[] alpha = f.solve(y);
+    double[] inverse = f.inverse();
     double fit = 0;
     double logDet = 0;
     for (int a = 0; a < n; a++) {
       fit += y[a] * alpha[a];
-      logDet += 2 * Math.log(l[a][a]);
+      logDet += 2 * Math.log(f.lower[a * n + a]);
     }
     double value = 0.5 * fit + 0.5 * logDet + 0.5 * n * LOG_2PI;
     // d(-log p)/dθ = -½ tr(W dK/dθ) with W = ααᵀ - K⁻¹
@@ -134,11 +148,11 @@ final class GaussianProcess {
     double signalGrad = 0;
     double noiseGrad = 0;
     for (int a = 0; a < n; a++) {
-      double waa = alpha[a] * alpha[a] - inverse[a][a];
+      double waa = alpha[a] * alpha[a] - inverse[a * n + a];
       signalGrad += 0.5 * waa * signal;
       noiseGrad += 0.5 * waa * noiseExcess;
       for (int b = 0; b < a; b++) {
-        double w = alpha[a] * alpha[b] - inverse[a][b];
+        double w = alpha[a] * alpha[b] - inverse[a * n + b];
         double dist = r[a][b];
         double e = Math.exp(-SQRT5 * dist);
         signalGrad += w * signal * (1 + SQRT5 * dist + 5.0 / 3 * dist * dist) * e;
@@ -166,38 +180,73 @@ final class GaussianProcess {
     return value;
   }
 
-  private static double[][] covariance(double[][] x, boolean[] categorical, double[] eta, double signal,
+  private static DMatrixRMaj covariance(double[][] x, boolean[] categorical, double[] eta, double signal,
       double noise, double[][] distances) {
     int n = x.length;
-    double[][] k = new double[n][n];
+    DMatrixRMaj k = new DMatrixRMaj(n, n);
+    double[] data = k.data;
     for (int a = 0; a < n; a++) {
-      k[a][a] = signal + noise;
+      data[a * n + a] = signal + noise;
       for (int b = 0; b < a; b++) {
         double dist = Math.sqrt(squaredDistance(x[a], x[b], categorical, eta));
         if (distances != null) {
           distances[a][b] = dist;
         }
-        k[a][b] = signal * matern(dist);
-        k[b][a] = k[a][b];
+        double v = signal * matern(dist);
+        data[a * n + b] = v;
+        data[b * n + a] = v;
       }
     }
     return k;
   }
 
-  private static CholeskyDecomposition cholesky(double[][] k) {
-    // fitted settings keep the noise above MIN_NOISE; a near-singular K still gets more jitter
-    for (double jitter = 0; ; jitter = jitter == 0 ? 1e-8 : jitter * 10) {
-      double[][] copy = new double[k.length][];
-      for (int a = 0; a < k.length; a++) {
-        copy[a] = k[a].clone();
-        copy[a][a] += jitter;
-      }
-      try {
-        return new CholeskyDecomposition(new Array2DRowRealMatrix(copy, false), 1e-10, 1e-14);
-      } catch (NonPositiveDefiniteMatrixException e) {
-        if (jitter > 1) {
-          throw e;
+  /** K = L Lᵀ through EJML, with its solves. */
+  private static final class Factor {
+    final int n;
+    final double[] lower;
+    private final LinearSolverChol_DDRM solver;
+
+    private Factor(int n, double[] lower, LinearSolverChol_DDRM solver) {
+      this.n = n;
+      this.lower = lower;
+      this.solver = solver;
+    }
+
+    double[] solve(double[] y) {
+      DMatrixRMaj out = new DMatrixRMaj(n, 1);
+      solver.solve(new DMatrixRMaj(n, 1, true, y), out);
+      return out.data;
+    }
+
+    double[] inverse() {
+      DMatrixRMaj out = new DMatrixRMaj(n, n);
+      solver.invert(out);
+      return out.data;
+    }
+  }
+
+  /**
+   * @param jitter add growing jitter to the diagonal until K factors (fitted settings keep the
+   *     noise above MIN_NOISE; a near-singular K still may need it); without, null when K does not
+   * @return the factor, or null
+   */
+  private static Factor factor(DMatrixRMaj k, boolean jitter) {
+    int n = k.numRows;
+    double[] original = jitter ? k.data.clone() : null;
+    for (double extra = 0; ; extra = extra == 0 ? 1e-8 : extra * 10) {
+      if (extra > 0) {
+        System.arraycopy(original, 0, k.data, 0, original.length);
+        for (int a = 0; a < n; a++) {
+          k.data[a * n + a] += extra;
         }
+      }
+      CholeskyDecompositionInner_DDRM decomposition = new CholeskyDecompositionInner_DDRM(true);
+      LinearSolverChol_DDRM solver = new LinearSolverChol_DDRM(decomposition);
+      if (solver.setA(k)) {
+        return new Factor(n, decomposition.getT(null).data, solver);
+      }
+      if (!jitter || extra > 1) {
+        return null;
       }
     }
   }
