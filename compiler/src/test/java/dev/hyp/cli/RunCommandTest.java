@@ -106,6 +106,26 @@ class RunCommandTest {
   }
 
   @Test
+  void withoutASearchBlockAutoSaysWhatItChoseInTheFirstLinesAndInRunJson() throws IOException {
+    data(separable());
+    Path file = dir.resolve("auto.hyp");
+    Files.writeString(file, SPEC.replace("LR", "lr").replace("""
+          search random {
+            trials = 3
+          }
+        """, ""));
+    String out = dir.resolve("run").toString();
+    CliTest.Run run = CliTest.hyp("run", file.toString(), "--out", out, "--trials", "1");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String second = run.out().lines().skip(1).findFirst().orElse("");
+    assertTrue(second.startsWith("hyp: search auto runs gp for the first 250 trials, then cmaes (every parameter is a"
+        + " number"), run.out());
+    JsonNode search = new ObjectMapper().readTree(dir.resolve("run").resolve("run.json").toFile()).get("search");
+    assertEquals("auto", search.get("strategy").asText());
+    assertEquals("gp for the first 250 trials, then cmaes", search.get("runs").asText());
+  }
+
+  @Test
   void aChangedModelStartsANewVersionAndKeepsTheOldOneReadable() throws IOException {
     data(separable());
     Path out = dir.resolve("run");

@@ -9,7 +9,9 @@ import dev.hyp.compiler.model.Distribution;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.Value;
 import dev.hyp.runtime.vocab.Settings;
+import dev.hyp.runtime.vocab.Strategy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,7 @@ final class SearchChecker {
   /** Empty after reporting problems. */
   Optional<SearchSpec> check(SearchBlock search) {
     if (search == null) {
-      return Optional.of(new SearchSpec("random", Map.of(), DEFAULT_TRIALS, 1, null, null, null,
+      return Optional.of(new SearchSpec(Strategy.DEFAULT.hypName(), Map.of(), DEFAULT_TRIALS, 1, null, null, null,
           new SearchSpec.Pruner("none", Map.of())));
     }
     String strategy = search.strategy().name();
@@ -41,7 +43,7 @@ final class SearchChecker {
               + strategy + "`")
           .label("not a strategy")
           .help(helpOr(Suggestions.help(strategy, Builtins.STRATEGIES),
-              "the strategies are `grid`, `random`, `sobol`, `tpe` and `evolution`"))
+              "the strategies are " + strategyList()))
           .build());
       return Optional.empty();
     }
@@ -138,5 +140,11 @@ final class SearchChecker {
 
   private static String helpOr(String help, String fallback) {
     return help != null ? help : fallback;
+  }
+
+  /** `a`, `b` and `c`: the vocabulary's strategies, so a new one shows in the help. */
+  private static String strategyList() {
+    List<String> quoted = Builtins.STRATEGIES.stream().map(n -> "`" + n + "`").toList();
+    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
   }
 }

@@ -246,7 +246,7 @@ class CheckedModelTest {
     assertEquals(0, experiment.seed());
     assertEquals(List.of(), experiment.params());
     SearchSpec search = experiment.search();
-    assertEquals("random", search.strategy());
+    assertEquals("auto", search.strategy());
     assertEquals(20, search.trials());
     assertEquals(1, search.parallel());
     assertNull(search.timeoutSeconds());

@@ -1,6 +1,7 @@
 package dev.hyp.runtime.bench;
 
 import dev.hyp.runtime.space.FloatDistribution;
+import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -11,7 +12,8 @@ import java.util.function.ToDoubleFunction;
  * @param lo lower bound per dimension
  * @param hi upper bound per dimension
  */
-record TestFunction(String name, double[] lo, double[] hi, double optimum, ToDoubleFunction<double[]> f) {
+record TestFunction(String name, double[] lo, double[] hi, double optimum, ToDoubleFunction<double[]> f)
+    implements Problem {
 
   static final List<TestFunction> ALL = List.of(
       new TestFunction("branin", new double[] {-5, 0}, new double[] {10, 15}, 0.397887357729739, TestFunction::branin),
@@ -32,7 +34,8 @@ record TestFunction(String name, double[] lo, double[] hi, double optimum, ToDou
   }
 
   /** Continuous floats x0..x{d-1}, or with {@code gridPoints} values each for a grid. */
-  SearchSpace space(int gridPoints) {
+  @Override
+  public SearchSpace space(int gridPoints) {
     SearchSpace.Builder b = SearchSpace.builder();
     for (int i = 0; i < dims(); i++) {
       b.add("x" + i, gridPoints > 0
@@ -40,6 +43,15 @@ record TestFunction(String name, double[] lo, double[] hi, double optimum, ToDou
           : FloatDistribution.uniform(lo[i], hi[i]));
     }
     return b.build();
+  }
+
+  @Override
+  public double value(ParamValues params) {
+    double[] x = new double[dims()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = params.getDouble("x" + i);
+    }
+    return f.applyAsDouble(x);
   }
 
   private static TestFunction box(String name, int d, double lo, double hi, double optimum, ToDoubleFunction<double[]> f) {

@@ -14,6 +14,7 @@ import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
+import dev.hyp.runtime.sampler.AutoSampler;
 import dev.hyp.runtime.sampler.Samplers;
 import dev.hyp.runtime.space.CategoricalDistribution;
 import dev.hyp.runtime.space.ConstantDistribution;
@@ -30,6 +31,7 @@ import dev.hyp.runtime.study.StudyResult;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
+import dev.hyp.runtime.vocab.Strategy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -93,6 +95,10 @@ final class ExperimentRun<P> {
       return unwritable(outDirectory, e);
     }
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
+    if (searchChoice() != null) {
+      out.println("hyp: search " + searchChoice().strategy() + " runs " + searchChoice().runs() + " ("
+          + searchChoice().reason() + ")");
+    }
     Storage storage;
     try {
       storage = options.storage() != null ? Storages.open(options.storage()) : Storages.inOutputDirectory(outDirectory);
@@ -199,7 +205,16 @@ final class ExperimentRun<P> {
   private RunInfo runInfo(Versions.Version version) {
     return new RunInfo(definition.name(), definition.objective().maximize(), definition.objective().metric(),
         definition.objective().split(), version.specHash(), options.storage(), scales, version.number(),
-        version.study(), runSeed(), dataBase().toAbsolutePath().normalize().toString());
+        version.study(), runSeed(), dataBase().toAbsolutePath().normalize().toString(), searchChoice());
+  }
+
+  /** What `auto` chose for this spec's space; null for a strategy that is itself. */
+  private RunInfo.SearchChoice searchChoice() {
+    if (definition.search().strategy() != Strategy.AUTO) {
+      return null;
+    }
+    AutoSampler.Choice choice = AutoSampler.choose(experiment.searchSpace());
+    return new RunInfo.SearchChoice(Strategy.AUTO.hypName(), choice.strategy(), choice.reason());
   }
 
   private ExitCode unwritable(Path outDirectory, Exception e) {

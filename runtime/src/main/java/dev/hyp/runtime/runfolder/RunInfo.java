@@ -22,9 +22,11 @@ import java.util.List;
  * @param seed the run's seed (the spec's or --seed), which a refit uses again (null in older folders)
  * @param dataDirectory the absolute folder the spec's data paths were resolved against (the spec's
  *     folder or --data-dir; null in older folders)
+ * @param search what the search strategy runs and why (null before `auto`, and for a strategy that is itself)
  */
 public record RunInfo(String experiment, boolean maximize, String metric, String split, String specHash,
-    String storage, List<ParamScale> params, Integer version, String study, Long seed, String dataDirectory) {
+    String storage, List<ParamScale> params, Integer version, String study, Long seed, String dataDirectory,
+    SearchChoice search) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,8 +37,17 @@ public record RunInfo(String experiment, boolean maximize, String metric, String
 
   public RunInfo(String experiment, boolean maximize, String metric, String split, String specHash, String storage,
       List<ParamScale> params, Integer version, String study) {
-    this(experiment, maximize, metric, split, specHash, storage, params, version, study, null, null);
+    this(experiment, maximize, metric, split, specHash, storage, params, version, study, null, null, null);
   }
+
+  /**
+   * What a strategy that chooses (`auto`) chose for this version's space.
+   *
+   * @param strategy as the spec names it
+   * @param runs what it runs, e.g. "gp for the first 250 trials, then cmaes"
+   * @param reason why
+   */
+  public record SearchChoice(String strategy, String runs, String reason) {}
 
   public void write(Path directory) throws IOException {
     AtomicFiles.write(directory.resolve(FILE), temporary -> JSON.writeValue(temporary.toFile(), this));

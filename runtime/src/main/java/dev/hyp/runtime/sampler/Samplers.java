@@ -38,6 +38,11 @@ public final class Samplers {
       // mutation: -1 lets the sampler derive it (1 / the number of parameters)
       case EVOLUTION -> new EvolutionSampler(seed, integer(o, strategy, "population"),
           number(o, strategy, "crossover"), o.getDouble("mutation", -1));
+      case GP -> new GpSampler(seed, integer(o, strategy, "startup"), integer(o, strategy, "candidates"));
+      // population 0: the sampler derives it from the number of numeric parameters
+      case CMAES -> new CmaEsSampler(seed, o.getInt("population", 0), number(o, strategy, "sigma"),
+          integer(o, strategy, "restarts"), 0);
+      case AUTO -> new AutoSampler(seed);
     };
     o.rejectUnknown();
     return sampler;

@@ -1,17 +1,12 @@
 package dev.hyp.runtime.sampler;
 
-import dev.hyp.runtime.space.ConstantDistribution;
-import dev.hyp.runtime.space.ParamSpec;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.space.SearchSpace;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -68,40 +63,13 @@ public final class TpeSampler implements Sampler {
       for (int number : TrialRanking.best(usable, context.direction(), below)) {
         good[number] = true;
       }
-      for (List<String> group : groups(context.space(), usable)) {
+      for (List<String> group : ModelGroups.of(context.space(), usable)) {
         chosen.putAll(sampleGroup(context.space(), group, usable, good, random));
       }
     }
     return context.space().walk((spec, earlier) -> chosen.containsKey(spec.name())
         ? chosen.get(spec.name())
         : UnitMapping.fromUnit(spec.distribution(), random.nextDouble()));
-  }
-
-  private static List<List<String>> groups(SearchSpace space, List<FrozenTrial> trials) {
-    if (space.params().stream().noneMatch(ParamSpec::isConditional)) {
-      // every trial has every parameter: one group, no need to look at the trials
-      List<String> all = space.params().stream()
-          .filter(p -> !(p.distribution() instanceof ConstantDistribution)).map(ParamSpec::name).toList();
-      return all.isEmpty() ? List.of() : List.of(all);
-    }
-    // most trials share one of a few name sets: dedupe before looking at each name
-    Set<Set<String>> raw = new HashSet<>();
-    for (FrozenTrial t : trials) {
-      raw.add(t.params().names());
-    }
-    Set<Set<String>> nameSets = new LinkedHashSet<>();
-    for (Set<String> names : raw) {
-      Set<String> modelled = new LinkedHashSet<>();
-      for (String name : names) {
-        if (space.contains(name) && !(space.param(name).distribution() instanceof ConstantDistribution)) {
-          modelled.add(name);
-        }
-      }
-      if (!modelled.isEmpty()) {
-        nameSets.add(modelled);
-      }
-    }
-    return GroupDecomposition.groups(space, nameSets);
   }
 
   private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,

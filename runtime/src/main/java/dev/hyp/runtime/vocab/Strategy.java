@@ -33,10 +33,31 @@ public enum Strategy implements Term {
       Option.integer("population", 20, "individuals per generation").atLeast(2),
       Option.number("mutation", null, "the chance to redraw each parameter; default 1 / the number of parameters")
           .atLeast(0).atMost(1),
-      Option.number("crossover", 0.9, "the chance to mix two parents").atLeast(0).atMost(1));
+      Option.number("crossover", 0.9, "the chance to mix two parents").atLeast(0).atMost(1)),
+  /**
+   * Gaussian-process Bayesian optimisation: a Matérn-5/2 kernel fitted to the trials, the next
+   * point maximizing log expected improvement. Best for small budgets of numeric parameters.
+   */
+  GP(
+      Option.integer("startup", 10, "Sobol trials before the model").atLeast(1),
+      Option.integer("candidates", 512, "Sobol points scored per suggestion before the local search").atLeast(1)),
+  /**
+   * CMA-ES with margin over the numeric parameters; categorical and conditional ones by TPE. Best
+   * for long searches of numeric parameters.
+   */
+  CMAES(
+      Option.integer("population", null, "points per generation; default 4 + 3 ln(the number of numeric parameters)")
+          .atLeast(2),
+      Option.number("sigma", 0.2, "the first step, as a fraction of each parameter's range").above(0).atMost(1),
+      Option.integer("restarts", 0, "restarts with twice the population once the search has converged").atLeast(0)),
+  /**
+   * Chooses from the space and the phase: TPE for categorical or conditional parameters, else the
+   * GP for the first 250 trials, then CMA-ES. Says what it chose when a run starts.
+   */
+  AUTO;
 
   /** The strategy of a spec without a `search` block. */
-  public static final Strategy DEFAULT = RANDOM;
+  public static final Strategy DEFAULT = AUTO;
 
   private final List<Option> options;
 

@@ -41,6 +41,7 @@ class SamplerContractTest {
     return switch (sampler) {
       case "tpe" -> Map.of("startup", 8);
       case "evolution" -> Map.of("population", 8);
+      case "gp" -> Map.of("startup", 8, "candidates", 64);
       default -> Map.of();
     };
   }
@@ -131,5 +132,34 @@ class SamplerContractTest {
     if (sampler.equals("grid")) {
       assertEquals(40, trials.stream().map(FrozenTrial::params).distinct().count(), "grid never repeats a point");
     }
+  }
+
+  /**
+   * Resuming a study gives the sampler the stored trials and nothing else: the suggestion for the
+   * next trial must be the one an uninterrupted sequential run made there.
+   */
+  @ParameterizedTest
+  @MethodSource("samplers")
+  void aFreshSamplerGivenTheStoredTrialsSuggestsWhatTheUninterruptedRunDid(String sampler) {
+    Study study = study(sampler, 5);
+    int trials = Math.min(trialsFor(sampler), 40);
+    study.optimize(t -> TestSpaces.irisLoss(t.params()), StudyOptions.trials(trials));
+    List<FrozenTrial> all = study.trials();
+    for (int k : new int[] {trials / 4, trials / 2, trials - 1}) {
+      Sampler resumed = Samplers.create(sampler, optionsFor(sampler), 5);
+      ParamValues next = resumed.sample(new SamplingContext(spaceFor(sampler), all.subList(0, k), Direction.MINIMIZE, k));
+      assertEquals(all.get(k).params(), next, sampler + " at trial " + k);
+    }
+  }
+
+  /** With parallel trials, an ask while another trial runs must not hand out the running trial's point. */
+  @ParameterizedTest
+  @MethodSource("samplers")
+  void anAskWhileATrialRunsSuggestsAnotherPoint(String sampler) {
+    Study study = study(sampler, 6);
+    study.optimize(t -> TestSpaces.irisLoss(t.params()), StudyOptions.trials(Math.min(trialsFor(sampler), 30)));
+    Trial running = study.ask();
+    Trial second = study.ask();
+    assertNotEquals(running.params(), second.params(), sampler);
   }
 }

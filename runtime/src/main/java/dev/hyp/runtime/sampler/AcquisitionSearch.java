@@ -1,0 +1,172 @@
+package dev.hyp.runtime.sampler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Maximizes log EI over one group's cube: scores Sobol candidates and the best trials, then
+ * refines the best few, alternating a bounded quasi-Newton step over the continuous coordinates
+ * (finite-difference gradient) with a sweep over each discrete coordinate's neighbouring values
+ * and each categorical's choices. Every point is scored as it would be sampled: integers and
+ * steps rounded, categoricals as a choice.
+ */
+final class AcquisitionSearch {
+  private static final int ROUNDS = 3;
+  private static final double FD_STEP = 1e-6;
+
+  private final GaussianProcess gp;
+  private final List<CubeDimension> dims;
+  private final double best;
+  private final double[] scratch = new double[2];
+
+  AcquisitionSearch(GaussianProcess gp, List<CubeDimension> dims, double best) {
+    this.gp = gp;
+    this.dims = dims;
+    this.best = best;
+  }
+
+  /** Log EI at a point as it would be sampled. */
+  double score(double[] u) {
+    double[] snapped = new double[u.length];
+    for (int j = 0; j < u.length; j++) {
+      snapped[j] = dims.get(j).snap(u[j]);
+    }
+    gp.posterior(snapped, scratch);
+    return LogExpectedImprovement.of(scratch[0], Math.sqrt(scratch[1]), best);
+  }
+
+  double[] maximize(double[][] observed, double[] y, int candidates, int localStarts, SplittableRandom random) {
+    int d = dims.size();
+    List<double[]> starts = new ArrayList<>();
+    for (double[] p : GpSampler.sobolPoints(d, candidates, random)) {
+      for (int j = 0; j < d; j++) {
+        if (dims.get(j).categorical()) {
+          p[j] = Math.min(dims.get(j).choices() - 1, Math.floor(p[j] * dims.get(j).choices()));
+        }
+      }
+      starts.add(p);
+    }
+    Integer[] order = new Integer[y.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> -y[i]));
+    for (int i = 0; i < Math.min(localStarts, order.length); i++) {
+      starts.add(observed[order[i]].clone());
+    }
+    double[] scores = new double[starts.size()];
+    Integer[] ranked = new Integer[starts.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = score(starts.get(i));
+      ranked[i] = i;
+    }
+    Arrays.sort(ranked, Comparator.comparingDouble(i -> -scores[i]));
+    double[] bestPoint = starts.get(ranked[0]);
+    double bestScore = scores[ranked[0]];
+    for (int s = 0; s < Math.min(localStarts, ranked.length); s++) {
+      double[] p = starts.get(ranked[s]).clone();
+      double value = refine(p);
+      if (value > bestScore) {
+        bestScore = value;
+        bestPoint = p;
+      }
+    }
+    double[] out = new double[d];
+    for (int j = 0; j < d; j++) {
+      out[j] = dims.get(j).snap(bestPoint[j]);
+    }
+    return out;
+  }
+
+  /** Improves {@code p} in place; returns its score. */
+  private double refine(double[] p) {
+    int d = p.length;
+    List<Integer> continuous = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      if (!dims.get(j).discrete() && !dims.get(j).categorical()) {
+        continuous.add(j);
+      }
+    }
+    double current = score(p);
+    for (int round = 0; round < ROUNDS; round++) {
+      double before = current;
+      if (!continuous.isEmpty()) {
+        current = climbContinuous(p, continuous);
+      }
+      current = sweepDiscrete(p, current);
+      if (current <= before + 1e-9) {
+        break;
+      }
+    }
+    return current;
+  }
+
+  private double climbContinuous(double[] p, List<Integer> continuous) {
+    int m = continuous.size();
+    double[] start = new double[m];
+    double[] lo = new double[m];
+    double[] hi = new double[m];
+    for (int k = 0; k < m; k++) {
+      start[k] = p[continuous.get(k)];
+      hi[k] = 1;
+    }
+    double[] work = p.clone();
+    BoundedLbfgs.Function negative = (z, gradient) -> {
+      for (int k = 0; k < m; k++) {
+        work[continuous.get(k)] = z[k];
+      }
+      double f = -score(work);
+      for (int k = 0; k < m; k++) {
+        int j = continuous.get(k);
+        double h = z[k] + FD_STEP <= 1 ? FD_STEP : -FD_STEP;
+        work[j] = z[k] + h;
+        gradient[k] = (-score(work) - f) / h;
+        work[j] = z[k];
+      }
+      return f;
+    };
+    double before = score(p);
+    double[] z = BoundedLbfgs.minimize(negative, start, lo, hi, 30, 1e-6);
+    double[] candidate = p.clone();
+    for (int k = 0; k < m; k++) {
+      candidate[continuous.get(k)] = z[k];
+    }
+    double after = score(candidate);
+    if (after > before) {
+      System.arraycopy(candidate, 0, p, 0, p.length);
+      return after;
+    }
+    return before;
+  }
+
+  private double sweepDiscrete(double[] p, double current) {
+    for (int j = 0; j < p.length; j++) {
+      CubeDimension dim = dims.get(j);
+      if (dim.categorical()) {
+        for (int c = 0; c < dim.choices(); c++) {
+          current = tryValue(p, j, c, current);
+        }
+      } else if (dim.discrete()) {
+        double[] bucket = dim.bucket(p[j]);
+        // just outside the bucket is the neighbouring value (snap clamps at the ends)
+        current = tryValue(p, j, dim.snap(bucket[0] - 1e-9), current);
+        current = tryValue(p, j, dim.snap(bucket[1] + 1e-9), current);
+      }
+    }
+    return current;
+  }
+
+  private double tryValue(double[] p, int j, double value, double current) {
+    double old = p[j];
+    p[j] = value;
+    double s = score(p);
+    if (s > current) {
+      return s;
+    }
+    p[j] = old;
+    return current;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.hyp.runtime.sampler;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.space.SearchSpace;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+
+/**
+ * Gaussian-process Bayesian optimisation, as Optuna's {@code GPSampler}: after {@code startup}
+ * Sobol trials, a {@link GaussianProcess} is fitted to the trials (per group of parameters that
+ * occur together, as TPE groups them, so conditional parameters are modelled from the trials that
+ * have them) and the point maximizing log expected improvement is suggested. The acquisition is
+ * maximised from {@code candidates} scrambled Sobol points plus the best trials, the best few
+ * refined by a bounded quasi-Newton search over the continuous coordinates and a sweep over the
+ * neighbouring values of integers, steps and categories, which the acquisition sees rounded.
+ *
+ * <p>Running trials count as observed at the best value so far (a constant liar), so concurrent
+ * asks do not propose the same point; pruned trials count as the worst value. The suggestion is a
+ * function of the seed and the stored trials only, so a resumed search continues as an
+ * uninterrupted one would.
+ */
+public final class GpSampler implements Sampler {
+  private static final int LOCAL_STARTS = 4;
+  private static final int FIT_ITERATIONS = 50;
+  /** Sobol generators by dimension: slow to build (they parse their direction numbers), stateful. */
+  private static final Map<Integer, SobolSequenceGenerator> GENERATORS = new HashMap<>();
+
+  private final long seed;
+  private final int startup;
+  private final int candidates;
+  private final SobolSampler startupSampler;
+
+  public GpSampler(long seed, int startup, int candidates) {
+    if (startup < 1 || candidates < 1) {
+      throw new IllegalArgumentException("gp options out of range");
+    }
+    this.seed = seed;
+    this.startup = startup;
+    this.candidates = candidates;
+    this.startupSampler = new SobolSampler(seed);
+  }
+
+  @Override
+  public ParamValues sample(SamplingContext context) {
+    long finished = context.trials().stream()
+        .filter(t -> t.state() == TrialState.COMPLETE && t.value() != null && Double.isFinite(t.value())).count();
+    if (finished < startup) {
+      return startupSampler.sample(context);
+    }
+    SplittableRandom random = Seeds.forTrial(seed, context.index());
+    List<FrozenTrial> modelled = new ArrayList<>();
+    for (FrozenTrial t : context.trials()) {
+      if (TrialRanking.usable(t)) {
+        modelled.add(t);
+      }
+    }
+    double[] loss = losses(modelled, context.direction());
+    Map<String, Object> chosen = new HashMap<>();
+    for (List<String> group : ModelGroups.of(context.space(), modelled)) {
+      chosen.putAll(sampleGroup(context.space(), group, modelled, loss, random));
+    }
+    return context.space().walk((spec, earlier) -> chosen.containsKey(spec.name())
+        ? chosen.get(spec.name())
+        : UnitMapping.fromUnit(spec.distribution(), random.nextDouble()));
+  }
+
+  /** Each trial's loss: its value, the worst value if pruned, the best (the liar's) if running. */
+  private static double[] losses(List<FrozenTrial> trials, Direction direction) {
+    double best = Double.POSITIVE_INFINITY;
+    double worst = Double.NEGATIVE_INFINITY;
+    for (FrozenTrial t : trials) {
+      if (t.state() == TrialState.COMPLETE && t.value() != null && Double.isFinite(t.value())) {
+        double l = direction.toLoss(t.value());
+        best = Math.min(best, l);
+        worst = Math.max(worst, l);
+      }
+    }
+    double[] loss = new double[trials.size()];
+    for (int i = 0; i < loss.length; i++) {
+      FrozenTrial t = trials.get(i);
+      boolean complete = t.state() == TrialState.COMPLETE && t.value() != null && Double.isFinite(t.value());
+      loss[i] = complete ? direction.toLoss(t.value()) : t.state() == TrialState.RUNNING ? best : worst;
+    }
+    return loss;
+  }
+
+  private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,
+      double[] loss, SplittableRandom random) {
+    List<CubeDimension> dims = new ArrayList<>();
+    for (String name : group) {
+      dims.add(new CubeDimension(name, space.param(name).distribution()));
+    }
+    List<double[]> rows = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < trials.size(); i++) {
+      double[] row = observation(dims, trials.get(i).params());
+      if (row != null) {
+        rows.add(row);
+        values.add(loss[i]);
+      }
+    }
+    Map<String, Object> out = new HashMap<>();
+    if (rows.size() < 2) {
+      return out;
+    }
+    double[] y = standardizedGain(values);
+    boolean[] categorical = new boolean[dims.size()];
+    for (int j = 0; j < categorical.length; j++) {
+      categorical[j] = dims.get(j).categorical();
+    }
+    double[][] x = rows.toArray(double[][]::new);
+    GaussianProcess gp = GaussianProcess.fit(x, y, categorical, FIT_ITERATIONS);
+    double best = Double.NEGATIVE_INFINITY;
+    for (double v : y) {
+      best = Math.max(best, v);
+    }
+    double[] point = new AcquisitionSearch(gp, dims, best).maximize(x, y, candidates, LOCAL_STARTS, random);
+    for (int j = 0; j < dims.size(); j++) {
+      out.put(dims.get(j).name, dims.get(j).fromUnit(point[j]));
+    }
+    return out;
+  }
+
+  /** -loss, centred and scaled to unit variance: the GP maximizes. */
+  private static double[] standardizedGain(List<Double> losses) {
+    int n = losses.size();
+    double mean = 0;
+    for (double l : losses) {
+      mean += l;
+    }
+    mean /= n;
+    double var = 0;
+    for (double l : losses) {
+      var += (l - mean) * (l - mean);
+    }
+    double sd = Math.sqrt(var / n);
+    double scale = sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 1;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = -(losses.get(i) - mean) / scale;
+    }
+    return y;
+  }
+
+  /** The trial's coordinates for the group, or null if it lacks any of the group's values. */
+  private static double[] observation(List<CubeDimension> dims, ParamValues params) {
+    double[] row = new double[dims.size()];
+    for (int j = 0; j < row.length; j++) {
+      CubeDimension dim = dims.get(j);
+      Object value = params.asMap().get(dim.name);
+      if (value == null || !dim.distribution.contains(value)) {
+        return null;
+      }
+      row[j] = dim.toUnit(value);
+    }
+    return row;
+  }
+
+  /** Scrambled Sobol points in the group's cube, shifted at random (Cranley-Patterson). */
+  static double[][] sobolPoints(int dimensions, int count, SplittableRandom random) {
+    if (dimensions > SobolSampler.MAX_DIMENSIONS) {
+      double[][] out = new double[count][dimensions];
+      for (double[] row : out) {
+        for (int j = 0; j < dimensions; j++) {
+          row[j] = random.nextDouble();
+        }
+      }
+      return out;
+    }
+    double[] shift = new double[dimensions];
+    for (int j = 0; j < dimensions; j++) {
+      shift[j] = random.nextDouble();
+    }
+    double[][] out = new double[count][];
+    synchronized (GENERATORS) {
+      SobolSequenceGenerator generator = GENERATORS.computeIfAbsent(dimensions, SobolSequenceGenerator::new);
+      generator.skipTo(0);
+      for (int i = 0; i < count; i++) {
+        out[i] = generator.nextVector();
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      double[] p = out[i];
+      for (int j = 0; j < dimensions; j++) {
+        p[j] = (p[j] + shift[j]) % 1.0;
+      }
+    }
+    return out;
+  }
+}
