@@ -60,7 +60,7 @@ public final class CsvLoader {
     return raw.toTable(source, train.task(), train.classes());
   }
 
-  private static Comparator<String> classOrder(List<String> cells) {
+  static Comparator<String> classOrder(List<String> cells) {
     boolean numeric = !cells.isEmpty() && cells.stream().allMatch(CsvLoader::isNumber);
     return numeric ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
         : Comparator.naturalOrder();
@@ -200,7 +200,7 @@ public final class CsvLoader {
     return raw;
   }
 
-  private static DataException notUtf8(Path path) {
+  static DataException notUtf8(Path path) {
     try {
       Utf8Check.Problem problem = Utf8Check.firstProblem(path);
       if (problem != null) {

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.experiment;
 
+import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.trial.Direction;
@@ -39,8 +40,17 @@ public record ExperimentDefinition(String name, String description, long seed, S
   /** A CSV file as the spec names it; the path is relative to the spec's folder. */
   public record CsvFile(String path, String label, boolean header, String delimiter) {}
 
-  /** @param test a separate test file, or null; @param image {height, width, channels}, or null */
-  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {}
+  /**
+   * @param test a separate test file, or null
+   * @param image {height, width, channels}, or null
+   * @param plan how the table is prepared (column choice, kinds, missing values, encoding, class
+   *     weights); null in experiments compiled before hyp prepared tables: every feature a number
+   */
+  public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image, DataPlan plan) {
+    public DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {
+      this(source, test, split, image, null);
+    }
+  }
 
   /**
    * How to search. Options go by the vocabulary's names ({@link Strategy#options()}, {@link
@@ -74,6 +84,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private CsvFile test;
     private Split split;
     private int[] image;
+    private DataPlan plan;
     private Strategy strategy = Strategy.DEFAULT;
     private Map<String, Object> options = Map.of();
     private int trials = Settings.TRIALS.defaultInt();
@@ -131,6 +142,12 @@ public record ExperimentDefinition(String name, String description, long seed, S
     /** `shape = image(height, width, channels)`. */
     public Builder image(int height, int width, int channels) {
       this.image = new int[] {height, width, channels};
+      return this;
+    }
+
+    /** How the `data` section prepares the table (features, kinds, missing values, encoding, class weights). */
+    public Builder plan(DataPlan plan) {
+      this.plan = plan;
       return this;
     }
 
@@ -192,7 +209,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
 
     public ExperimentDefinition build() {
       DataDefinition data = new DataDefinition(Objects.requireNonNull(source, "source"), test,
-          Objects.requireNonNull(split, "split"), image);
+          Objects.requireNonNull(split, "split"), image, plan);
       SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
           maxFailures, pruner, prunerOptions);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,

@@ -90,6 +90,7 @@ final class ExperimentRun<P> {
       return unwritable(outDirectory, e);
     }
     out.println("hyp: running `" + definition.name() + "`; results go to " + outDirectory);
+    data.notes().forEach(note -> out.println("hyp: " + note));
     Storage storage;
     try {
       storage = options.storage() != null ? Storages.open(options.storage()) : Storages.inOutputDirectory(outDirectory);
@@ -227,7 +228,8 @@ final class ExperimentRun<P> {
 
   private ExperimentData loadData(long seed) {
     ExperimentDefinition.DataDefinition data = definition.data();
-    return ExperimentData.load(dataSource(), testSource(), definition.task(), data.split(), data.image(), seed);
+    return ExperimentData.load(dataSource(), testSource(), definition.task(), data.split(), data.image(), seed,
+        data.plan());
   }
 
   private CsvSource dataSource() {
