@@ -49,8 +49,8 @@ public final class Checker {
 
     Path specDirectory = source.path() == null ? null : source.path().toAbsolutePath().getParent();
     // a missing `data`, `model` or `objective` is reported by the section index
-    Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data"))
-        .flatMap(block -> new DataChecker(diagnostics, values, specDirectory).check(block));
+    DataChecker dataChecker = new DataChecker(diagnostics, values, specDirectory);
+    Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data")).flatMap(dataChecker::check);
     Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
         .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
             data.map(d -> d.shape() != null).orElse(false)));

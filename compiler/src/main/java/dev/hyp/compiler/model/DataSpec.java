@@ -1,7 +1,36 @@
 package dev.hyp.compiler.model;
 
-/** Where the data comes from and how it is split and scaled. */
-public record DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape) {
+import java.util.List;
+
+/** Where the data comes from and how it is split, prepared and scaled. */
+public record DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
+    Preparation preparation) {
+
+  public DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape) {
+    this(source, test, split, normalize, shape, Preparation.DEFAULT);
+  }
+
+  /**
+   * How a table is prepared: `features` or `drop`, `missing`, `indicator`, `max_onehot`,
+   * `class_weights` and the `column(...)` lines.
+   *
+   * @param features the feature columns, or null for all but the label and {@code drop}
+   * @param missing a missing-value rule's name (`mean`, ...)
+   * @param classWeights `none` or `balanced`, or null when {@code weights} are given
+   * @param weights explicit class weights in the classes' order, or null
+   */
+  public record Preparation(List<String> features, List<String> drop, String missing, boolean indicator,
+      long maxOnehot, List<Column> columns, String classWeights, List<Double> weights) {
+    public static final Preparation DEFAULT = new Preparation(null, List.of(), "mean", false, 20, List.of(), "none",
+        null);
+
+    public boolean isDefault() {
+      return equals(DEFAULT);
+    }
+  }
+
+  /** `column("name", kind = ..., missing = ..., indicator = ...)`; each null when not given. */
+  public record Column(String name, String kind, String missing, Boolean indicator) {}
 
   /** `csv(path, label = ..., header = ..., delimiter = ...)`; path as written, relative to the spec. */
   public record CsvSource(String path, String label, boolean header, String delimiter) {}

@@ -70,8 +70,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
   /**
    * Names the parts of a definition; {@link #build()} checks that the required ones are there
    * (the spec, the task, the data source and split, the objective). The others start at the
-   * vocabulary's defaults: no description, seed 0, random search of {@link Settings#TRIALS}
-   * trials one at a time, no pruner.
+   * vocabulary's defaults: no description, seed 0, a table prepared by {@link DataPlan#DEFAULT},
+   * random search of {@link Settings#TRIALS} trials one at a time, no pruner.
    */
   public static final class Builder {
     private final String name;
@@ -84,7 +84,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private CsvFile test;
     private Split split;
     private int[] image;
-    private DataPlan plan;
+    private DataPlan plan = DataPlan.DEFAULT;
     private Strategy strategy = Strategy.DEFAULT;
     private Map<String, Object> options = Map.of();
     private int trials = Settings.TRIALS.defaultInt();
