@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Declarative hyperparameter search for Deeplearning4j.",
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
         TrialsCommand.class, BestCommand.class, ReportCommand.class, HistoryCommand.class, DiffCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, InspectCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -12,7 +12,7 @@ public enum ColumnKind {
   NUMBER,
   /** Some cell is text: one-hot encoded. */
   CATEGORY,
-  /** Every value distinct (text), or whole numbers that only grow: a row number, not a feature. */
+  /** Every value distinct (text), or whole numbers in every row that only grow: a row number, not a feature. */
   ID_LIKE,
   /** One value in every cell that is not missing. */
   CONSTANT,

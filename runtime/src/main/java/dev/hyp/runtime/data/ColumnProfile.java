@@ -35,7 +35,7 @@ public record ColumnProfile(String name, ColumnKind kind, boolean numeric, int c
     } else if (distinct == 1) {
       kind = ColumnKind.CONSTANT;
     } else if (present >= ID_MIN_VALUES
-        && (numeric ? column.integers() && column.increasing() : distinct == present)) {
+        && (numeric ? column.integers() && column.increasing() && column.missing() == 0 : distinct == present)) {
       kind = ColumnKind.ID_LIKE;
     } else if (2L * column.missing() > column.size()) {
       kind = ColumnKind.MOSTLY_EMPTY;

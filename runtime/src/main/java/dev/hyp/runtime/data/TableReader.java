@@ -49,6 +49,17 @@ public final class TableReader {
     return new Reading(source, task, plan, columns, classes, Integer.MAX_VALUE).run();
   }
 
+  /**
+   * Reads every column of a file as a feature (for `hyp inspect` without a label); the label of
+   * the table returned is null, with no labels.
+   */
+  public static RawTable readAll(java.nio.file.Path file, boolean header, String delimiter) {
+    Reading reading = new Reading(new CsvSource(file, "", header, delimiter), Task.CLASSIFICATION, DataPlan.DEFAULT,
+        null, null, Integer.MAX_VALUE);
+    reading.noLabel = true;
+    return reading.run();
+  }
+
   /** The columns of a header that {@code plan} makes features, in the order it names them. */
   static List<String> chosen(Path path, int headerRow, List<String> names, String label, DataPlan plan) {
     for (String name : plan.drop()) {
@@ -107,6 +118,7 @@ public final class TableReader {
     private int size;
     private int droppedNoLabel;
     private int droppedMissing;
+    private boolean noLabel;
 
     Reading(CsvSource source, Task task, DataPlan plan, List<String> expectedColumns, List<String> classes, int limit) {
       this.source = source;
@@ -166,6 +178,9 @@ public final class TableReader {
         throw new DataException(path, 0, null, droppedNoLabel + droppedMissing == 0
             ? "the file has a header but no data rows" : "every row was left out: " + dropped());
       }
+      if (noLabel) {
+        return new RawTable(path, null, columns, new double[size], null, Arrays.copyOf(rows, size), 0, 0);
+      }
       return new RawTable(path, names.get(labelColumn), columns, labels(), classes(), Arrays.copyOf(rows, size),
           droppedNoLabel, droppedMissing);
     }
@@ -201,6 +216,16 @@ public final class TableReader {
         }
       }
       int headerRow = source.header() ? 1 : 0;
+      if (noLabel) {
+        columns = new ArrayList<>();
+        featureColumns = new int[width];
+        dropWhenMissing = new boolean[width];
+        for (int c = 0; c < width; c++) {
+          featureColumns[c] = c;
+          columns.add(new RawColumn(names.get(c), false));
+        }
+        return names;
+      }
       labelColumn = names.indexOf(source.label());
       if (labelColumn < 0) {
         throw new DataException(path, headerRow, source.label(), "no such column; the columns are " + names);
@@ -229,6 +254,16 @@ public final class TableReader {
     }
 
     private void add(CSVRecord record, int row) {
+      if (noLabel) {
+        if (size == rows.length) {
+          rows = Arrays.copyOf(rows, size + (size >> 1));
+        }
+        rows[size++] = row;
+        for (int j = 0; j < featureColumns.length; j++) {
+          columns.get(j).add(record.get(featureColumns[j]), row);
+        }
+        return;
+      }
       String label = record.get(labelColumn);
       if (Cells.isMissing(label)) {
         droppedNoLabel++;
