@@ -54,6 +54,9 @@ public final class Checker {
     Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
         .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
             data.map(d -> d.shape() != null).orElse(false)));
+    if (data.isPresent() && model.isPresent()) {
+      ClassWeightsChecker.check(data.get(), model.get().output(), sections.blocks.get("data"), diagnostics);
+    }
     Optional<TrainSpec> train = new TrainChecker(diagnostics, values).check(sections.blocks.get("train"));
     Optional<SearchSpec> search = new SearchChecker(diagnostics, values, params).check(sections.search);
     Optional<Objective> objective = Optional.ofNullable(sections.objective)

@@ -113,4 +113,16 @@ class PreparedTableTest {
     assertTrue(data.notes().stream().anyMatch(n -> n.contains("`customer` looks like an id")), data.notes().toString());
     assertEquals(data.inputShape().features(), data.table().features()[0].length);
   }
+
+  @Test
+  void aTestFileWithTextInANumberColumnFailsAtLoadWithItsRow() throws IOException {
+    Path train = churn(100);
+    Path test = dir.resolve("bad-test.csv");
+    Files.writeString(test, "customer,tenure,plan,city,monthly,churn\nx1,5,basic,Paris,30,yes\nx2,soon,pro,Lyon,40,no\n");
+    dev.hyp.runtime.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.hyp.runtime.data.DataException.class, () -> ExperimentData.load(CsvSource.of(train, "churn"),
+            CsvSource.of(test, "churn"), Task.CLASSIFICATION, new Split.Holdout(0.2, 0), null, 1, DataPlan.DEFAULT));
+    assertEquals(test + ": row 3, column `tenure`: `soon` is not a number, but the training file's column holds "
+        + "numbers", e.getMessage());
+  }
 }
