@@ -131,15 +131,15 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
 
   /** `new DataPlan(...)` for a preparation other than the default one. */
   private static CodeBlock plan(DataSpec.Preparation p) {
-    CodeBlock.Builder columns = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+    CodeBlock.Builder columns = CodeBlock.builder().add("$T.ofEntries($>", Map.class);
     for (int i = 0; i < p.columns().size(); i++) {
       DataSpec.Column c = p.columns().get(i);
-      columns.add(i == 0 ? "" : ",$W").add("$T.entry($S, new $T.ColumnPlan($L, $L, $L))", Map.class, c.name(), PLAN,
+      columns.add(i == 0 ? "\n" : ",\n").add("$T.entry($S,$Wnew $T.ColumnPlan($L, $L, $L))", Map.class, c.name(), PLAN,
           c.kind() == null ? "null" : CodeBlock.of("$T.$L", KIND, c.kind().toUpperCase(java.util.Locale.ROOT)),
           c.missing() == null ? "null" : CodeBlock.of("$T.$L", MISSING, c.missing().toUpperCase(java.util.Locale.ROOT)),
           c.indicator() == null ? "null" : c.indicator().toString());
     }
-    columns.add(")");
+    columns.add("$<)");
     CodeBlock weights = p.weights() != null
         ? CodeBlock.of("$T.of($T.of($L))", WEIGHTS, List.class, String.join(", ",
             p.weights().stream().map(w -> Literals.of(w.doubleValue()).toString()).toList()))

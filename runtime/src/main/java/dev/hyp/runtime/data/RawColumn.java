@@ -27,6 +27,7 @@ public final class RawColumn {
   private int[] levelCounts = new int[16];
   private int size;
   private int missing;
+  private int numericCells;
   private int textRow;
   private String text;
   private int lostLevelsRow;
@@ -68,11 +69,14 @@ public final class RawColumn {
         text = cell;
         numbers = null;
       } else {
+        numericCells++;
         numbers[size] = value;
         integers &= value == Math.rint(value);
         increasing &= value > last;
         last = value;
       }
+    } else if (!Float.isNaN(number(cell))) {
+      numericCells++; // after a text cell: only counted (is it a number column with a typo?)
     }
     if (codes != null) {
       Integer code = index.get(cell);
@@ -186,6 +190,11 @@ public final class RawColumn {
    */
   public int lostLevelsRow() {
     return lostLevelsRow;
+  }
+
+  /** How many cells are numbers. */
+  public int numericCells() {
+    return numericCells;
   }
 
   /** Whether every number is a whole number. */

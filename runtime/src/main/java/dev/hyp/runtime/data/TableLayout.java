@@ -54,6 +54,10 @@ public final class TableLayout {
         throw new DataException(table.file(), column.textRow(), name, problem
             + "; the column is declared `kind = number`: fix the cell, or declare it `kind = category`");
       }
+      if (declared == null && !numeric && 2L * column.numericCells() > column.size() - column.missing()) {
+        throw new DataException(table.file(), column.textRow(), name, "`" + column.text() + "` is not a number, but "
+            + "most of the column's cells are; fix the cell, or declare `column(\"" + name + "\", kind = category)`");
+      }
       if (!numeric && !column.hasLevels()) {
         throw new DataException(table.file(), column.lostLevelsRow(), name, "`" + column.text() + "` is text, but the "
             + "rows before it hold more than " + RawColumn.NUMERIC_LEVELS + " distinct numbers; fix the cell, or "

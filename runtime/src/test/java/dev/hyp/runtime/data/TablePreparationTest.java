@@ -155,11 +155,11 @@ class TablePreparationTest {
 
   @Test
   void dataMistakesAreLocatedWithTheirFix() throws IOException {
-    Path file = write("a,b,y\n1,,x\n2,,y\nthree,,x\n");
+    Path file = write("a,b,y\n1,,x\ntwo,,y\nthree,,x\n");
     DataPlan number = new DataPlan(null, List.of(), Missing.MEAN, false, 20,
         Map.of("a", new DataPlan.ColumnPlan(ColumnKind.NUMBER, null, null)), ClassWeights.NONE);
     RawTable raw = TableReader.read(CsvSource.of(file, "y"), Task.CLASSIFICATION, number);
-    assertEquals(file + ": row 4, column `a`: `three` is not a number; the column is declared `kind = number`: fix "
+    assertEquals(file + ": row 3, column `a`: `two` is not a number; the column is declared `kind = number`: fix "
         + "the cell, or declare it `kind = category`",
         assertThrows(DataException.class, () -> TableLayout.of(raw, number, rows(3))).getMessage());
     DataPlan plain = DataPlan.DEFAULT;
@@ -176,6 +176,19 @@ class TablePreparationTest {
     assertEquals(file + ": column `a`: `missing = median` needs numbers, but the column holds categories; use "
         + "`most_frequent`, `zero` or `drop`",
         assertThrows(DataException.class, () -> TableLayout.of(text, meanOfCategory, rows(3))).getMessage());
+  }
+
+  @Test
+  void aTextCellInAColumnOfNumbersIsATypoNotACategory() throws IOException {
+    Path file = write("typo.csv", "a,y\n1,x\n2,y\noops,x\n4,y\n");
+    RawTable raw = TableReader.read(CsvSource.of(file, "y"), Task.CLASSIFICATION, DataPlan.DEFAULT);
+    assertEquals(file + ": row 4, column `a`: `oops` is not a number, but most of the column's cells are; fix the "
+        + "cell, or declare `column(\"a\", kind = category)`",
+        assertThrows(DataException.class, () -> TableLayout.of(raw, DataPlan.DEFAULT, rows(4))).getMessage());
+    DataPlan category = new DataPlan(null, List.of(), Missing.MEAN, false, 20,
+        Map.of("a", new DataPlan.ColumnPlan(ColumnKind.CATEGORY, null, null)), ClassWeights.NONE);
+    RawTable declared = TableReader.read(CsvSource.of(file, "y"), Task.CLASSIFICATION, category);
+    assertEquals(4, TableLayout.of(declared, category, rows(4)).width(), "declared a category: four levels");
   }
 
   @Test
