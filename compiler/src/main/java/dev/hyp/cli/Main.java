@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     description = "Declarative hyperparameter search for Deeplearning4j.",
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
         TrialsCommand.class, BestCommand.class, ReportCommand.class, HistoryCommand.class, DiffCommand.class,
-        RefitCommand.class, FreezeCommand.class, PredictCommand.class,
+        RefitCommand.class, FreezeCommand.class, PredictCommand.class, InspectCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

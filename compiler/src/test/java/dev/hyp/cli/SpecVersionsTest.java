@@ -33,7 +33,7 @@ class SpecVersionsTest {
         seed = 1
         data {
           source = csv("DATA", label = "y")
-          split  = holdout(validation = 0.3)
+          split  = holdout(validation = 0.3)PREPARE
         }
         params {
           lr  = LR
@@ -60,6 +60,7 @@ class SpecVersionsTest {
   private String units = "4";
   private String data = "t.csv";
   private int trials = 6;
+  private String prepare = "";
 
   private Path spec(String comment, String description) throws IOException {
     StringBuilder rows = new StringBuilder("a,b,y\n");
@@ -70,7 +71,8 @@ class SpecVersionsTest {
     Files.writeString(dir.resolve("u.csv"), rows.toString().replace("0.1,", "0.2,"));
     Path file = dir.resolve("tiny.hyp");
     Files.writeString(file, SPEC.replace("COMMENT", comment).replace("DESCRIPTION", description).replace("LR", lr)
-        .replace("ACT", act).replace("UNITS", units).replace("DATA", data).replace("TRIALS", String.valueOf(trials)));
+        .replace("ACT", act).replace("UNITS", units).replace("DATA", data).replace("TRIALS", String.valueOf(trials))
+        .replace("PREPARE", prepare));
     return file;
   }
 
@@ -173,5 +175,17 @@ class SpecVersionsTest {
     assertEquals(0, study("tiny@3").stream().filter(FrozenTrial::isCarried).count());
     assertTrue(Files.isRegularFile(dir.resolve("run/versions/1/spec.hyp")));
     assertTrue(Files.readString(dir.resolve("run/versions/2/spec.hyp")).contains("u.csv"));
+  }
+
+  @Test
+  void changingHowTheTableIsPreparedCarriesNothing() throws IOException {
+    run(spec());
+    prepare = "\n    missing = median\n    class_weights = balanced";
+    CliTest.Run prepared = run(spec());
+    assertTrue(prepared.out().contains("hyp: new version 2, nothing carries: the data changed"), prepared.out());
+    prepare = "\n    missing = median\n    class_weights = balanced\n    drop = [\"b\"]";
+    CliTest.Run dropped = run(spec());
+    assertTrue(dropped.out().contains("hyp: new version 3, nothing carries: the data changed"), dropped.out());
+    assertEquals(0, study("tiny@3").stream().filter(FrozenTrial::isCarried).count());
   }
 }

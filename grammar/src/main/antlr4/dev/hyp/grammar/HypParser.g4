@@ -44,6 +44,7 @@ expression
     | STRING                                                                #stringExpression
     | value=(TRUE | FALSE)                                                  #booleanExpression
     | LPAREN inner=expression RPAREN                                        #parenExpression
+    | LBRACKET (expression (COMMA expression)* COMMA?)? RBRACKET            #listExpression
     ;
 
 arguments

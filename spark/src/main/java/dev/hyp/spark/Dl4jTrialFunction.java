@@ -99,7 +99,7 @@ final class Dl4jTrialFunction implements TrialFunction {
       CsvSource source = shipped(data.source(), sourceFile);
       CsvSource test = data.test() == null ? null : shipped(data.test(), testFile);
       return new Loaded(experiment, ExperimentData.load(source, test, definition.task(), data.split(), data.image(),
-          seed));
+          seed, data.plan()));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the experiment " + experimentClass + " on this executor: " + e, e);
     }

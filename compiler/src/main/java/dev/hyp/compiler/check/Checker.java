@@ -49,12 +49,15 @@ public final class Checker {
 
     Path specDirectory = source.path() == null ? null : source.path().toAbsolutePath().getParent();
     // a missing `data`, `model` or `objective` is reported by the section index
-    Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data"))
-        .flatMap(block -> new DataChecker(diagnostics, values, specDirectory).check(block));
+    DataChecker dataChecker = new DataChecker(diagnostics, values, specDirectory);
+    Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data")).flatMap(dataChecker::check);
     Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
         .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
             data.map(DataSpec::imageInput)
                 .orElseGet(() -> ImageSourceChecker.writesImages(sections.blocks.get("data")))));
+    if (data.isPresent() && model.isPresent()) {
+      ClassWeightsChecker.check(data.get(), model.get().output(), sections.blocks.get("data"), diagnostics);
+    }
     Optional<TrainSpec> train = new TrainChecker(diagnostics, values).check(sections.blocks.get("train"));
     Optional<SearchSpec> search = new SearchChecker(diagnostics, values, params).check(sections.search);
     Optional<Objective> objective = Optional.ofNullable(sections.objective)

@@ -40,7 +40,14 @@ final class DataChecker {
 
   /** Empty after reporting problems. */
   Optional<DataSpec> check(Block data) {
-    Map<String, Setting> settings = new SettingsReader(diagnostics).read(data.members(), "`data`", SETTINGS, null);
+    Map<String, Signature.Parameter> known = new java.util.LinkedHashMap<>(SETTINGS);
+    known.putAll(TablePlanChecker.SETTINGS);
+    List<dev.hyp.compiler.ast.Member> others = new ArrayList<>();
+    Map<String, Setting> settings = new SettingsReader(diagnostics).read(data.members(), "`data`", known, others);
+    Map<String, Setting> tableSettings = new java.util.LinkedHashMap<>(settings);
+    tableSettings.keySet().retainAll(TablePlanChecker.SETTINGS.keySet());
+    settings.keySet().removeAll(TablePlanChecker.SETTINGS.keySet());
+    Optional<DataSpec.Preparation> preparation = new TablePlanChecker(diagnostics).check(tableSettings, others);
     if (!settings.containsKey("source")) {
       diagnostics.add(Diagnostic.error(Code.HYP017, data.name().span(), "`data` has no `source`")
           .label("`source` is required")
@@ -49,7 +56,7 @@ final class DataChecker {
     }
     Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
         Set.of("normalize"));
-    if (valid.isEmpty() || !valid.get().containsKey("source")) {
+    if (valid.isEmpty() || !valid.get().containsKey("source") || preparation.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Value> checked = valid.get();
@@ -78,8 +85,13 @@ final class DataChecker {
     if (header.isPresent() && imageShape != null) {
       checkShape(imageShape, header.get().size() - 1, shape);
     }
+    if (header.isPresent() && imageShape == null && sourceCsv.header()) {
+      Path file = baseDirectory.resolve(sourceCsv.path()).normalize();
+      new TableDataChecker(diagnostics).check(file, sourceCsv, header.get(), preparation.get(), tableSettings,
+          others, isUnder(file, baseDirectory), source.span());
+    }
     return Optional.of(new DataSpec(sourceCsv, testCsv, splitSpec.get(),
-        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape, null, null));
+        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape, null, null, preparation.get()));
   }
 
   private static DataSpec.CsvSource csv(Value source) {

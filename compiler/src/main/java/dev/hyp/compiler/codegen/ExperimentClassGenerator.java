@@ -42,6 +42,10 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static final ClassName NETWORK = ClassName.get("dev.hyp.runtime.dl4j", "NetworkBuilder");
   private static final ClassName TASK = ClassName.get("dev.hyp.runtime.data", "Task");
   private static final ClassName SPLIT = ClassName.get("dev.hyp.runtime.data", "Split");
+  private static final ClassName PLAN = ClassName.get("dev.hyp.runtime.data", "DataPlan");
+  private static final ClassName MISSING = ClassName.get("dev.hyp.runtime.data", "Missing");
+  private static final ClassName KIND = ClassName.get("dev.hyp.runtime.data", "ColumnKind");
+  private static final ClassName WEIGHTS = ClassName.get("dev.hyp.runtime.data", "ClassWeights");
 
   private final ClassName params;
   private final ParamTypes types;
@@ -124,6 +128,38 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     if (shape != null) {
       code.add("\n.image($L, $L, $L)", shape.height(), shape.width(), shape.channels());
     }
+    if (!data.preparation().isDefault()) {
+      code.add("\n.plan($L)", plan(data.preparation()));
+    }
+  }
+
+  /** `new DataPlan(...)` for a preparation other than the default one. */
+  private static CodeBlock plan(DataSpec.Preparation p) {
+    CodeBlock.Builder columns = CodeBlock.builder().add("$T.ofEntries($>", Map.class);
+    for (int i = 0; i < p.columns().size(); i++) {
+      DataSpec.Column c = p.columns().get(i);
+      columns.add(i == 0 ? "\n" : ",\n").add("$T.entry($S,$Wnew $T.ColumnPlan($L, $L, $L))", Map.class, c.name(), PLAN,
+          c.kind() == null ? "null" : CodeBlock.of("$T.$L", KIND, c.kind().toUpperCase(java.util.Locale.ROOT)),
+          c.missing() == null ? "null" : CodeBlock.of("$T.$L", MISSING, c.missing().toUpperCase(java.util.Locale.ROOT)),
+          c.indicator() == null ? "null" : c.indicator().toString());
+    }
+    columns.add("$<)");
+    CodeBlock weights = p.weights() != null
+        ? CodeBlock.of("$T.of($T.of($L))", WEIGHTS, List.class, String.join(", ",
+            p.weights().stream().map(w -> Literals.of(w.doubleValue()).toString()).toList()))
+        : CodeBlock.of("$T.$L", WEIGHTS, p.classWeights().equals("balanced") ? "BALANCED" : "NONE");
+    return CodeBlock.of("new $T($L,$W$L,$W$T.$L,$W$L,$W$L,$W$L,$W$L)", PLAN,
+        p.features() == null ? "null" : strings(p.features()), strings(p.drop()), MISSING,
+        p.missing().toUpperCase(java.util.Locale.ROOT), p.indicator(), Math.toIntExact(p.maxOnehot()), columns.build(),
+        weights);
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < values.size(); i++) {
+      list.add(i == 0 ? "$S" : ",$W$S", values.get(i));
+    }
+    return list.add(")").build();
   }
 
   /** An image folder: its size (when given) is the input shape, so no `.image(...)`. */

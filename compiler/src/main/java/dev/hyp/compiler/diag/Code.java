@@ -59,12 +59,15 @@ public enum Code {
   // Data files named by the spec
   HYP070("data file not found"),
   HYP071("label column not found"),
+  HYP072("column not found"),
+  HYP073("bad data in a column"),
 
   // Warnings
   HYP100("unused parameter"),
   HYP101("grid larger than the trial budget"),
   HYP102("every trial too large for this machine's memory"),
-  HYP103("a budget of several trials for a space of one point");
+  HYP103("a budget of several trials for a space of one point"),
+  HYP104("id-like column used as a feature");
 
   private final String title;
 
@@ -78,6 +81,6 @@ public enum Code {
 
   /** A problem with a data file the spec names, not with the spec's text: commands exit 2 for it, as for bad data. */
   public boolean isDataFile() {
-    return this == HYP070 || this == HYP071;
+    return this == HYP070 || this == HYP071 || this == HYP072 || this == HYP073;
   }
 }

@@ -4,6 +4,7 @@ import dev.hyp.compiler.model.CheckedExperiment;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.model.Objective;
 import dev.hyp.compiler.model.TrainSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,13 +27,33 @@ final class MeaningJson {
 
   private static Map<String, Object> data(DataSpec data) {
     DataSpec.ImageShape shape = data.shape();
-    return Json.object(
+    Map<String, Object> json = Json.object(
         "source", data.images() != null ? images(data.images()) : csv(data.source()),
         "test", data.imageTest() != null ? images(data.imageTest()) : data.test() == null ? null : csv(data.test()),
         "split", split(data.split()),
         "normalize", ValueJson.of(data.normalize()),
         "shape", shape == null || data.images() != null ? null // an image folder's is its source's `size`
             : Json.object("height", shape.height(), "width", shape.width(), "channels", shape.channels()));
+    if (!data.preparation().isDefault()) {
+      json.put("prepare", preparation(data.preparation())); // absent when default: older meanings stay as they were
+    }
+    return json;
+  }
+
+  /** How the table is prepared; the order of `features` matters (it is the order of the inputs), of `drop` not. */
+  private static Map<String, Object> preparation(DataSpec.Preparation p) {
+    Map<String, Object> columns = new java.util.TreeMap<>();
+    for (DataSpec.Column c : p.columns()) {
+      columns.put(c.name(), Json.object("kind", c.kind(), "missing", c.missing(), "indicator", c.indicator()));
+    }
+    return Json.object(
+        "features", p.features() == null ? null : List.copyOf(p.features()),
+        "drop", p.drop().stream().sorted().toList(),
+        "missing", p.missing(),
+        "indicator", p.indicator(),
+        "max_onehot", p.maxOnehot(),
+        "columns", columns,
+        "class_weights", p.weights() != null ? List.copyOf(p.weights()) : p.classWeights());
   }
 
   private static Map<String, Object> csv(DataSpec.CsvSource csv) {

@@ -1,12 +1,46 @@
 package dev.hyp.compiler.model;
 
+import java.util.List;
+
 /**
- * Where the data comes from and how it is split and scaled. The data is a CSV file ({@code source},
- * {@code test}) or an image folder ({@code images}, {@code imageTest}); the other pair is null.
- * {@code shape} is the input's image shape when known: a CSV's `shape`, or an image folder's `size`.
+ * Where the data comes from and how it is split, prepared and scaled. The data is a CSV file
+ * ({@code source}, {@code test}) or an image folder ({@code images}, {@code imageTest}); the other
+ * pair is null. {@code shape} is the input's image shape when known: a CSV's `shape`, or an image
+ * folder's `size`. {@code preparation} says how a table's columns become features.
  */
 public record DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
-    ImageFolder images, ImageFolder imageTest) {
+    ImageFolder images, ImageFolder imageTest, Preparation preparation) {
+
+  public DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
+      ImageFolder images, ImageFolder imageTest) {
+    this(source, test, split, normalize, shape, images, imageTest, Preparation.DEFAULT);
+  }
+
+  public DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape) {
+    this(source, test, split, normalize, shape, null, null, Preparation.DEFAULT);
+  }
+
+  /**
+   * How a table is prepared: `features` or `drop`, `missing`, `indicator`, `max_onehot`,
+   * `class_weights` and the `column(...)` lines.
+   *
+   * @param features the feature columns, or null for all but the label and {@code drop}
+   * @param missing a missing-value rule's name (`mean`, ...)
+   * @param classWeights `none` or `balanced`, or null when {@code weights} are given
+   * @param weights explicit class weights in the classes' order, or null
+   */
+  public record Preparation(List<String> features, List<String> drop, String missing, boolean indicator,
+      long maxOnehot, List<Column> columns, String classWeights, List<Double> weights) {
+    public static final Preparation DEFAULT = new Preparation(null, List.of(), "mean", false, 20, List.of(), "none",
+        null);
+
+    public boolean isDefault() {
+      return equals(DEFAULT);
+    }
+  }
+
+  /** `column("name", kind = ..., missing = ..., indicator = ...)`; each null when not given. */
+  public record Column(String name, String kind, String missing, Boolean indicator) {}
 
   /** `csv(path, label = ..., header = ..., delimiter = ...)`; path as written, relative to the spec. */
   public record CsvSource(String path, String label, boolean header, String delimiter) {}

@@ -25,6 +25,7 @@ import dev.hyp.compiler.ast.NumberLiteral;
 import dev.hyp.compiler.ast.ObjectiveMember;
 import dev.hyp.compiler.ast.OrCondition;
 import dev.hyp.compiler.ast.ParenCondition;
+import dev.hyp.compiler.ast.ListLiteral;
 import dev.hyp.compiler.ast.ParenExpression;
 import dev.hyp.compiler.ast.SearchBlock;
 import dev.hyp.compiler.ast.Setting;
@@ -194,6 +195,11 @@ final class AstBuilder extends HypParserBaseVisitor<Object> {
   @Override
   public Expression visitBooleanExpression(HypParser.BooleanExpressionContext ctx) {
     return new BooleanLiteral(ctx.value.getType() == HypLexer.TRUE, span(ctx));
+  }
+
+  @Override
+  public Expression visitListExpression(HypParser.ListExpressionContext ctx) {
+    return new ListLiteral(ctx.expression().stream().map(this::expression).toList(), span(ctx));
   }
 
   @Override

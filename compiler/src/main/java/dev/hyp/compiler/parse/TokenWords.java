@@ -39,6 +39,7 @@ final class TokenWords {
     List<String> words = new ArrayList<>();
     if (types.containsAll(VALUE_STARTS)) {
       types.removeAll(VALUE_STARTS);
+      types.remove(HypLexer.LBRACKET); // a list is a value too
       words.add("a value");
     }
     if (types.containsAll(COMPARISONS)) {

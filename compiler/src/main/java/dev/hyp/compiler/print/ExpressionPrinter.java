@@ -10,6 +10,7 @@ import dev.hyp.compiler.ast.Condition;
 import dev.hyp.compiler.ast.DurationLiteral;
 import dev.hyp.compiler.ast.Expression;
 import dev.hyp.compiler.ast.IndexExpression;
+import dev.hyp.compiler.ast.ListLiteral;
 import dev.hyp.compiler.ast.Name;
 import dev.hyp.compiler.ast.Negate;
 import dev.hyp.compiler.ast.NotCondition;
@@ -43,6 +44,8 @@ public final class ExpressionPrinter {
       return print(b.left()) + " " + b.operator().symbol() + " " + print(b.right());
     } else if (expression instanceof Negate n) {
       return "-" + print(n.operand());
+    } else if (expression instanceof ListLiteral l) {
+      return "[" + l.elements().stream().map(ExpressionPrinter::print).collect(Collectors.joining(", ")) + "]";
     }
     return "(" + print(((ParenExpression) expression).inner()) + ")";
   }

@@ -56,7 +56,8 @@ class MemoryCheckerTest {
     ExperimentData loaded = data.images() != null ? loadImages(spec, data)
         : ExperimentData.load(new CsvSource(spec.resolveSibling(data.source().path()),
         data.source().label(), data.source().header(), data.source().delimiter()), null,
-        Task.valueOf(experiment.task().name()), new Split.Holdout(0.2, 0.0), image(data), 1);
+        Task.valueOf(experiment.task().name()), new Split.Holdout(0.2, 0.0), image(data), 1,
+        TableDataChecker.plan(data.preparation())); // prepared as a run prepares it (the churn sample has text)
     assertAgrees(experiment, loaded.inputShape(), loaded.task() == Task.CLASSIFICATION ? loaded.numClasses() : 1);
   }
 

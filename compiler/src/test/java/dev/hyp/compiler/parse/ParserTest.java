@@ -276,7 +276,7 @@ class ParserTest {
       "experiment t {\n  objective = accuracy on validation\n}\n",
       "experiment t {\n  params { p = 1 if a }\n}\n",
       "experiment t {\n  search { trials = 1 }\n}\n",
-      "experiment t {\n  x = [1, 2]\n}\n",
+      "experiment t {\n  x = [1, 2\n}\n",
       "experiment t {\n  x = a..b\n}\n",
       "experiment t {\n  x = f(a = )\n}\n",
       "experiment t {\n  x = 1 +\n}\n",

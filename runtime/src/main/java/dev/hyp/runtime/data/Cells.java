@@ -5,6 +5,27 @@ public final class Cells {
   private Cells() {}
 
   /**
+   * Whether a cell of a prepared table is missing: empty, or one of pandas' usual markers `NA`,
+   * `N/A`, `NaN`, `null` (exactly so written). A table read as numbers only ({@link NumericColumns})
+   * has no missing cells.
+   */
+  public static boolean isMissing(String cell) {
+    return switch (cell) {
+      case "", "NA", "N/A", "NaN", "null" -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether {@code cell} might be a number: a cheap test before {@link Double#parseDouble} (which throws). */
+  static boolean looksNumeric(String cell) {
+    if (cell.isEmpty()) {
+      return false;
+    }
+    char c = cell.charAt(0);
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'I';
+  }
+
+  /**
    * A feature or regression target: a finite number within float range (training computes in
    * 32-bit floats, so a larger value would become infinite and fail every trial).
    *

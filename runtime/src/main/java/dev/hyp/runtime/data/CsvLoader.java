@@ -201,7 +201,7 @@ public final class CsvLoader {
     return raw;
   }
 
-  private static DataException notUtf8(Path path) {
+  static DataException notUtf8(Path path) {
     try {
       Utf8Check.Problem problem = Utf8Check.firstProblem(path);
       if (problem != null) {

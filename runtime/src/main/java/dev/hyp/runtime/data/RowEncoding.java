@@ -13,7 +13,8 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({@JsonSubTypes.Type(value = NumericColumns.class, name = "numeric"),
-    @JsonSubTypes.Type(value = ImageFiles.class, name = "image")})
+    @JsonSubTypes.Type(value = ImageFiles.class, name = "image"),
+    @JsonSubTypes.Type(value = TableEncoding.class, name = "table")})
 public interface RowEncoding {
 
   /** The columns a row must have, by header name, in the order {@link #encode} takes their cells. */
@@ -30,4 +31,13 @@ public interface RowEncoding {
    * @throws CellException for a cell it cannot encode, naming the column
    */
   void encode(String[] cells, double[] out);
+
+  /**
+   * The columns of a row whose category has no one-hot slot of its own: training never saw it, or
+   * it was rarer than the `max_onehot` most frequent levels. Such a row is encoded by the documented
+   * rule (the `other` slot, or none), not refused; a prediction counts them. None for numbers.
+   */
+  default List<String> unseen(String[] cells) {
+    return List.of();
+  }
 }

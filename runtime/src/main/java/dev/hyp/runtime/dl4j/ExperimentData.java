@@ -1,14 +1,20 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.data.ClassWeights;
 import dev.hyp.runtime.data.CsvLoader;
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
+import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.NumericColumns;
+import dev.hyp.runtime.data.RawTable;
 import dev.hyp.runtime.data.RowEncoding;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Splitter;
 import dev.hyp.runtime.data.Table;
+import dev.hyp.runtime.data.TableEncoding;
+import dev.hyp.runtime.data.TableLayout;
+import dev.hyp.runtime.data.TableReader;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.data.images.ImageFiles;
 import dev.hyp.runtime.data.images.ImageFolderLoader;
@@ -35,60 +41,37 @@ import org.nd4j.linalg.factory.Nd4j;
  * channels: how a numpy image flattens); they are fed to DL4J channel by channel.
  */
 public final class ExperimentData {
-  private final Table table;
+  private Table table; // a prepared table's is encoded on first use
   private final Table testTable;
   private final InputShape shape;
   private final List<Splitter.Parts> parts;
+  private final Prepared prepared; // null: the features read as numbers, as they are
+  private final ClassWeights classWeights;
+  private final RowEncoding imageEncoding; // an image folder's: a row names an image file
+  private final List<String> imageNotes;
   private final Map<String, List<Fold>> cache = new ConcurrentHashMap<>();
-  private final RowEncoding imageEncoding;
-  private final List<String> notes;
   private int trialsAtOnce = 1;
   private MemoryBudget budget;
 
-  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts) {
-    this(table, testTable, shape, parts, null, List.of());
+  /** A table read raw and prepared under a {@link DataPlan}: its layout, and the encoding of each fold. */
+  private record Prepared(RawTable raw, RawTable rawTest, TableLayout layout, List<TableEncoding> folds,
+      TableEncoding all, List<String> notes) {}
+
+  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts, Prepared prepared,
+      ClassWeights classWeights) {
+    this(table, testTable, shape, parts, prepared, classWeights, null, List.of());
   }
 
-  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts,
-      RowEncoding imageEncoding, List<String> notes) {
+  private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts, Prepared prepared,
+      ClassWeights classWeights, RowEncoding imageEncoding, List<String> imageNotes) {
     this.table = table;
     this.testTable = testTable;
     this.shape = shape;
     this.parts = parts;
+    this.prepared = prepared;
+    this.classWeights = classWeights;
     this.imageEncoding = imageEncoding;
-    this.notes = notes;
-  }
-
-  /**
-   * Reads image folders (one subfolder per class) and splits the training one: the task is
-   * classification, the input an image of the folder's size.
-   *
-   * @param source the training folder
-   * @param test a separate test folder, or null
-   * @param split holdout or k-fold, stratified
-   * @param seed seeds the split
-   * @throws DataException for a bad folder or image
-   */
-  public static ExperimentData loadImages(ImageFolderSource source, ImageFolderSource test, Split split, long seed) {
-    LoadedImages train = ImageFolderLoader.load(source);
-    LoadedImages testImages = test == null ? null : ImageFolderLoader.loadTest(test, train);
-    List<String> notes = new ArrayList<>();
-    for (LoadedImages loaded : testImages == null ? List.of(train) : List.of(train, testImages)) {
-      if (loaded.skippedLine() != null) {
-        notes.add(loaded.skippedLine());
-      }
-    }
-    Table table = train.table();
-    List<Splitter.Parts> parts = split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
-        : List.of(Splitter.holdout(table, (Split.Holdout) split, seed));
-    InputShape shape = InputShape.image(train.size().height(), train.size().width(), train.size().channels());
-    return new ExperimentData(table, testImages == null ? null : testImages.table(), shape, List.copyOf(parts),
-        new ImageFiles(train.size()), List.copyOf(notes));
-  }
-
-  /** Lines a run prints about the data once it is loaded (images skipped as unreadable); often none. */
-  public List<String> notes() {
-    return notes;
+    this.imageNotes = imageNotes;
   }
 
   /**
@@ -117,9 +100,115 @@ public final class ExperimentData {
     } else {
       shape = InputShape.flat(table.featureCount());
     }
-    List<Splitter.Parts> parts = split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
-        : List.of(Splitter.holdout(table, (Split.Holdout) split, seed));
-    return new ExperimentData(table, testTable, shape, List.copyOf(parts));
+    return new ExperimentData(table, testTable, shape, split(table, split, seed), null, ClassWeights.NONE);
+  }
+
+  /**
+   * Reads, prepares and splits a table as {@code plan} says (the `data` section's column choice,
+   * kinds, missing values, one-hot encoding and class weights): each fold's encoding is fitted on
+   * its training part. With {@code image} the features are pixels, read as numbers as they are;
+   * only the class weights apply. Without a plan (null: an experiment compiled before plans) every
+   * feature is read as a number, as {@link #load(CsvSource, CsvSource, Task, Split, int[], long)} does.
+   *
+   * @throws DataException for bad data
+   */
+  public static ExperimentData load(CsvSource source, CsvSource test, Task task, Split split, int[] image, long seed,
+      DataPlan plan) {
+    if (plan == null) {
+      return load(source, test, task, split, image, seed);
+    }
+    if (image != null) {
+      ExperimentData pixels = load(source, test, task, split, image, seed);
+      return new ExperimentData(pixels.table, pixels.testTable, pixels.shape, pixels.parts, null, plan.classWeights());
+    }
+    RawTable raw = TableReader.read(source, task, plan);
+    RawTable rawTest = test == null ? null : TableReader.readTest(test, plan, raw);
+    List<Splitter.Parts> parts = split(raw.forSplitting(), split, seed);
+    int[] fitted = notTest(parts, raw.size());
+    TableLayout layout = TableLayout.of(raw, plan, fitted);
+    List<TableEncoding> folds = new ArrayList<>();
+    for (Splitter.Parts p : parts) {
+      folds.add(layout.fit(raw, p.train()));
+    }
+    TableEncoding all = layout.fit(raw, fitted);
+    if (rawTest != null) {
+      all.encode(rawTest, new int[0]); // a test file's column that cannot be encoded fails now, not in a trial
+    }
+    List<String> notes = new ArrayList<>();
+    dropped(raw, notes);
+    if (rawTest != null) {
+      dropped(rawTest, notes);
+    }
+    notes.addAll(layout.notes());
+    Prepared prepared = new Prepared(raw, rawTest, layout, List.copyOf(folds), all, List.copyOf(notes));
+    return new ExperimentData(null, null, InputShape.flat(all.width()), parts, prepared, plan.classWeights());
+  }
+
+  /**
+   * Reads image folders (one subfolder per class) and splits the training one: the task is
+   * classification, the input an image of the folder's size.
+   *
+   * @param source the training folder
+   * @param test a separate test folder, or null
+   * @param split holdout or k-fold, stratified
+   * @param seed seeds the split
+   * @throws DataException for a bad folder or image
+   */
+  public static ExperimentData loadImages(ImageFolderSource source, ImageFolderSource test, Split split, long seed) {
+    LoadedImages train = ImageFolderLoader.load(source);
+    LoadedImages testImages = test == null ? null : ImageFolderLoader.loadTest(test, train);
+    List<String> notes = new ArrayList<>();
+    for (LoadedImages loaded : testImages == null ? List.of(train) : List.of(train, testImages)) {
+      if (loaded.skippedLine() != null) {
+        notes.add(loaded.skippedLine());
+      }
+    }
+    Table table = train.table();
+    List<Splitter.Parts> parts = split(table, split, seed);
+    InputShape shape = InputShape.image(train.size().height(), train.size().width(), train.size().channels());
+    return new ExperimentData(table, testImages == null ? null : testImages.table(), shape, parts, null,
+        ClassWeights.NONE, new ImageFiles(train.size()), List.copyOf(notes));
+  }
+
+  private static void dropped(RawTable raw, List<String> notes) {
+    if (raw.droppedNoLabel() > 0) {
+      notes.add(raw.file() + ": left out " + raw.droppedNoLabel() + " row" + (raw.droppedNoLabel() == 1 ? "" : "s")
+          + " without a label `" + raw.labelName() + "`");
+    }
+    if (raw.droppedMissing() > 0) {
+      notes.add(raw.file() + ": left out " + raw.droppedMissing() + " row" + (raw.droppedMissing() == 1 ? "" : "s")
+          + " with an empty cell in a `missing = drop` column");
+    }
+  }
+
+  private static List<Splitter.Parts> split(Table table, Split split, long seed) {
+    return List.copyOf(split instanceof Split.KFold k ? Splitter.kfold(table, k, seed)
+        : List.of(Splitter.holdout(table, (Split.Holdout) split, seed)));
+  }
+
+  /** The rows outside the test part, in order. */
+  private static int[] notTest(List<Splitter.Parts> parts, int size) {
+    boolean[] test = new boolean[size];
+    for (int row : parts.get(0).test()) {
+      test[row] = true;
+    }
+    int[] rows = new int[size - parts.get(0).test().length];
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (!test[i]) {
+        rows[n++] = i;
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * What the run says before its first trial about the data: rows left out (no label, or an empty
+   * cell in a `missing = drop` column), images skipped as unreadable, and warnings about the
+   * columns, one line each; often none.
+   */
+  public List<String> notes() {
+    return prepared != null ? prepared.notes() : imageNotes;
   }
 
   /**
@@ -149,20 +238,45 @@ public final class ExperimentData {
     this.budget = fixed;
   }
 
-  public Table table() {
+  /**
+   * The training file's rows: for a prepared table, encoded by {@link #encoding()} (on first use:
+   * a search never needs it).
+   */
+  public synchronized Table table() {
+    if (table == null) {
+      RawTable raw = prepared.raw();
+      int[] all = new int[raw.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      table = new Table(raw.file(), prepared.all().featureNames(), raw.labelName(), prepared.all().encode(raw, all),
+          raw.labels(), raw.classes(), raw.rows());
+    }
     return table;
   }
 
   public Task task() {
-    return table.task();
+    return prepared != null ? prepared.raw().task() : table.task();
   }
 
-  /** How a raw row of the data becomes the features (kept with every saved model). */
+  /** The names of the features, in order (a prepared table's: `age`, `city=Paris`, `age_missing`). */
+  public List<String> featureNames() {
+    return prepared != null ? prepared.all().featureNames() : table.featureNames();
+  }
+
+  public String labelName() {
+    return prepared != null ? prepared.raw().labelName() : table.labelName();
+  }
+
+  /**
+   * How a raw row of the data becomes the features, fitted on every row outside the test part (the
+   * encoding a model trained on all those rows keeps); each fold's own is {@link Fold#encoding()}.
+   */
   public RowEncoding encoding() {
     if (imageEncoding != null) {
-      return imageEncoding; // a row names an image file
+      return imageEncoding;
     }
-    return new NumericColumns(table.featureNames());
+    return prepared != null ? prepared.all() : new NumericColumns(table.featureNames());
   }
 
   public InputShape inputShape() {
@@ -171,15 +285,15 @@ public final class ExperimentData {
 
   /** The classes in index order, or null for regression. */
   public List<String> classes() {
-    return table.classes();
+    return prepared != null ? prepared.raw().classes() : table.classes();
   }
 
   public int numClasses() {
-    return table.classes() == null ? 0 : table.classes().size();
+    return classes() == null ? 0 : classes().size();
   }
 
   public boolean hasTest() {
-    return testTable != null || parts.get(0).test().length > 0;
+    return testTable != null || (prepared != null && prepared.rawTest() != null) || parts.get(0).test().length > 0;
   }
 
   /** The split's row indexes (one entry for a holdout, k for k-fold). */
@@ -195,27 +309,47 @@ public final class ExperimentData {
 
   private List<Fold> prepare(Normalization normalization, boolean plusMinusOne) {
     List<Fold> folds = new ArrayList<>();
-    for (Splitter.Parts p : parts) {
-      DataSet train = dataSet(table, p.train(), plusMinusOne);
-      DataSet validation = dataSet(table, p.validation(), plusMinusOne);
+    for (int f = 0; f < parts.size(); f++) {
+      Splitter.Parts p = parts.get(f);
+      DataSet train;
+      DataSet validation;
       DataSet test = null;
+      double[] validationTruth;
       double[] testTruth = null;
-      if (testTable != null) {
-        int[] all = new int[testTable.size()];
-        for (int i = 0; i < all.length; i++) {
-          all[i] = i;
+      RowEncoding encoding;
+      double[] labels;
+      if (prepared != null) {
+        TableEncoding fold = prepared.folds().get(f);
+        RawTable raw = prepared.raw();
+        labels = raw.labels();
+        train = dataSet(fold.encode(raw, p.train()), labels, p.train(), plusMinusOne);
+        validation = dataSet(fold.encode(raw, p.validation()), labels, p.validation(), plusMinusOne);
+        validationTruth = truth(labels, p.validation());
+        if (prepared.rawTest() != null) {
+          int[] all = allRows(prepared.rawTest().size());
+          test = dataSet(fold.encode(prepared.rawTest(), all), prepared.rawTest().labels(), all, plusMinusOne);
+          testTruth = prepared.rawTest().labels().clone();
+        } else if (p.test().length > 0) {
+          test = dataSet(fold.encode(raw, p.test()), labels, p.test(), plusMinusOne);
+          testTruth = truth(labels, p.test());
         }
-        test = dataSet(testTable, all, plusMinusOne);
-        testTruth = testTable.labels().clone();
-      } else if (p.test().length > 0) {
-        test = dataSet(table, p.test(), plusMinusOne);
-        testTruth = truth(table, p.test());
+        encoding = fold;
+      } else {
+        labels = table.labels();
+        train = dataSet(table, p.train(), plusMinusOne);
+        validation = dataSet(table, p.validation(), plusMinusOne);
+        validationTruth = truth(labels, p.validation());
+        if (testTable != null) {
+          int[] all = allRows(testTable.size());
+          test = dataSet(testTable, all, plusMinusOne);
+          testTruth = testTable.labels().clone();
+        } else if (p.test().length > 0) {
+          test = dataSet(table, p.test(), plusMinusOne);
+          testTruth = truth(labels, p.test());
+        }
+        encoding = encoding(); // numbers as they are, or an image file: nothing fitted per fold
       }
-      DataNormalization normalizer = switch (normalization) {
-        case NONE -> null;
-        case STANDARD -> new NormalizerStandardize();
-        case MINMAX -> new NormalizerMinMaxScaler(0, 1);
-      };
+      DataNormalization normalizer = newNormalizer(normalization);
       if (normalizer != null) {
         normalizer.fit(train);
         normalizer.transform(train);
@@ -224,40 +358,53 @@ public final class ExperimentData {
           normalizer.transform(test);
         }
       }
-      folds.add(new Fold(train, validation, test, truth(table, p.validation()), testTruth, normalizer));
+      folds.add(new Fold(train, validation, test, validationTruth, testTruth, normalizer, encoding,
+          classWeights(labels, p.train())));
     }
     return List.copyOf(folds);
   }
 
   /**
    * Every row that is not a test row (a holdout's training and validation parts; all of k-fold's
-   * rows) as one training fold, normalised with a normalizer fitted on those rows, with the test
-   * rows when there are any; no validation ({@code validation} and its truth are null). What a
-   * refit trains on. Not cached: a run refits once.
+   * rows) as one training fold, prepared by {@link #encoding()} (fitted on those rows) and
+   * normalised with a normalizer fitted on them, with the test rows when there are any; no
+   * validation ({@code validation} and its truth are null). What a refit trains on. Not cached: a
+   * run refits once.
    */
   public Fold refitFold(Normalization normalization, String loss) {
     boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
     Splitter.Parts first = parts.get(0);
-    boolean[] held = new boolean[table.size()];
-    for (int row : first.test()) {
-      held[row] = true;
-    }
-    int[] rows = java.util.stream.IntStream.range(0, table.size()).filter(r -> !held[r]).toArray();
-    DataSet train = dataSet(table, rows, plusMinusOne);
+    int size = prepared != null ? prepared.raw().size() : table.size();
+    int[] rows = notTest(parts, size);
+    DataSet train;
     DataSet test = null;
     double[] testTruth = null;
-    if (testTable != null) {
-      test = dataSet(testTable, java.util.stream.IntStream.range(0, testTable.size()).toArray(), plusMinusOne);
-      testTruth = testTable.labels().clone();
-    } else if (first.test().length > 0) {
-      test = dataSet(table, first.test(), plusMinusOne);
-      testTruth = truth(table, first.test());
+    double[] labels;
+    if (prepared != null) {
+      TableEncoding all = prepared.all();
+      RawTable raw = prepared.raw();
+      labels = raw.labels();
+      train = dataSet(all.encode(raw, rows), labels, rows, plusMinusOne);
+      if (prepared.rawTest() != null) {
+        int[] every = allRows(prepared.rawTest().size());
+        test = dataSet(all.encode(prepared.rawTest(), every), prepared.rawTest().labels(), every, plusMinusOne);
+        testTruth = prepared.rawTest().labels().clone();
+      } else if (first.test().length > 0) {
+        test = dataSet(all.encode(raw, first.test()), labels, first.test(), plusMinusOne);
+        testTruth = truth(labels, first.test());
+      }
+    } else {
+      labels = table.labels();
+      train = dataSet(table, rows, plusMinusOne);
+      if (testTable != null) {
+        test = dataSet(testTable, allRows(testTable.size()), plusMinusOne);
+        testTruth = testTable.labels().clone();
+      } else if (first.test().length > 0) {
+        test = dataSet(table, first.test(), plusMinusOne);
+        testTruth = truth(labels, first.test());
+      }
     }
-    DataNormalization normalizer = switch (normalization) {
-      case NONE -> null;
-      case STANDARD -> new NormalizerStandardize();
-      case MINMAX -> new NormalizerMinMaxScaler(0, 1);
-    };
+    DataNormalization normalizer = newNormalizer(normalization);
     if (normalizer != null) {
       normalizer.fit(train);
       normalizer.transform(train);
@@ -265,13 +412,42 @@ public final class ExperimentData {
         normalizer.transform(test);
       }
     }
-    return new Fold(train, null, test, null, testTruth, normalizer);
+    return new Fold(train, null, test, null, testTruth, normalizer, encoding(), classWeights(labels, rows));
   }
 
-  private static double[] truth(Table table, int[] rows) {
+  private static DataNormalization newNormalizer(Normalization normalization) {
+    return switch (normalization) {
+      case NONE -> null;
+      case STANDARD -> new NormalizerStandardize();
+      case MINMAX -> new NormalizerMinMaxScaler(0, 1);
+    };
+  }
+
+  /** The class weights fitted on a training part, or null for none (and for regression). */
+  private double[] classWeights(double[] labels, int[] train) {
+    if (classWeights.none() || classes() == null) {
+      return null;
+    }
+    int[] trainClasses = new int[train.length];
+    for (int i = 0; i < train.length; i++) {
+      trainClasses[i] = (int) labels[train[i]];
+    }
+    java.nio.file.Path file = prepared != null ? prepared.raw().file() : table.file();
+    return classWeights.fit(classes().size(), trainClasses, file, classes());
+  }
+
+  private static int[] allRows(int size) {
+    int[] all = new int[size];
+    for (int i = 0; i < size; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  private static double[] truth(double[] labels, int[] rows) {
     double[] t = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
-      t[i] = table.labels()[rows[i]];
+      t[i] = labels[rows[i]];
     }
     return t;
   }
@@ -281,12 +457,18 @@ public final class ExperimentData {
     for (int i = 0; i < rows.length; i++) {
       x[i] = source.features()[rows[i]];
     }
+    return dataSet(x, source.labels(), rows, plusMinusOne);
+  }
+
+  /** {@code x[i]} holds the features of row {@code rows[i]}, whose label is {@code labels[rows[i]]}. */
+  private DataSet dataSet(float[][] x, double[] labels, int[] rows, boolean plusMinusOne) {
     INDArray features = features(x, shape);
-    int k = source.task() == Task.CLASSIFICATION ? source.classes().size() : 1;
+    boolean classification = task() == Task.CLASSIFICATION;
+    int k = classification ? numClasses() : 1;
     float[] y = new float[rows.length * k];
     for (int i = 0; i < rows.length; i++) {
-      double label = source.labels()[rows[i]];
-      if (source.task() == Task.CLASSIFICATION) {
+      double label = labels[rows[i]];
+      if (classification) {
         if (plusMinusOne) {
           java.util.Arrays.fill(y, i * k, (i + 1) * k, -1f);
         }

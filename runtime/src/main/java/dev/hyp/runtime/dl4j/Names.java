@@ -56,6 +56,19 @@ final class Names {
     };
   }
 
+  /** The loss with a weight per class (output): {@link Loss#weighable()} losses only. */
+  static org.nd4j.linalg.lossfunctions.ILossFunction weightedLoss(Loss loss, double[] weights) {
+    org.nd4j.linalg.api.ndarray.INDArray w = org.nd4j.linalg.factory.Nd4j.create(weights, new long[] {1, weights.length},
+        org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    return switch (loss) {
+      case MCXENT -> new org.nd4j.linalg.lossfunctions.impl.LossMCXENT(w);
+      case XENT -> new org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT(w);
+      case NEGATIVELOGLIKELIHOOD -> new org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood(w);
+      default -> throw new IllegalArgumentException("`class_weights` needs mcxent, xent or negativeloglikelihood, not `"
+          + loss.hypName() + "`");
+    };
+  }
+
   static org.deeplearning4j.nn.weights.WeightInit weightInit(WeightInit init) {
     return switch (init) {
       case XAVIER -> org.deeplearning4j.nn.weights.WeightInit.XAVIER;

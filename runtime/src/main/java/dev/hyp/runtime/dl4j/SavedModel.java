@@ -74,13 +74,17 @@ public final class SavedModel {
     this.metadata = metadata;
   }
 
-  /** Writes {@code result}'s network and normalizer, and the metadata, to {@code zip} (replacing it). */
+  /**
+   * Writes {@code result}'s network and normalizer, and the metadata, to {@code zip} (replacing it).
+   * The encoding kept is the result's (fitted on its training part), else {@code data}'s.
+   */
   public static void save(Path zip, TrainResult result, ExperimentData data, Map<String, Object> extra)
       throws IOException {
     InputShape s = data.inputShape();
-    Metadata metadata = new Metadata(data.task(), data.classes(), data.table().featureNames(),
-        data.table().labelName(), s.isImage() ? new int[] {s.height(), s.width(), s.channels()} : null,
-        result.validation(), result.test(), extra == null ? Map.of() : extra, data.encoding());
+    Metadata metadata = new Metadata(data.task(), data.classes(), data.featureNames(),
+        data.labelName(), s.isImage() ? new int[] {s.height(), s.width(), s.channels()} : null,
+        result.validation(), result.test(), extra == null ? Map.of() : extra,
+        result.encoding() != null ? result.encoding() : data.encoding());
     save(zip, result.network(), result.normalizer(), metadata);
   }
 

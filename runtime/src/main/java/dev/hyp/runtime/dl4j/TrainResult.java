@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.data.RowEncoding;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
@@ -18,9 +19,18 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * @param normalizer the normalizer fitted on the training part (null for `normalize = none`)
  * @param pruned whether the epoch callback asked to stop
  * @param history the objective's validation value after each epoch run
+ * @param encoding how a raw row becomes the network's features, as fitted on the training part of
+ *     the returned network's fold; null when the caller did not say (then the data's own encoding)
  */
 public record TrainResult(Map<String, Double> validation, Map<String, Double> test, int epochsRun, int bestEpoch,
-    long trainingMillis, MultiLayerNetwork network, DataNormalization normalizer, boolean pruned, double[] history) {
+    long trainingMillis, MultiLayerNetwork network, DataNormalization normalizer, boolean pruned, double[] history,
+    RowEncoding encoding) {
+
+  /** A result whose encoding is the data's own ({@link ExperimentData#encoding()}). */
+  public TrainResult(Map<String, Double> validation, Map<String, Double> test, int epochsRun, int bestEpoch,
+      long trainingMillis, MultiLayerNetwork network, DataNormalization normalizer, boolean pruned, double[] history) {
+    this(validation, test, epochsRun, bestEpoch, trainingMillis, network, normalizer, pruned, history, null);
+  }
 
   /** The objective's metric on validation, as handed to the study. */
   public double validationValue(String metric) {

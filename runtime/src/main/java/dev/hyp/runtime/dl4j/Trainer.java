@@ -63,7 +63,7 @@ public final class Trainer {
       MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(options.batch(), train.numExamples()), k,
           options.patience() > 0, trainBytes).check(data.memoryBudget()); // before any weight exists
       for (int f = 0; f < k; f++) {
-        nets.add(NetworkBuilder.build(conf));
+        nets.add(NetworkBuilder.build(weighted(conf, loss, folds.get(f).classWeights())));
       }
     } catch (TrainingFailedException e) {
       throw e;
@@ -130,7 +130,19 @@ public final class Trainer {
     long millis = (System.nanoTime() - start) / 1_000_000;
     double[] values = history.stream().mapToDouble(Double::doubleValue).toArray();
     return new TrainResult(validation, test, epoch, bestEpoch, millis, nets.get(0), folds.get(0).normalizer(), pruned,
-        values);
+        values, folds.get(0).encoding());
+  }
+
+  /** {@code conf} with its output loss weighing the classes, or {@code conf} itself without weights. */
+  private static MultiLayerConfiguration weighted(MultiLayerConfiguration conf, String loss, double[] weights) {
+    if (weights == null) {
+      return conf;
+    }
+    MultiLayerConfiguration copy = conf.clone();
+    org.deeplearning4j.nn.conf.layers.Layer output = copy.getConf(copy.getConfs().size() - 1).getLayer();
+    ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) output)
+        .setLossFn(Names.weightedLoss(dev.hyp.runtime.vocab.Loss.of(loss), weights));
+    return copy;
   }
 
   /**
@@ -152,7 +164,7 @@ public final class Trainer {
       long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
       MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(batch, train.numExamples()), 1, false, trainBytes)
           .check(data.memoryBudget()); // before any weight exists
-      net = NetworkBuilder.build(conf);
+      net = NetworkBuilder.build(weighted(conf, loss, fold.classWeights()));
     } catch (TrainingFailedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -167,7 +179,8 @@ public final class Trainer {
     }
     Map<String, Double> test = fold.test() == null ? Map.of() : evaluate(net, fold.test(), fold.testTruth(), data);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new TrainResult(Map.of(), test, epochs, epochs, millis, net, fold.normalizer(), false, history);
+    return new TrainResult(Map.of(), test, epochs, epochs, millis, net, fold.normalizer(), false, history,
+        fold.encoding());
   }
 
   private static void trainEpoch(MultiLayerNetwork net, DataSet train, int batch, Random random, int epoch) {

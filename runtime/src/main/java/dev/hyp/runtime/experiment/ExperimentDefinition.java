@@ -1,5 +1,6 @@
 package dev.hyp.runtime.experiment;
 
+import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.trial.Direction;
@@ -53,9 +54,15 @@ public record ExperimentDefinition(String name, String description, long seed, S
    * @param image {height, width, channels} of a CSV's pixel columns, or null
    * @param images the training image folder, or null when the data is a CSV file
    * @param imageTest a separate test image folder, or null
+   * @param plan how the table is prepared (column choice, kinds, missing values, encoding, class
+   *     weights); null in experiments compiled before hyp prepared tables: every feature a number
    */
   public record DataDefinition(CsvFile source, CsvFile test, Split split, int[] image, ImageFolder images,
-      ImageFolder imageTest) {}
+      ImageFolder imageTest, DataPlan plan) {
+    public DataDefinition(CsvFile source, CsvFile test, Split split, int[] image) {
+      this(source, test, split, image, null, null, null);
+    }
+  }
 
   /**
    * How to search. Options go by the vocabulary's names ({@link Strategy#options()}, {@link
@@ -85,8 +92,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
   /**
    * Names the parts of a definition; {@link #build()} checks that the required ones are there
    * (the spec, the task, the data source and split, the objective). The others start at the
-   * vocabulary's defaults: no description, seed 0, random search of {@link Settings#TRIALS}
-   * trials one at a time, no pruner.
+   * vocabulary's defaults: no description, seed 0, a table prepared by {@link DataPlan#DEFAULT},
+   * random search of {@link Settings#TRIALS} trials one at a time, no pruner.
    */
   public static final class Builder {
     private final String name;
@@ -101,6 +108,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private int[] image;
     private ImageFolder images;
     private ImageFolder imageTest;
+    private DataPlan plan = DataPlan.DEFAULT;
     private Strategy strategy = Strategy.DEFAULT;
     private Map<String, Object> options = Map.of();
     private int trials = Settings.TRIALS.defaultInt();
@@ -186,6 +194,12 @@ public record ExperimentDefinition(String name, String description, long seed, S
       return this;
     }
 
+    /** How the `data` section prepares the table (features, kinds, missing values, encoding, class weights). */
+    public Builder plan(DataPlan plan) {
+      this.plan = plan;
+      return this;
+    }
+
     /** `search STRATEGY { ... }` with the strategy's default options. */
     public Builder search(Strategy strategy) {
       return search(strategy, Map.of());
@@ -250,7 +264,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
 
     public ExperimentDefinition build() {
       DataDefinition data = new DataDefinition(images != null ? source : Objects.requireNonNull(source, "source"), test,
-          Objects.requireNonNull(split, "split"), image, images, imageTest);
+          Objects.requireNonNull(split, "split"), image, images, imageTest,
+          plan);
       SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
           maxFailures, pruner, prunerOptions, refit);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,

@@ -23,7 +23,7 @@ record RunData(ExperimentDefinition definition, Path base) {
       return ExperimentData.loadImages(images(data.images()), data.imageTest() == null ? null
           : images(data.imageTest()), data.split(), seed);
     }
-    return ExperimentData.load(source(), test(), definition.task(), data.split(), data.image(), seed);
+    return ExperimentData.load(source(), test(), definition.task(), data.split(), data.image(), seed, data.plan());
   }
 
   /** The training CSV, or null for an image folder. */

@@ -45,6 +45,11 @@ public enum Loss implements Term {
     return this == HINGE || this == SQUAREDHINGE;
   }
 
+  /** Whether `class_weights` can weigh it: the cross-entropies (DL4J takes a weight per output). */
+  public boolean weighable() {
+    return this == MCXENT || this == XENT || this == NEGATIVELOGLIKELIHOOD;
+  }
+
   /** The output activation this loss gets when the spec names none. */
   public Activation defaultActivation() {
     return defaultActivation;

@@ -79,6 +79,16 @@ class LanguageReferenceTest {
   }
 
   @Test
+  void missingValueRulesAndTheirDefault() {
+    List<String> missing = row("| setting | value | default |", "`missing`");
+    assertEquals(Arrays.stream(dev.hyp.runtime.data.Missing.values()).map(dev.hyp.runtime.data.Missing::hypName)
+        .collect(Collectors.toSet()), Set.copyOf(codes(missing.get(1))));
+    assertEquals(List.of(dev.hyp.runtime.data.Missing.DEFAULT.hypName()), codes(missing.get(2)));
+    assertEquals(List.of(Integer.toString(dev.hyp.runtime.data.DataPlan.MAX_ONEHOT)),
+        codes(row("| setting | value | default |", "`max_onehot`").get(2)));
+  }
+
+  @Test
   void updatersAndTheirArguments() {
     Map<String, Map<String, Double>> documented = new TreeMap<>();
     for (List<String> row : table("| updater | arguments (defaults) |")) {

@@ -1,0 +1,209 @@
+package dev.hyp.runtime.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One feature column of a table as read, before its kind is decided: the numbers (while every
+ * cell is one) as floats, and the cells as codes into a dictionary of its distinct values. Numbers
+ * are parsed once and text cells are not boxed: a 200 MB file is held in two primitive arrays per
+ * column. A column whose cells are all numbers stops keeping codes once it has more than {@value
+ * #NUMERIC_LEVELS} distinct values (it is clearly a number column, and its levels would only cost
+ * memory), unless the spec declared it a category.
+ */
+public final class RawColumn {
+  /** A number column with more distinct values than this keeps no levels. */
+  public static final int NUMERIC_LEVELS = 1000;
+
+  private final String name;
+  private final boolean keepLevels;
+  private float[] numbers = new float[256]; // NaN: missing; null once a text cell was read
+  private int[] codes = new int[256]; // -1: missing; null once the levels were let go
+  private final Map<String, Integer> index = new HashMap<>();
+  private final List<String> levels = new ArrayList<>();
+  private int[] levelCounts = new int[16];
+  private int size;
+  private int missing;
+  private int numericCells;
+  private int textRow;
+  private String text;
+  private int lostLevelsRow;
+  private boolean integers = true;
+  private boolean increasing = true;
+  private float last = Float.NEGATIVE_INFINITY;
+
+  /** @param keepLevels keep the codes whatever the cells are (a declared category) */
+  RawColumn(String name, boolean keepLevels) {
+    this.name = name;
+    this.keepLevels = keepLevels;
+  }
+
+  /** Appends the cell of file row {@code row}. */
+  void add(String cell, int row) {
+    if (numbers == null && codes == null) { // unusable as a feature: only counted
+      missing += Cells.isMissing(cell) ? 1 : 0;
+      size++;
+      return;
+    }
+    if (size == (codes != null ? codes.length : numbers.length)) {
+      grow();
+    }
+    if (Cells.isMissing(cell)) {
+      missing++;
+      if (numbers != null) {
+        numbers[size] = Float.NaN;
+      }
+      if (codes != null) {
+        codes[size] = -1;
+      }
+      size++;
+      return;
+    }
+    if (numbers != null) {
+      float value = number(cell);
+      if (Float.isNaN(value)) {
+        textRow = row;
+        text = cell;
+        numbers = null;
+      } else {
+        numericCells++;
+        numbers[size] = value;
+        integers &= value == Math.rint(value);
+        increasing &= value > last;
+        last = value;
+      }
+    } else if (!Float.isNaN(number(cell))) {
+      numericCells++; // after a text cell: only counted (is it a number column with a typo?)
+    }
+    if (codes != null) {
+      Integer code = index.get(cell);
+      if (code == null) {
+        code = levels.size();
+        index.put(cell, code);
+        levels.add(cell);
+        if (code == levelCounts.length) {
+          levelCounts = Arrays.copyOf(levelCounts, code * 2);
+        }
+      }
+      codes[size] = code;
+      levelCounts[code]++;
+      if (numbers != null && !keepLevels && levels.size() > NUMERIC_LEVELS) {
+        codes = null;
+        index.clear();
+      }
+    } else if (numbers == null && lostLevelsRow == 0) {
+      lostLevelsRow = row;
+    }
+    size++;
+  }
+
+  /** The cell as a float, or NaN when it is not a number training can use. */
+  private static float number(String cell) {
+    if (!Cells.looksNumeric(cell)) {
+      return Float.NaN;
+    }
+    try {
+      double value = Double.parseDouble(cell);
+      return Double.isFinite(value) && Math.abs(value) <= Float.MAX_VALUE ? (float) value : Float.NaN;
+    } catch (NumberFormatException e) {
+      return Float.NaN;
+    }
+  }
+
+  private void grow() {
+    int capacity = size + (size >> 1) + 16;
+    if (numbers != null) {
+      numbers = Arrays.copyOf(numbers, capacity);
+    }
+    if (codes != null) {
+      codes = Arrays.copyOf(codes, capacity);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** How many cells are missing. */
+  public int missing() {
+    return missing;
+  }
+
+  public boolean isMissing(int i) {
+    return codes != null ? codes[i] < 0 : Float.isNaN(numbers[i]);
+  }
+
+  /** Whether every cell that is not missing is a number. */
+  public boolean isNumeric() {
+    return numbers != null;
+  }
+
+  /** Cell {@code i} as a number (NaN when missing); {@link #isNumeric()} only. */
+  public float number(int i) {
+    return numbers[i];
+  }
+
+  /** Whether the column still has its levels: any column with a text cell, or few distinct numbers. */
+  public boolean hasLevels() {
+    return codes != null;
+  }
+
+  /** The level code of cell {@code i}, -1 when missing; {@link #hasLevels()} only. */
+  public int code(int i) {
+    return codes[i];
+  }
+
+  /** The distinct values in the order first read; {@link #hasLevels()} only. */
+  public List<String> levels() {
+    return levels;
+  }
+
+  /** How often level {@code code} occurs. */
+  public int count(int code) {
+    return levelCounts[code];
+  }
+
+  /** How many distinct values there are, or -1 when more than {@value #NUMERIC_LEVELS} numbers. */
+  public int distinct() {
+    return codes != null ? levels.size() : -1;
+  }
+
+  /** The first text cell and its file row (0 when every cell is a number). */
+  public int textRow() {
+    return textRow;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /**
+   * The file row of the first text cell read after the column's levels were let go (0 if none):
+   * such a column cannot be a category.
+   */
+  public int lostLevelsRow() {
+    return lostLevelsRow;
+  }
+
+  /** How many cells are numbers. */
+  public int numericCells() {
+    return numericCells;
+  }
+
+  /** Whether every number is a whole number. */
+  public boolean integers() {
+    return integers;
+  }
+
+  /** Whether the numbers grow strictly from row to row, as a row number does. */
+  public boolean increasing() {
+    return increasing;
+  }
+}

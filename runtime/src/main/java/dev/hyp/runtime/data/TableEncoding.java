@@ -1,0 +1,310 @@
+package dev.hyp.runtime.data;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A table's columns as training fitted them ({@code kind = "table"}): numbers with their missing
+ * cells filled, categories one-hot. For each column, in order, its value (one feature for a
+ * number, one per level slot and an optional `other` slot for a category), then its missing
+ * indicator if it has one.
+ *
+ * <p>A category that the training part never had (a level with no slot, or a slot whose level the
+ * fold's training part did not contain) is <em>unseen</em>: it sets the `other` slot when the column
+ * has one (its levels were more than `max_onehot`), and no slot otherwise. A missing cell follows
+ * the column's {@link Missing} rule; with `drop`, {@link #encode} refuses it.
+ */
+public record TableEncoding(List<Column> encoders) implements RowEncoding {
+  public TableEncoding {
+    encoders = List.copyOf(encoders);
+  }
+
+  /** One column's part of the features. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({@JsonSubTypes.Type(value = NumberColumn.class, name = "number"),
+      @JsonSubTypes.Type(value = CategoryColumn.class, name = "category")})
+  public sealed interface Column permits NumberColumn, CategoryColumn {
+    String name();
+
+    boolean indicator();
+
+    @JsonIgnore
+    int width();
+
+    /** The features' names: the column's, `name=level`, `name=other`, `name_missing`. */
+    @JsonIgnore
+    List<String> featureNames();
+  }
+
+  /**
+   * A number; a missing cell becomes {@code fill}.
+   *
+   * @param fill the training part's mean, median or most frequent value, or 0
+   */
+  public record NumberColumn(String name, Missing missing, double fill, boolean indicator) implements Column {
+    @Override
+    public int width() {
+      return indicator ? 2 : 1;
+    }
+
+    @Override
+    public List<String> featureNames() {
+      return indicator ? List.of(name, name + "_missing") : List.of(name);
+    }
+  }
+
+  /** A category, one-hot over fixed slots. */
+  public static final class CategoryColumn implements Column {
+    private final String name;
+    private final List<String> levels;
+    private final List<String> unseen;
+    private final boolean other;
+    private final Missing missing;
+    private final String fill;
+    private final boolean indicator;
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    /**
+     * @param levels the slots' levels, the most frequent of the whole training file first
+     * @param unseen those of {@code levels} that the training part did not contain
+     * @param other whether there is an `other` slot (after the levels) for the rest
+     * @param missing the rule for a missing cell: {@link Missing#MOST_FREQUENT}, ZERO or DROP
+     * @param fill the training part's most frequent level, for {@link Missing#MOST_FREQUENT}; else null
+     */
+    @JsonCreator
+    public CategoryColumn(@JsonProperty("name") String name, @JsonProperty("levels") List<String> levels,
+        @JsonProperty("unseen") List<String> unseen, @JsonProperty("other") boolean other,
+        @JsonProperty("missing") Missing missing, @JsonProperty("fill") String fill,
+        @JsonProperty("indicator") boolean indicator) {
+      this.name = Objects.requireNonNull(name);
+      this.levels = List.copyOf(levels);
+      this.unseen = List.copyOf(unseen);
+      this.other = other;
+      this.missing = Objects.requireNonNull(missing);
+      this.fill = fill;
+      this.indicator = indicator;
+      Set<String> notTrained = new HashSet<>(unseen);
+      for (int i = 0; i < levels.size(); i++) {
+        if (!notTrained.contains(levels.get(i))) {
+          slots.put(levels.get(i), i);
+        }
+      }
+    }
+
+    @Override
+    @JsonProperty
+    public String name() {
+      return name;
+    }
+
+    @JsonProperty
+    public List<String> levels() {
+      return levels;
+    }
+
+    @JsonProperty
+    public List<String> unseen() {
+      return unseen;
+    }
+
+    @JsonProperty
+    public boolean other() {
+      return other;
+    }
+
+    @JsonProperty
+    public Missing missing() {
+      return missing;
+    }
+
+    @JsonProperty
+    public String fill() {
+      return fill;
+    }
+
+    @Override
+    @JsonProperty
+    public boolean indicator() {
+      return indicator;
+    }
+
+    @Override
+    public int width() {
+      return levels.size() + (other ? 1 : 0) + (indicator ? 1 : 0);
+    }
+
+    @Override
+    public List<String> featureNames() {
+      List<String> names = new ArrayList<>();
+      levels.forEach(level -> names.add(name + "=" + level));
+      if (other) {
+        names.add(name + "=other");
+      }
+      if (indicator) {
+        names.add(name + "_missing");
+      }
+      return names;
+    }
+
+    /** The slot a present level sets, or -1 for none (an unseen level without an `other` slot). */
+    public int slotOf(String level) {
+      Integer slot = slots.get(level);
+      return slot != null ? slot : other ? levels.size() : -1;
+    }
+
+    /** Whether the level has a slot of its own that training set (false: unseen, or rare and in `other`). */
+    public boolean seen(String level) {
+      return slots.containsKey(level);
+    }
+
+    /** The slot a missing cell sets (-1: none). */
+    int missingSlot() {
+      return missing == Missing.MOST_FREQUENT && fill != null ? slotOf(fill) : -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CategoryColumn c && c.name.equals(name) && c.levels.equals(levels) && c.unseen.equals(unseen)
+          && c.other == other && c.missing == missing && Objects.equals(c.fill, fill) && c.indicator == indicator;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, levels, unseen, other, missing, fill, indicator);
+    }
+
+    @Override
+    public String toString() {
+      return "CategoryColumn[" + name + ", levels " + levels + ", unseen " + unseen + ", other " + other + ", missing "
+          + missing + ", fill " + fill + ", indicator " + indicator + "]";
+    }
+  }
+
+  @Override
+  public List<String> columns() {
+    return encoders.stream().map(Column::name).toList();
+  }
+
+  @Override
+  public int width() {
+    return encoders.stream().mapToInt(Column::width).sum();
+  }
+
+  /** The name of each feature, in order. */
+  public List<String> featureNames() {
+    List<String> names = new ArrayList<>();
+    encoders.forEach(c -> names.addAll(c.featureNames()));
+    return names;
+  }
+
+  @Override
+  public void encode(String[] cells, double[] out) {
+    Arrays.fill(out, 0, width(), 0.0);
+    int at = 0;
+    for (int i = 0; i < encoders.size(); i++) {
+      Column column = encoders.get(i);
+      String cell = cells[i];
+      boolean absent = Cells.isMissing(cell);
+      if (absent && missingOf(column) == Missing.DROP) {
+        throw new CellException(column.name(),
+            "the cell is empty, and training left out rows like it (`missing = drop`); fill it in");
+      }
+      if (column instanceof NumberColumn number) {
+        out[at] = absent ? number.fill() : Cells.number(number.name(), cell);
+      } else {
+        CategoryColumn category = (CategoryColumn) column;
+        int slot = absent ? category.missingSlot() : category.slotOf(cell);
+        if (slot >= 0) {
+          out[at + slot] = 1.0;
+        }
+      }
+      if (column.indicator()) {
+        out[at + column.width() - 1] = absent ? 1.0 : 0.0;
+      }
+      at += column.width();
+    }
+  }
+
+  @Override
+  public List<String> unseen(String[] cells) {
+    List<String> unseen = new ArrayList<>();
+    for (int i = 0; i < encoders.size(); i++) {
+      if (encoders.get(i) instanceof CategoryColumn category && !Cells.isMissing(cells[i]) && !category.seen(cells[i])) {
+        unseen.add(category.name());
+      }
+    }
+    return unseen;
+  }
+
+  private static Missing missingOf(Column column) {
+    return column instanceof NumberColumn n ? n.missing() : ((CategoryColumn) column).missing();
+  }
+
+  /**
+   * Encodes rows of a table as read, as {@link #encode} would encode their cells: what training
+   * uses, without turning cells back into text.
+   *
+   * @throws DataException for a cell it cannot encode (text in a number column of a test file)
+   */
+  public float[][] encode(RawTable table, int[] rows) {
+    int width = width();
+    float[][] out = new float[rows.length][width];
+    int at = 0;
+    for (Column column : encoders) {
+      RawColumn raw = table.column(column.name());
+      if (column instanceof NumberColumn number) {
+        if (!raw.isNumeric()) {
+          throw new DataException(table.file(), raw.textRow(), raw.name(), "`" + raw.text()
+              + "` is not a number, but the training file's column holds numbers");
+        }
+        float fill = (float) number.fill();
+        for (int i = 0; i < rows.length; i++) {
+          float value = raw.number(rows[i]);
+          out[i][at] = Float.isNaN(value) ? fill : value;
+        }
+      } else {
+        CategoryColumn category = (CategoryColumn) column;
+        int[] slotOfCode = slots(category, raw, table);
+        int missingSlot = category.missingSlot();
+        for (int i = 0; i < rows.length; i++) {
+          int code = raw.code(rows[i]);
+          int slot = code < 0 ? missingSlot : slotOfCode[code];
+          if (slot >= 0) {
+            out[i][at + slot] = 1f;
+          }
+        }
+      }
+      if (column.indicator()) {
+        int indicator = at + column.width() - 1;
+        for (int i = 0; i < rows.length; i++) {
+          out[i][indicator] = raw.isMissing(rows[i]) ? 1f : 0f;
+        }
+      }
+      at += column.width();
+    }
+    return out;
+  }
+
+  private static int[] slots(CategoryColumn category, RawColumn raw, RawTable table) {
+    if (!raw.hasLevels()) {
+      throw new DataException(table.file(), raw.lostLevelsRow(), raw.name(), "the column holds more than "
+          + RawColumn.NUMERIC_LEVELS + " distinct numbers, but the training file's column holds categories");
+    }
+    int[] slots = new int[raw.levels().size()];
+    for (int code = 0; code < slots.length; code++) {
+      slots[code] = category.slotOf(raw.levels().get(code));
+    }
+    return slots;
+  }
+}

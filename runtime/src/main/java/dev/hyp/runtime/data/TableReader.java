@@ -1,0 +1,342 @@
+package dev.hyp.runtime.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file into a {@link RawTable} in one streaming pass, for a {@link DataPlan}: only the
+ * columns it chooses are kept; a row whose label is missing, or whose cell is missing in a
+ * `missing = drop` column, is left out and counted. The file rules (line endings, quotes, a byte
+ * order mark, ragged rows, UTF-8) and their messages are {@link CsvLoader}'s; classes are ordered
+ * as there.
+ */
+public final class TableReader {
+  private TableReader() {}
+
+  /** Reads a training file: the classes are the ones found in it (at least two). */
+  public static RawTable read(CsvSource source, Task task, DataPlan plan) {
+    return read(source, task, plan, null, null);
+  }
+
+  /** Reads a separate test file for {@code train}: the same feature columns, only the training file's classes. */
+  public static RawTable readTest(CsvSource source, DataPlan plan, RawTable train) {
+    return read(source, train.task(), plan, train.columnNames(), train.classes());
+  }
+
+  /** Reads at most {@code rows} data rows (for `hyp check`): the classes are not checked. */
+  public static RawTable sample(CsvSource source, Task task, DataPlan plan, int rows) {
+    return new Reading(source, task, plan, null, null, rows).run();
+  }
+
+  private static RawTable read(CsvSource source, Task task, DataPlan plan, List<String> columns, List<String> classes) {
+    return new Reading(source, task, plan, columns, classes, Integer.MAX_VALUE).run();
+  }
+
+  /**
+   * Reads every column of a file as a feature (for `hyp inspect` without a label); the label of
+   * the table returned is null, with no labels.
+   */
+  public static RawTable readAll(java.nio.file.Path file, boolean header, String delimiter) {
+    Reading reading = new Reading(new CsvSource(file, "", header, delimiter), Task.CLASSIFICATION, DataPlan.DEFAULT,
+        null, null, Integer.MAX_VALUE);
+    reading.noLabel = true;
+    return reading.run();
+  }
+
+  /** The columns of a header that {@code plan} makes features, in the order it names them. */
+  static List<String> chosen(Path path, int headerRow, List<String> names, String label, DataPlan plan) {
+    for (String name : plan.drop()) {
+      if (!names.contains(name)) {
+        throw new DataException(path, headerRow, name, "`drop` names no such column; the columns are " + names);
+      }
+    }
+    List<String> chosen = new ArrayList<>();
+    if (plan.features() != null) {
+      for (String name : plan.features()) {
+        if (!names.contains(name)) {
+          throw new DataException(path, headerRow, name, "`features` names no such column; the columns are " + names);
+        }
+        if (name.equals(label)) {
+          throw new DataException(path, headerRow, name, "the label cannot also be a feature; leave it out of `features`");
+        }
+        if (!plan.drop().contains(name) && !chosen.contains(name)) {
+          chosen.add(name);
+        }
+      }
+    } else {
+      for (String name : names) {
+        if (!name.equals(label) && !plan.drop().contains(name)) {
+          chosen.add(name);
+        }
+      }
+    }
+    for (String name : plan.columns().keySet()) {
+      if (!names.contains(name)) {
+        throw new DataException(path, headerRow, name, "`column(\"" + name + "\")` names no such column; the columns are "
+            + names);
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new DataException(path, headerRow, null, "no feature columns are left (`features` and `drop` leave none)");
+    }
+    return chosen;
+  }
+
+  private static final class Reading {
+    private final CsvSource source;
+    private final Path path;
+    private final Task task;
+    private final DataPlan plan;
+    private final List<String> expectedColumns;
+    private final List<String> classes;
+    private final int limit;
+    private int labelColumn = -1;
+    private int[] featureColumns;
+    private boolean[] dropWhenMissing;
+    private List<RawColumn> columns;
+    private final Map<String, Integer> labelIndex = new HashMap<>();
+    private final List<String> labelLevels = new ArrayList<>();
+    private double[] labels = new double[256];
+    private int[] rows = new int[256];
+    private int size;
+    private int droppedNoLabel;
+    private int droppedMissing;
+    private boolean noLabel;
+
+    Reading(CsvSource source, Task task, DataPlan plan, List<String> expectedColumns, List<String> classes, int limit) {
+      this.source = source;
+      this.path = source.path();
+      this.task = task;
+      this.plan = plan;
+      this.expectedColumns = expectedColumns;
+      this.classes = classes;
+      this.limit = limit;
+    }
+
+    RawTable run() {
+      if (!Files.isRegularFile(path)) {
+        throw new DataException(path, 0, null, Files.isDirectory(path) ? "a directory, not a CSV file"
+            : Files.exists(path) ? "not a regular file" : "no such file");
+      }
+      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(source.delimiter()).setIgnoreEmptyLines(true)
+          .setTrim(true).build();
+      List<String> names = null;
+      int width = -1;
+      try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+          CSVParser parser = CSVParser.parse(reader, format)) {
+        for (CSVRecord record : parser) {
+          int row = (int) record.getRecordNumber();
+          if (names == null) {
+            width = record.size();
+            names = header(record);
+            if (source.header()) {
+              continue;
+            }
+          }
+          if (size >= limit) {
+            break;
+          }
+          if (record.size() != width) {
+            throw new DataException(path, row, null, "has " + record.size() + " cells, but the "
+                + (source.header() ? "header" : "first row") + " has " + width);
+          }
+          add(record, row);
+        }
+      } catch (NoSuchFileException e) {
+        throw new DataException(path, 0, null, "no such file");
+      } catch (CharacterCodingException e) {
+        throw CsvLoader.notUtf8(path);
+      } catch (IOException e) {
+        throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+          throw CsvLoader.notUtf8(path);
+        }
+        throw new DataException(path, 0, null, "malformed CSV: " + e.getCause().getMessage());
+      }
+      if (names == null) {
+        throw new DataException(path, 0, null, "the file is empty");
+      }
+      if (size == 0) {
+        throw new DataException(path, 0, null, droppedNoLabel + droppedMissing == 0
+            ? "the file has a header but no data rows" : "every row was left out: " + dropped());
+      }
+      if (noLabel) {
+        return new RawTable(path, null, columns, new double[size], null, Arrays.copyOf(rows, size), 0, 0);
+      }
+      return new RawTable(path, names.get(labelColumn), columns, labels(), classes(), Arrays.copyOf(rows, size),
+          droppedNoLabel, droppedMissing);
+    }
+
+    private String dropped() {
+      List<String> parts = new ArrayList<>();
+      if (droppedNoLabel > 0) {
+        parts.add(droppedNoLabel + " had no label");
+      }
+      if (droppedMissing > 0) {
+        parts.add(droppedMissing + " had an empty cell in a `missing = drop` column");
+      }
+      return String.join(", ", parts);
+    }
+
+    private List<String> header(CSVRecord record) {
+      int width = record.size();
+      List<String> names = new ArrayList<>(width);
+      if (source.header()) {
+        for (int c = 0; c < width; c++) {
+          String name = record.get(c);
+          names.add(c == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : names) {
+          if (!seen.add(name)) {
+            throw new DataException(path, 1, name, "the header names this column twice");
+          }
+        }
+      } else {
+        for (int c = 1; c <= width; c++) {
+          names.add(Integer.toString(c));
+        }
+      }
+      int headerRow = source.header() ? 1 : 0;
+      if (noLabel) {
+        columns = new ArrayList<>();
+        featureColumns = new int[width];
+        dropWhenMissing = new boolean[width];
+        for (int c = 0; c < width; c++) {
+          featureColumns[c] = c;
+          columns.add(new RawColumn(names.get(c), false));
+        }
+        return names;
+      }
+      labelColumn = names.indexOf(source.label());
+      if (labelColumn < 0) {
+        throw new DataException(path, headerRow, source.label(), "no such column; the columns are " + names);
+      }
+      if (width < 2) {
+        throw new DataException(path, headerRow, null, "only the label column; there are no feature columns");
+      }
+      List<String> chosen = expectedColumns != null ? expectedColumns
+          : chosen(path, headerRow, names, source.label(), plan);
+      if (expectedColumns != null && !names.containsAll(expectedColumns)) {
+        List<String> absent = new ArrayList<>(expectedColumns);
+        absent.removeAll(names);
+        throw new DataException(path, headerRow, null, "the feature columns " + absent
+            + " of the training file are not in this file's header " + names);
+      }
+      featureColumns = new int[chosen.size()];
+      dropWhenMissing = new boolean[chosen.size()];
+      columns = new ArrayList<>(chosen.size());
+      for (int j = 0; j < chosen.size(); j++) {
+        String name = chosen.get(j);
+        featureColumns[j] = names.indexOf(name);
+        dropWhenMissing[j] = plan.missingOf(name) == Missing.DROP;
+        columns.add(new RawColumn(name, plan.kindOf(name) == ColumnKind.CATEGORY));
+      }
+      return names;
+    }
+
+    private void add(CSVRecord record, int row) {
+      if (noLabel) {
+        if (size == rows.length) {
+          rows = Arrays.copyOf(rows, size + (size >> 1));
+        }
+        rows[size++] = row;
+        for (int j = 0; j < featureColumns.length; j++) {
+          columns.get(j).add(record.get(featureColumns[j]), row);
+        }
+        return;
+      }
+      String label = record.get(labelColumn);
+      if (Cells.isMissing(label)) {
+        droppedNoLabel++;
+        return;
+      }
+      for (int j = 0; j < featureColumns.length; j++) {
+        if (dropWhenMissing[j] && Cells.isMissing(record.get(featureColumns[j]))) {
+          droppedMissing++;
+          return;
+        }
+      }
+      if (size == labels.length) {
+        labels = Arrays.copyOf(labels, size + (size >> 1));
+        rows = Arrays.copyOf(rows, size + (size >> 1));
+      }
+      if (task == Task.CLASSIFICATION) {
+        Integer code = labelIndex.get(label);
+        if (code == null) {
+          code = labelLevels.size();
+          labelIndex.put(label, code);
+          labelLevels.add(label);
+        }
+        labels[size] = code;
+      } else {
+        try {
+          labels[size] = Cells.number(source.label(), label);
+        } catch (CellException e) {
+          throw e.at(path, row);
+        }
+      }
+      rows[size] = row;
+      for (int j = 0; j < featureColumns.length; j++) {
+        columns.get(j).add(record.get(featureColumns[j]), row);
+      }
+      size++;
+    }
+
+    private List<String> classes() {
+      if (task != Task.CLASSIFICATION) {
+        return null;
+      }
+      if (classes != null) {
+        return classes;
+      }
+      Set<String> found = new TreeSet<>(CsvLoader.classOrder(labelLevels));
+      found.addAll(labelLevels);
+      if (found.size() < 2 && limit == Integer.MAX_VALUE) {
+        throw new DataException(path, 0, source.label(), "the label has a single class `" + found.iterator().next()
+            + "`" + (droppedNoLabel > 0 ? " once the " + droppedNoLabel + " rows without a label are left out" : "")
+            + "; classification needs at least two");
+      }
+      return List.copyOf(found);
+    }
+
+    private double[] labels() {
+      double[] out = Arrays.copyOf(labels, size);
+      if (task != Task.CLASSIFICATION) {
+        return out;
+      }
+      List<String> order = classes();
+      int[] remap = new int[labelLevels.size()];
+      for (int code = 0; code < remap.length; code++) {
+        remap[code] = order.indexOf(labelLevels.get(code));
+      }
+      for (int i = 0; i < size; i++) {
+        int k = remap[(int) out[i]];
+        if (k < 0) {
+          throw new DataException(path, rows[i], source.label(), "class `" + labelLevels.get((int) out[i])
+              + "` does not occur in the training data " + classes);
+        }
+        out[i] = k;
+      }
+      return out;
+    }
+  }
+}
