@@ -71,8 +71,12 @@ public final class CsvPrediction {
    * @param labelPresent whether the file has the model's label column
    * @param metrics the predictions' metrics against the label (classification: accuracy, f1, precision,
    *     recall; regression: mse, rmse, mae, r2); empty without the label or without rows
+   * @param unseenRows the rows with a category the model's training never saw, encoded as docs/language.md
+   *     says (the column's `other` slot, or no slot)
+   * @param unseenColumns the columns those categories were in, in the order first met
    */
-  public record Result(long rows, List<String> unused, boolean labelPresent, Map<String, Double> metrics) {}
+  public record Result(long rows, List<String> unused, boolean labelPresent, Map<String, Double> metrics,
+      long unseenRows, List<String> unseenColumns) {}
 
   /**
    * Predicts {@code data} into {@code out}, which appears only once every row has been predicted
@@ -117,7 +121,8 @@ public final class CsvPrediction {
       batch.flush();
       printer.flush();
       return new Result(batch.rows, columns.unused(), columns.label() >= 0,
-          batch.tally == null || batch.rows == 0 ? Map.of() : batch.tally.metrics());
+          batch.tally == null || batch.rows == 0 ? Map.of() : batch.tally.metrics(), batch.unseenRows,
+          List.copyOf(batch.unseenColumns));
     } catch (NoSuchFileException e) {
       throw new DataException(data, 0, null, "no such file");
     } catch (CharacterCodingException e) {
@@ -158,6 +163,8 @@ public final class CsvPrediction {
     private final double[] truth;
     private int filled;
     long rows;
+    long unseenRows; // rows with a category the model's training never saw (encoded as documented)
+    final java.util.Set<String> unseenColumns = new java.util.LinkedHashSet<>();
 
     Batch(Predictor predictor, Path data, HeaderColumns columns, Options options, CSVPrinter printer) {
       this.predictor = predictor;
@@ -190,6 +197,11 @@ public final class CsvPrediction {
         predictor.encode(cells, buffer, features[filled]);
       } catch (CellException e) {
         throw e.at(data, row);
+      }
+      List<String> unseen = predictor.unseen(cells);
+      if (!unseen.isEmpty()) {
+        unseenRows++;
+        unseenColumns.addAll(unseen);
       }
       if (tally != null) {
         truth[filled] = truth(record.get(columns.label()), row);

@@ -175,6 +175,11 @@ public final class Predictor {
     }
   }
 
+  /** The columns of a row's cells whose category the model's training never saw (none for numbers). */
+  List<String> unseen(String[] cells) {
+    return encoding.unseen(cells);
+  }
+
   /** The network's outputs for encoded rows, on a copy of the network no other thread is using. */
   double[][] outputs(float[][] rows) {
     if (rows.length == 0) {

@@ -150,6 +150,12 @@ public final class PredictCommand implements Callable<Integer> {
               : ""))
           .collect(Collectors.joining(", ")));
     }
+    if (result.unseenRows() > 0) {
+      err.println("hyp: " + result.unseenRows() + " row" + (result.unseenRows() == 1 ? " has" : "s have")
+          + " a category the model never saw in training (" + result.unseenColumns().stream()
+          .map(name -> "`" + name + "`").collect(Collectors.joining(", "))
+          + "); encoded as unseen: the column's `other` slot, or no slot");
+    }
     if (!result.metrics().isEmpty()) {
       err.println("hyp: against `" + predictor.label() + "` (" + result.rows() + " rows): " + pairs(result.metrics()));
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hyp.runtime.data.ClassWeights;
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataPlan;
+import dev.hyp.runtime.predict.CsvPrediction;
+import dev.hyp.runtime.predict.Predictor;
 import dev.hyp.runtime.data.Missing;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.RowEncoding;
@@ -99,6 +101,15 @@ class PreparedTableTest {
       assertEquals(1.0, scores[0] + scores[1], 1e-5);
     }
     assertEquals(3, model.predictClasses(rows).size());
+
+    // a CSV predicted through the model counts the rows with an unseen category, and names their columns
+    Path csv = Files.writeString(dir.resolve("new.csv"), "monthly,city,plan,tenure\n50.0,Paris,pro,\n,Tokyo,premium,3\n"
+        + "99.5,,family,40\n");
+    CsvPrediction.Result predictedCsv = CsvPrediction.write(Predictor.load(zip), csv, dir.resolve("out.csv"),
+        CsvPrediction.Options.DEFAULTS);
+    assertEquals(3, predictedCsv.rows());
+    assertEquals(1, predictedCsv.unseenRows());
+    assertEquals(List.of("plan", "city"), predictedCsv.unseenColumns());
   }
 
   @Test
