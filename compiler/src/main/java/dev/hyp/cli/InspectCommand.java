@@ -90,6 +90,11 @@ final class InspectCommand implements Callable<Integer> {
       err.println("hyp: " + e.getMessage());
       return common.exit(ExitCode.BAD_INPUT);
     }
+    if (summary.classes().isEmpty()) {
+      err.println("hyp: " + data + ": no class subfolders with images; an image folder has one subfolder per class"
+          + " (or name a CSV file)");
+      return common.exit(ExitCode.BAD_INPUT);
+    }
     if (format == OutputFormat.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
     } else {

@@ -10,6 +10,7 @@ import dev.hyp.compiler.Compiler;
 import dev.hyp.compiler.check.CheckResult;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.dl4j.ExperimentData;
@@ -116,7 +117,7 @@ class AfterTheSearchTest {
 
     // the model alone gives the same test accuracy on the test rows
     ExperimentData data = ExperimentData.load(new CsvSource(dir.resolve("data/t.csv"), "y", true, ","), null,
-        Task.CLASSIFICATION, new Split.Holdout(0.25, 0.25), null, 3);
+        Task.CLASSIFICATION, new Split.Holdout(0.25, 0.25), null, 3, DataPlan.DEFAULT); // as the spec's data section
     int[] test = data.parts().get(0).test();
     SavedModel model = SavedModel.load(runFolder().resolve("final-model.zip"));
     double[][] rows = new double[test.length][];
