@@ -105,7 +105,7 @@ class RefitSamplesTest {
     }
     ExperimentDefinition.CsvFile file = spec.source();
     return ExperimentData.load(new CsvSource(Path.of(file.path()), file.label(), file.header(), file.delimiter()),
-        null, definition.task(), spec.split(), spec.image(), definition.seed());
+        null, definition.task(), spec.split(), spec.image(), definition.seed(), spec.plan());
   }
 
   @Test
