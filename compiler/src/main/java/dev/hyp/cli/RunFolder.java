@@ -2,7 +2,6 @@ package dev.hyp.cli;
 
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
-import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.Storages;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.IOException;
@@ -103,14 +102,7 @@ final class RunFolder {
   }
 
   static List<FrozenTrial> trials(Path directory, RunInfo info) {
-    String location = info.storage() != null ? info.storage()
-        : directory.resolve(Storages.DEFAULT_FILE).toString();
-    if (info.storage() == null && !Files.isRegularFile(Path.of(location))) {
-      return List.of();
-    }
-    try (Storage storage = Storages.openForReading(location)) {
-      return storage.findStudy(info.studyName()).map(study -> storage.trials(study.id())).orElse(List.of());
-    }
+    return Storages.trialsOf(directory, info.storage(), info.studyName());
   }
 
   private static String notARunFolder(Path directory) {

@@ -13,7 +13,6 @@ import dev.hyp.runtime.experiment.SpecResource;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.runfolder.FinalModel;
 import dev.hyp.runtime.runfolder.RunInfo;
-import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StorageException;
 import dev.hyp.runtime.storage.Storages;
 import dev.hyp.runtime.trial.FrozenTrial;
@@ -214,13 +213,6 @@ public final class Refit<P> {
   }
 
   private static List<FrozenTrial> trials(Path runDirectory, RunInfo info) {
-    String location = info.storage() != null ? info.storage()
-        : runDirectory.resolve(Storages.DEFAULT_FILE).toString();
-    if (info.storage() == null && !Files.isRegularFile(Path.of(location))) {
-      return List.of();
-    }
-    try (Storage storage = Storages.openForReading(location)) {
-      return storage.findStudy(info.studyName()).map(study -> storage.trials(study.id())).orElse(List.of());
-    }
+    return Storages.trialsOf(runDirectory, info.storage(), info.studyName());
   }
 }

@@ -1,6 +1,9 @@
 package dev.hyp.runtime.storage;
 
+import dev.hyp.runtime.trial.FrozenTrial;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opens a storage from the location a user or generated code gives. */
 public final class Storages {
@@ -40,5 +43,19 @@ public final class Storages {
   /** The default storage of a run: {@value #DEFAULT_FILE} in its output directory. */
   public static Storage inOutputDirectory(Path directory) {
     return SqliteStorage.open(directory.resolve(DEFAULT_FILE));
+  }
+
+  /**
+   * The trials of study {@code study} of a run folder, read only: its own database unless the run
+   * named {@code storage}; none when the folder has no database yet or no such study.
+   */
+  public static List<FrozenTrial> trialsOf(Path directory, String storage, String study) {
+    String location = storage != null ? storage : directory.resolve(DEFAULT_FILE).toString();
+    if (storage == null && !Files.isRegularFile(Path.of(location))) {
+      return List.of();
+    }
+    try (Storage opened = openForReading(location)) {
+      return opened.findStudy(study).map(found -> opened.trials(found.id())).orElse(List.of());
+    }
   }
 }

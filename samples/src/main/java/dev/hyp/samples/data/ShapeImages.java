@@ -65,7 +65,7 @@ public final class ShapeImages {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < height; row++) {
             for (int col = 0; col < width; col++) {
-                double coverage = coverage(kind, col, row, cx, cy, h, stroke / 2.0);
+                double coverage = kind.coverage(col, row, cx, cy, h, stroke / 2.0, SUBSAMPLES);
                 double noise = NOISE_STD * random.nextGaussian();
                 int rgb = 0;
                 for (int c = 0; c < 3; c++) {
@@ -76,21 +76,6 @@ public final class ShapeImages {
             }
         }
         return image;
-    }
-
-    private static double coverage(ShapeKind kind, int col, int row, double cx, double cy, double h,
-            double halfWidth) {
-        int hits = 0;
-        for (int sy = 0; sy < SUBSAMPLES; sy++) {
-            for (int sx = 0; sx < SUBSAMPLES; sx++) {
-                double x = col + (sx + 0.5) / SUBSAMPLES;
-                double y = row + (sy + 0.5) / SUBSAMPLES;
-                if (kind.distanceToStroke(x, y, cx, cy, h) <= halfWidth) {
-                    hits++;
-                }
-            }
-        }
-        return hits / (double) (SUBSAMPLES * SUBSAMPLES);
     }
 
     private static int[] colour(Random random, int low, int high) {

@@ -63,6 +63,24 @@ public enum ShapeKind {
     /** Distance from the point (x, y) to the centre line of the shape's outline. */
     abstract double distanceToStroke(double x, double y, double cx, double cy, double h);
 
+    /**
+     * The fraction of a {@code subsamples} x {@code subsamples} grid of points in pixel (col, row)
+     * that lies on the outline: the pixel's anti-aliased coverage.
+     */
+    double coverage(int col, int row, double cx, double cy, double h, double halfWidth, int subsamples) {
+        int hits = 0;
+        for (int sy = 0; sy < subsamples; sy++) {
+            for (int sx = 0; sx < subsamples; sx++) {
+                double x = col + (sx + 0.5) / subsamples;
+                double y = row + (sy + 0.5) / subsamples;
+                if (distanceToStroke(x, y, cx, cy, h) <= halfWidth) {
+                    hits++;
+                }
+            }
+        }
+        return hits / (double) (subsamples * subsamples);
+    }
+
     static double distanceToSegment(double x, double y, double ax, double ay, double bx, double by) {
         double dx = bx - ax;
         double dy = by - ay;

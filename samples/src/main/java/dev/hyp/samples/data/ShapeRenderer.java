@@ -25,17 +25,7 @@ public final class ShapeRenderer {
         double[] pixels = new double[SIZE * SIZE];
         for (int row = 0; row < SIZE; row++) {
             for (int col = 0; col < SIZE; col++) {
-                int hits = 0;
-                for (int sy = 0; sy < SUBSAMPLES; sy++) {
-                    for (int sx = 0; sx < SUBSAMPLES; sx++) {
-                        double x = col + (sx + 0.5) / SUBSAMPLES;
-                        double y = row + (sy + 0.5) / SUBSAMPLES;
-                        if (kind.distanceToStroke(x, y, cx, cy, h) <= halfWidth) {
-                            hits++;
-                        }
-                    }
-                }
-                pixels[row * SIZE + col] = hits / (double) (SUBSAMPLES * SUBSAMPLES);
+                pixels[row * SIZE + col] = kind.coverage(col, row, cx, cy, h, halfWidth, SUBSAMPLES);
             }
         }
         return pixels;
