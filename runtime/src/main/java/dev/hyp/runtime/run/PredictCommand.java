@@ -55,7 +55,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--proba", description = "Also write each class's probability (classification).")
   boolean probabilities;
 
-  @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+  @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", converter = OneCharacter.class,
       description = "The cell delimiter of DATA.csv (default: ${DEFAULT-VALUE}); the output is comma-separated.")
   char delimiter;
 
@@ -172,5 +172,16 @@ public final class PredictCommand implements Callable<Integer> {
 
   private static String reason(IOException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** A delimiter is one character; picocli's own message for "" would name a Java exception. */
+  static final class OneCharacter implements picocli.CommandLine.ITypeConverter<Character> {
+    @Override
+    public Character convert(String value) {
+      if (value.length() != 1) {
+        throw new picocli.CommandLine.TypeConversionException("give one character, such as `;`, not `" + value + "`");
+      }
+      return value.charAt(0);
+    }
   }
 }

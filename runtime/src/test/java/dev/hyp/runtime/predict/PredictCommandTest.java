@@ -83,6 +83,10 @@ class PredictCommandTest {
     assertEquals("", run.err());
     assertEquals(ExitCode.BAD_INPUT.code(), predict(iris.zip().toString(), commas.toString(), "--delimiter", ";;")
         .exit());
+    Run empty = predict(iris.zip().toString(), commas.toString(), "--delimiter", "");
+    assertEquals(ExitCode.BAD_INPUT.code(), empty.exit());
+    assertTrue(empty.err().startsWith("Invalid value for option '--delimiter': give one character, such as `;`"),
+        empty.err()); // in words, not a Java exception's name
   }
 
   /** Each mistake: exit 2, one line on the standard error that starts with `hyp: `, nothing on the standard output. */
