@@ -223,8 +223,8 @@ final class ExperimentRun<P> {
     return ExitCode.BAD_INPUT;
   }
 
-  /** What the file system said, in its own words, without the exception's class. */
-  private static String reason(Throwable e) {
+  /** What the file system said, in its own words, without the exception's class (also for `predict -o`). */
+  static String reason(Throwable e) {
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
     if (cause instanceof StudyAbortedException || cause instanceof StorageException) {
       cause = cause.getCause() != null ? cause.getCause() : cause;

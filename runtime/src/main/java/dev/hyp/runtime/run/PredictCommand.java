@@ -130,7 +130,8 @@ public final class PredictCommand implements Callable<Integer> {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     } catch (IOException e) {
-      err.println("hyp: cannot write " + (output == null ? "the predictions" : output) + ": " + reason(e));
+      err.println("hyp: cannot write " + (output == null ? "the predictions" : output) + ": "
+          + ExperimentRun.reason(e));
       return ExitCode.BAD_INPUT;
     } finally {
       if (output == null && target != null) {
@@ -168,10 +169,6 @@ public final class PredictCommand implements Callable<Integer> {
     return metrics.entrySet().stream()
         .map(m -> m.getKey() + " " + String.format(Locale.ROOT, "%.4f", m.getValue()))
         .collect(Collectors.joining("  "));
-  }
-
-  private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A delimiter is one character; picocli's own message for "" would name a Java exception. */
