@@ -3,6 +3,7 @@ package dev.hyp.cli;
 import dev.hyp.runtime.run.ExitCode;
 import dev.hyp.runtime.run.PredictCommand;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,9 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Main());
+    for (ToolCommand tool : ServiceLoader.load(ToolCommand.class)) {
+      commandLine.addSubcommand(tool);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     ExitCode.install(commandLine);
