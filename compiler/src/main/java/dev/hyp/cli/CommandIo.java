@@ -9,20 +9,20 @@ import picocli.CommandLine.Spec;
  * The output streams of the command line a command runs in (Main's, or a test's), and the way
  * out, with a code from {@link ExitCode}: what both help mixins give their commands.
  */
-abstract class CommandIo {
+public abstract class CommandIo {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
-  PrintWriter out() {
+  public PrintWriter out() {
     return command.commandLine().getOut();
   }
 
-  PrintWriter err() {
+  public PrintWriter err() {
     return command.commandLine().getErr();
   }
 
   /** Flushes what the command printed and gives picocli the code to exit with. */
-  int exit(ExitCode code) {
+  public int exit(ExitCode code) {
     out().flush();
     err().flush();
     return code.code();
