@@ -43,6 +43,27 @@ final class DiagnosticsPublisher implements AutoCloseable {
     this.client = client;
   }
 
+  /**
+   * Checks a small spec on the checker's thread, so the classes of the parser and the checker are
+   * loaded and compiled before the first document's check, not during it.
+   */
+  void warmUp() {
+    checker.execute(() -> new OpenDocument("untitled:warm-up.hyp", 0, WARM_UP).checked());
+  }
+
+  private static final String WARM_UP = """
+      experiment warm_up {
+        data { source = csv("data.csv", label = "y") }
+        params { lr = loguniform(1e-4, 1e-1) }
+        model {
+          updater = adam(lr = lr)
+          dense(units = 8)
+          output(activation = softmax, loss = mcxent)
+        }
+        objective = maximize accuracy on validation
+      }
+      """;
+
   /** Checks at once (a document just opened). */
   void now(OpenDocument document) {
     schedule(document, 0);

@@ -61,6 +61,7 @@ public final class HypLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    diagnostics.warmUp();
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     capabilities.setHoverProvider(new HoverOptions());
