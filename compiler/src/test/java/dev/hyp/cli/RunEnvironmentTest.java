@@ -75,6 +75,18 @@ class RunEnvironmentTest {
   }
 
   @Test
+  void aMemoryLimitThatIsNotAnAmountIsAUsageErrorBeforeAnyTrial() throws Exception {
+    System.setProperty("hyp.memoryLimit", "lots");
+    try {
+      assertOneLineExit2(CliTest.hyp("run", spec(2, 1).toString(), "--out", dir.resolve("run").toString()),
+          "hyp: HYP_MEMORY_LIMIT (or -Dhyp.memoryLimit) is `lots`, not an amount of memory such as 8g or 512m");
+    } finally {
+      System.clearProperty("hyp.memoryLimit");
+    }
+    assertFalse(Files.exists(dir.resolve("run")), "no trial ran");
+  }
+
+  @Test
   void aTimeoutOfCenturiesIsAsGoodAsNone() throws Exception {
     CliTest.Run run = CliTest.hyp("run", spec(2, 1).toString(), "--timeout", "99999999999h",
         "--out", dir.resolve("run").toString());

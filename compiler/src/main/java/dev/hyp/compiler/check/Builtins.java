@@ -86,7 +86,7 @@ final class Builtins {
         optional("activation", Type.ACTIVATION, Activation.TANH.hypName())));
     add(layers, Signature.of("output", optional("activation", Type.ACTIVATION, null), required("loss", Type.LOSS),
         optional("units", Type.INT, null).atLeast(1)));
-    return Map.copyOf(layers);
+    return Collections.unmodifiableMap(layers); // in the order above: suggestions and completion list them so
   }
 
   /** Settings of each section, and of the experiment itself (""). */

@@ -2,6 +2,7 @@ package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
+import dev.hyp.runtime.dl4j.MachineMemory;
 import dev.hyp.runtime.executor.TrialExecutor;
 import dev.hyp.runtime.executor.TrialExecutors;
 import dev.hyp.runtime.experiment.Experiment;
@@ -70,6 +71,12 @@ final class ExperimentRun<P> {
     Optional<String> badOption = options.problem();
     if (badOption.isPresent()) {
       err.println("hyp: " + badOption.get());
+      return ExitCode.BAD_INPUT;
+    }
+    try {
+      MachineMemory.limit(); // the memory guard reads it in every trial: a bad value fails the run here, once
+    } catch (IllegalArgumentException e) {
+      err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
     Path outDirectory = options.out() != null ? options.out() : specDirectory.resolve("runs").resolve(definition.name());

@@ -18,9 +18,9 @@ import java.util.Locale;
 /** The end of a run: why it stopped, the counts, the leaderboard and where things are. */
 record RunSummary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition objective, Path directory) {
   void print(StudyResult result, Duration elapsed) {
-    out.printf(Locale.ROOT, "%nhyp: stopped (%s) after %.1fs: %d complete, %d pruned, %d failed%n",
+    out.printf(Locale.ROOT, "%nhyp: stopped (%s) after %.1fs: %s%n",
         result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), elapsed.toMillis() / 1000.0,
-        result.count(TrialState.COMPLETE), result.count(TrialState.PRUNED), result.count(TrialState.FAILED));
+        counts(result.trials()));
     List<FrozenTrial> top = result.trials().stream()
         .filter(t -> t.state() == TrialState.COMPLETE)
         .sorted(Comparator.comparingDouble((FrozenTrial t) -> objective.direction().toLoss(t.value())))
@@ -44,5 +44,26 @@ record RunSummary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition obje
     }
     out.println("hyp: every trial: hyp trials " + directory + " --format table|csv|json");
     out.flush();
+  }
+
+  /**
+   * What this run did: trials carried from an earlier version were not run here and a trial whose
+   * process died did not fail, so each is counted apart (and only when there is one).
+   */
+  static String counts(List<FrozenTrial> trials) {
+    List<FrozenTrial> ranHere = trials.stream().filter(t -> !t.isCarried()).toList();
+    long interrupted = ranHere.stream().filter(FrozenTrial::isInterrupted).count();
+    long failed = ranHere.stream().filter(t -> t.state() == TrialState.FAILED).count() - interrupted;
+    String counts = String.format(Locale.ROOT, "%d complete, %d pruned, %d failed", count(ranHere, TrialState.COMPLETE),
+        count(ranHere, TrialState.PRUNED), failed);
+    if (interrupted > 0) {
+      counts += ", " + interrupted + " interrupted";
+    }
+    long carried = trials.size() - ranHere.size();
+    return carried > 0 ? counts + "; " + carried + " carried from earlier versions" : counts;
+  }
+
+  private static long count(List<FrozenTrial> trials, TrialState state) {
+    return trials.stream().filter(t -> t.state() == state).count();
   }
 }
