@@ -1,6 +1,5 @@
 package dev.hyp.lsp;
 
-import dev.hyp.compiler.check.ParamReferences;
 import dev.hyp.compiler.check.Vocabulary;
 import dev.hyp.compiler.parse.CursorContext;
 import dev.hyp.compiler.source.Span;
@@ -25,8 +24,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * parameters wherever parameters may be used.
  */
 final class Completions {
-  private static final List<String> DISTRIBUTIONS = List.of("uniform", "loguniform", "int", "logint", "choice");
-  private static final Pattern DECLARED = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\[[^\\]]*\\])?\\s*=");
 
   private final OpenDocument document;
   private final CursorContext context;
@@ -99,9 +96,7 @@ final class Completions {
 
   private void value(String section, String setting) {
     if (section.equals("params")) {
-      for (String distribution : DISTRIBUTIONS) {
-        Vocabulary.callable(distribution).ifPresent(c -> call(c, CompletionItemKind.Function));
-      }
+      Vocabulary.distributions().forEach(c -> call(c, CompletionItemKind.Function));
       params(section);
       return;
     }
@@ -131,8 +126,10 @@ final class Completions {
   private void itemStart(String section) {
     switch (section) {
       case "" -> {
-        for (String name : List.of("data", "params", "model", "train")) {
-          keyword(name, name + " {\n  $0\n}");
+        for (String name : Vocabulary.sections()) {
+          if (!name.equals("search") && !name.equals("objective")) {
+            keyword(name, name + " {\n  $0\n}");
+          }
         }
         keyword("search", "search ${1|" + String.join(",", Vocabulary.symbols("search strategy")) + "|} {\n  $0\n}");
         keyword("objective", "objective = ${1|maximize,minimize|} ${2:accuracy} on ${3:validation}");
@@ -198,32 +195,9 @@ final class Completions {
     if (section.equals("search") || section.isEmpty()) {
       return;
     }
-    Optional<ParamReferences> references = document.params();
-    List<String> names = references.map(r -> r.all().stream().map(ParamReferences.Param::name).toList())
-        .orElseGet(this::paramsAsWritten);
-    for (String name : names) {
+    for (String name : document.paramNames()) {
       add(name, CompletionItemKind.Variable, "parameter", name, false);
     }
-  }
-
-  /** While the text does not parse: the names set at the start of a line inside `params { ... }`. */
-  private List<String> paramsAsWritten() {
-    String text = document.text();
-    Matcher block = Pattern.compile("\\bparams\\s*\\{").matcher(text);
-    if (!block.find()) {
-      return List.of();
-    }
-    int end = text.indexOf('}', block.end());
-    String body = text.substring(block.end(), end < 0 ? text.length() : end);
-    List<String> names = new ArrayList<>();
-    Matcher declared = DECLARED.matcher(body);
-    while (declared.find()) {
-      int at = block.end() + declared.start(1);
-      if (at > offset || offset > at + declared.group(1).length()) {
-        names.add(declared.group(1));
-      }
-    }
-    return names;
   }
 
   private void call(Vocabulary.Callable callable, CompletionItemKind kind) {

@@ -48,7 +48,7 @@ final class DiagnosticsPublisher implements AutoCloseable {
    * loaded and compiled before the first document's check, not during it.
    */
   void warmUp() {
-    checker.execute(() -> new OpenDocument("untitled:warm-up.hyp", 0, WARM_UP).checked());
+    checker.execute(() -> new OpenDocument("untitled:warm-up.hyp", 0, WARM_UP, List.of()).checked());
   }
 
   private static final String WARM_UP = """

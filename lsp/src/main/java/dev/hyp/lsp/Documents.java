@@ -1,5 +1,6 @@
 package dev.hyp.lsp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +11,11 @@ final class Documents {
   private final Map<String, OpenDocument> open = new ConcurrentHashMap<>();
 
   OpenDocument open(String uri, int version, String text) {
-    OpenDocument document = new OpenDocument(uri, version, text);
-    open.put(uri, document);
+    return put(new OpenDocument(uri, version, text, List.of()));
+  }
+
+  private OpenDocument put(OpenDocument document) {
+    open.put(document.uri(), document);
     return document;
   }
 
@@ -22,17 +26,23 @@ final class Documents {
   OpenDocument change(String uri, int version, Iterable<TextDocumentContentChangeEvent> changes) {
     OpenDocument current = open.get(uri);
     String text = current == null ? "" : current.text();
+    List<String> params = current == null ? List.of() : current.paramNames();
     for (TextDocumentContentChangeEvent change : changes) {
       if (change.getRange() == null) {
         text = change.getText();
       } else {
-        OpenDocument at = new OpenDocument(uri, version, text);
+        OpenDocument at = new OpenDocument(uri, version, text, List.of());
         int start = at.offset(change.getRange().getStart());
         int end = Math.max(start, at.offset(change.getRange().getEnd()));
         text = text.substring(0, start) + change.getText() + text.substring(end);
       }
     }
-    return open(uri, version, text);
+    return put(new OpenDocument(uri, version, text, params));
+  }
+
+  /** The same text checked afresh (a data file beside it may have changed). */
+  OpenDocument reopen(OpenDocument document) {
+    return put(new OpenDocument(document.uri(), document.version(), document.text(), document.paramNames()));
   }
 
   void close(String uri) {

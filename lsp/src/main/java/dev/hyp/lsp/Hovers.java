@@ -104,7 +104,7 @@ final class Hovers {
       declaration.append(" if ").append(ExpressionPrinter.print(setting.when()));
     }
     String kind = setting.value() instanceof dev.hyp.compiler.ast.Call call
-        && List.of("uniform", "loguniform", "int", "logint", "choice").contains(call.callee().name())
+        && Vocabulary.distributions().stream().anyMatch(d -> d.name().equals(call.callee().name()))
         ? "searched parameter" : "constant parameter";
     StringBuilder markdown = new StringBuilder("```hyp\n" + declaration + "\n```\n\n" + kind);
     if (setting.bound() != null) {

@@ -65,7 +65,7 @@ final class HypTextDocumentService implements TextDocumentService {
   public void didSave(DidSaveTextDocumentParams params) {
     // a data file may have changed beside the spec: check again
     documents.get(params.getTextDocument().getUri())
-        .map(d -> documents.open(d.uri(), d.version(), d.text()))
+        .map(d -> documents.reopen(d))
         .ifPresent(diagnostics::now);
   }
 

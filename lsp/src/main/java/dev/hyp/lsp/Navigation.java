@@ -1,6 +1,7 @@
 package dev.hyp.lsp;
 
 import dev.hyp.compiler.check.ParamReferences;
+import dev.hyp.compiler.parse.Names;
 import dev.hyp.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Navigation {
   static WorkspaceEdit rename(OpenDocument document, int offset, String newName) {
     ParamReferences.Param param = paramAt(document, offset).orElseThrow(() -> error("only a parameter can be "
         + "renamed here, and the spec must parse"));
-    if (!Words.isName(newName)) {
+    if (!Names.isName(newName)) {
       throw error("`" + newName + "` is not a name: letters, digits and `_`, not starting with a digit, and not a"
           + " keyword");
     }

@@ -2,12 +2,14 @@ package dev.hyp.lsp;
 
 import dev.hyp.compiler.Compiler;
 import dev.hyp.compiler.check.CheckResult;
+import dev.hyp.compiler.check.Checker;
 import dev.hyp.compiler.check.ParamReferences;
 import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.compiler.source.Span;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -19,16 +21,20 @@ import org.eclipse.lsp4j.Range;
  */
 final class OpenDocument {
   private static final Compiler COMPILER = new Compiler();
+  private static final Checker CHECKER = new Checker();
 
   private final String uri;
   private final int version;
   private final SourceFile source;
+  private final List<String> paramsBefore;
   private ParseResult parsed;
   private CheckResult checked;
 
-  OpenDocument(String uri, int version, String text) {
+  /** {@code paramsBefore}: the parameters of the last version that parsed, for while this one does not. */
+  OpenDocument(String uri, int version, String text, List<String> paramsBefore) {
     this.uri = uri;
     this.version = version;
+    this.paramsBefore = List.copyOf(paramsBefore);
     Path path = pathOf(uri);
     this.source = path == null ? SourceFile.of(uri, text) : new SourceFile(path.toString(), path, text);
   }
@@ -65,9 +71,10 @@ final class OpenDocument {
     return parsed;
   }
 
+  /** What `hyp check` says of this text: the compiler's checker over this version's parse. */
   synchronized CheckResult checked() {
     if (checked == null) {
-      checked = COMPILER.check(source);
+      checked = CHECKER.check(parsed());
     }
     return checked;
   }
@@ -76,6 +83,11 @@ final class OpenDocument {
   Optional<ParamReferences> params() {
     ParseResult result = parsed();
     return result.succeeded() ? Optional.of(ParamReferences.of(result.experiment())) : Optional.empty();
+  }
+
+  /** The names of the declared parameters: this version's, or while it does not parse the last ones that did. */
+  List<String> paramNames() {
+    return params().map(p -> p.all().stream().map(ParamReferences.Param::name).toList()).orElse(paramsBefore);
   }
 
   /** The offset of an LSP position (UTF-16 units, as the protocol counts by default), clamped to the text. */

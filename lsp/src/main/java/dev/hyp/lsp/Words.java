@@ -46,11 +46,4 @@ final class Words {
     return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
-  /** A name a spec may declare: the language's name syntax, and not a keyword. */
-  static boolean isName(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !KEYWORDS.contains(name);
-  }
-
-  static final java.util.Set<String> KEYWORDS = java.util.Set.of("experiment", "search", "objective", "maximize",
-      "minimize", "on", "for", "in", "if", "and", "or", "not", "true", "false");
 }

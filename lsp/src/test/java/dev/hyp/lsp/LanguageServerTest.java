@@ -243,13 +243,18 @@ class LanguageServerTest {
     }
   }
 
-  /** Completion at the end of {@code typed} (the text up to and including {@code before}, then {@code typed}). */
+  /**
+   * Completion at the end of {@code typed}, as while typing: the whole text opened, then edited to
+   * end with the text up to and including {@code before}, then {@code typed} (so it rarely parses).
+   */
   private static void assertCompletion(String text, String before, String typed, List<String> present,
       List<String> absent) throws Exception {
     int cut = text.indexOf(before);
     assertTrue(cut >= 0, before);
     String edited = text.substring(0, cut + before.length()) + typed;
-    String uri = open(edited);
+    String uri = open(text);
+    lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(edited))));
     List<CompletionItem> items = lsp.server.getTextDocumentService().completion(new CompletionParams(
         new TextDocumentIdentifier(uri), position(edited, edited.length()))).get(30, TimeUnit.SECONDS).getLeft();
     List<String> labels = ServerProcess.labels(items);

@@ -19,7 +19,7 @@ import java.util.Optional;
  * plain values of one kind without repeats, or a constant. Empty after reporting.
  */
 final class DomainChecker {
-  private static final List<String> DISTRIBUTIONS = List.of("uniform", "loguniform", "int", "logint", "choice");
+  static final List<String> DISTRIBUTIONS = List.of("uniform", "loguniform", "int", "logint", "choice");
 
   private final Diagnostics diagnostics;
   private final ParamTable table;

@@ -84,17 +84,17 @@ public final class Vocabulary {
   }
 
   public static List<Callable> layers() {
-    return Builtins.LAYERS.values().stream().map(s -> callable(s, "layer")).sorted(LAYER_ORDER).toList();
+    return Builtins.LAYERS.values().stream().map(s -> callable(s, "layer")).toList();
   }
 
   /** Every layer, distribution and function, each name once. */
   public static List<Callable> callables() {
     Map<String, Callable> all = new LinkedHashMap<>();
     layers().forEach(c -> all.put(c.name(), c));
-    for (String distribution : List.of("uniform", "loguniform", "int", "logint")) {
-      all.put(distribution, distribution(distribution));
+    for (String distribution : DomainChecker.DISTRIBUTIONS) {
+      all.put(distribution, distribution.equals("choice") ? new Callable("choice", "distribution", List.of())
+          : distribution(distribution));
     }
-    all.put("choice", new Callable("choice", "distribution", List.of()));
     for (Map.Entry<Type, List<Signature>> functions : Builtins.FUNCTIONS.entrySet()) {
       for (Signature signature : functions.getValue()) {
         all.putIfAbsent(signature.name(), callable(signature, functions.getKey().noun()));
@@ -106,6 +106,11 @@ public final class Vocabulary {
         new Entry("missing", "a missing-value rule", false, null, null, "missing-value rule", TablePlanChecker.MISSING),
         entry(Signature.Parameter.optional("indicator", Type.BOOLEAN, null)))));
     return List.copyOf(all.values());
+  }
+
+  /** The distributions a parameter can be drawn from: `uniform`, `loguniform`, `int`, `logint`, `choice`. */
+  public static List<Callable> distributions() {
+    return callables().stream().filter(c -> c.kind().equals("distribution")).toList();
   }
 
   public static Optional<Callable> callable(String name) {
@@ -150,9 +155,6 @@ public final class Vocabulary {
   public static List<Symbol> symbol(String name) {
     return symbols().stream().filter(s -> s.name().equals(name)).toList();
   }
-
-  private static final java.util.Comparator<Callable> LAYER_ORDER = java.util.Comparator.comparingInt(
-      c -> List.of("dense", "dropout", "batchnorm", "conv2d", "maxpool", "avgpool", "lstm", "output").indexOf(c.name()));
 
   private static Callable distribution(String name) {
     Type type = name.endsWith("int") ? Type.INT : Type.NUMBER;
