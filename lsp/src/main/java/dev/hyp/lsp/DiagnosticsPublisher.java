@@ -24,7 +24,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * diagnostics of the last change arrive well within 200 ms (a check of a sample takes a few).
  */
 final class DiagnosticsPublisher implements AutoCloseable {
-  static final long DEBOUNCE_MILLIS = 40;
+  static final long DEBOUNCE_MILLIS = 30;
 
   private final Documents documents;
   private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -44,12 +44,16 @@ final class DiagnosticsPublisher implements AutoCloseable {
   }
 
   /**
-   * Checks a small spec on the checker's thread, so the classes of the parser and the checker are
-   * loaded and compiled before the first document's check, not during it.
+   * Checks a small spec a few times on the checker's thread, so the parser and the checker are
+   * loaded and compiled by the JIT before the first keystroke's check, not during it.
    */
   void warmUp() {
-    checker.execute(() -> new OpenDocument("untitled:warm-up.hyp", 0, WARM_UP, List.of()).checked());
+    for (int i = 0; i < WARM_UP_CHECKS; i++) {
+      checker.execute(() -> new OpenDocument("untitled:warm-up.hyp", 0, WARM_UP, List.of()).checked());
+    }
   }
+
+  private static final int WARM_UP_CHECKS = 10;
 
   private static final String WARM_UP = """
       experiment warm_up {
