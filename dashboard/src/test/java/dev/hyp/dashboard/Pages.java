@@ -12,7 +12,11 @@ final class Pages {
 
   /** Polls {@code expression} until it gives something other than null or false, for at most 30 s. */
   static JsonNode waitFor(DevToolsPage page, String expression) throws Exception {
-    long deadline = System.nanoTime() + 30_000_000_000L;
+    return waitFor(page, expression, 30);
+  }
+
+  static JsonNode waitFor(DevToolsPage page, String expression, int seconds) throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     JsonNode value = null;
     while (System.nanoTime() < deadline) {
       value = page.evaluate(expression);
@@ -21,7 +25,7 @@ final class Pages {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("still not true after 30 s: " + expression + " (last: " + value + ")");
+    throw new AssertionError("still not true after " + seconds + " s: " + expression + " (last: " + value + ")");
   }
 
   /** The whole page at 1400 pixels wide, for people to look at (target/ is not committed). */

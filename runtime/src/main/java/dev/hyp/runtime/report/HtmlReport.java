@@ -50,6 +50,27 @@ public final class HtmlReport {
     AtomicFiles.write(file, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
   }
 
+  /**
+   * The report's data as JSON, as the page's script reads it from {@code #hyp-data}: for a view that
+   * draws the report's charts itself, such as the dashboard.
+   */
+  public static String data(ReportInput input) {
+    return HtmlSafeJson.write(ReportData.of(input));
+  }
+
+  /** The chart library the report inlines (Apache ECharts), for a view that serves the same one. */
+  public static String chartLibrary() {
+    return script(ECHARTS);
+  }
+
+  /** The report page's template ({@code report.html}), style ({@code report.css}) or script ({@code report.js}). */
+  public static String page(String name) {
+    if (!java.util.List.of("report.html", "report.css", "report.js").contains(name)) {
+      throw new IllegalArgumentException("the report has no " + name);
+    }
+    return resource("dev/hyp/runtime/report/" + name);
+  }
+
   static String escapeHtml(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
         .replace("'", "&#39;");
