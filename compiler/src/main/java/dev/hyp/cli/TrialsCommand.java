@@ -45,6 +45,7 @@ final class TrialsCommand implements Callable<Integer> {
       case table -> table.table();
       case text -> throw new IllegalStateException("--format text, which TableCsvOrJson turns away");
     });
+    StaleReport.refresh(directory, common.err());
     return common.exit(ExitCode.OK);
   }
 
