@@ -83,6 +83,7 @@ final class BestCommand implements Callable<Integer> {
       }
       out.println("model:      " + best.path("model").asText());
     }
+    StaleReport.refresh(directory, err);
     return common.exit(ExitCode.OK);
   }
 

@@ -14,13 +14,21 @@ final class BarConsumer implements ProgressBarConsumer {
   // asked only for the terminal's width; it never prints
   private final ConsoleProgressBarConsumer terminal = new ConsoleProgressBarConsumer(System.out);
 
+  private final int columns; // 0: the terminal's width
+
   BarConsumer(PrintWriter out) {
+    this(out, 0);
+  }
+
+  /** With a fixed width of {@code columns} (for tests), or the terminal's when 0. */
+  BarConsumer(PrintWriter out, int columns) {
     this.out = out;
+    this.columns = columns;
   }
 
   @Override
   public int getMaxRenderedLength() {
-    return Math.max(40, terminal.getMaxRenderedLength());
+    return Math.max(40, columns > 0 ? columns : terminal.getMaxRenderedLength());
   }
 
   @Override

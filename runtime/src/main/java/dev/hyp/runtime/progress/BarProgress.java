@@ -25,10 +25,14 @@ final class BarProgress implements StudyListener, AutoCloseable {
   private final ProgressBar bar;
 
   BarProgress(PrintWriter out, String experiment, String metric, SearchProgress progress) {
+    this(out, experiment, metric, progress, new BarConsumer(out));
+  }
+
+  BarProgress(PrintWriter out, String experiment, String metric, SearchProgress progress, BarConsumer consumer) {
     this.lines = new TrialLines(out, metric);
     this.progress = progress;
     this.metric = metric;
-    this.consumer = new BarConsumer(out);
+    this.consumer = consumer;
     ProgressSnapshot now = progress.snapshot();
     this.bar = new ProgressBarBuilder()
         .setTaskName(experiment)

@@ -16,8 +16,9 @@ record ProgressSnapshot(int done, Integer budget, int running, int pruned, int f
   /** The counts and best value, for beside the progress bar; compact leaves the bar room in narrow terminals. */
   String status(String metric, boolean compact) {
     if (compact) {
-      return String.format(Locale.ROOT, "%d run, %d pruned, %d failed, best %s", running, pruned, failed,
-          best == null ? "-" : String.format(Locale.ROOT, "%.4f", best));
+      // the best first: a line too long for the terminal loses its end, and the counts matter less
+      return String.format(Locale.ROOT, "best %s · %d run %d pruned %d failed",
+          best == null ? "-" : String.format(Locale.ROOT, "%.4f", best), running, pruned, failed);
     }
     return String.format(Locale.ROOT, "running %d · pruned %d · failed %d · %s", running, pruned, failed,
         best(metric));

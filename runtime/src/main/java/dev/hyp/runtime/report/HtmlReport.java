@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.hyp.runtime.trial.FrozenTrial;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,7 +31,8 @@ public final class HtmlReport {
         "style", resource("dev/hyp/runtime/report/report.css"),
         "echarts", script(ECHARTS),
         "script", script("dev/hyp/runtime/report/report.js"),
-        "data", HtmlSafeJson.write(ReportData.of(input)));
+        "data", HtmlSafeJson.write(ReportData.of(input)),
+        "stamp", stamp(input.trials()));
     // one pass, so text inserted into a slot is never searched for slots itself
     Matcher slot = SLOT.matcher(resource("dev/hyp/runtime/report/report.html"));
     StringBuilder html = new StringBuilder();
@@ -48,6 +51,55 @@ public final class HtmlReport {
   public static void write(ReportInput input, Path file) throws IOException {
     String html = render(input);
     AtomicFiles.write(file, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * What the report was drawn from, in a few characters: each trial's number, state and step
+   * count. A report whose stamp differs from its study's is behind it (a run killed between two
+   * rewrites), and {@link #isCurrent} says so without drawing anything.
+   */
+  static String stamp(List<FrozenTrial> trials) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    for (FrozenTrial trial : trials) {
+      crc.update((trial.number() + ":" + trial.state() + ":" + trial.intermediate().size() + ";")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    return trials.size() + "-" + Long.toHexString(crc.getValue());
+  }
+
+  /** Whether {@code file} is a report of exactly these trials (false when it is missing or from before stamps). */
+  public static boolean isCurrent(Path file, List<FrozenTrial> trials) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    String head;
+    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      char[] start = new char[2048]; // the stamp sits in the head, before the inlined library
+      int read = in.read(start);
+      head = read < 0 ? "" : new String(start, 0, read);
+    }
+    return head.contains("<meta name=\"hyp-trials\" content=\"" + stamp(trials) + "\">");
+  }
+
+  /**
+   * The report's data as JSON, as the page's script reads it from {@code #hyp-data}: for a view that
+   * draws the report's charts itself, such as the dashboard.
+   */
+  public static String data(ReportInput input) {
+    return HtmlSafeJson.write(ReportData.of(input));
+  }
+
+  /** The chart library the report inlines (Apache ECharts), for a view that serves the same one. */
+  public static String chartLibrary() {
+    return script(ECHARTS);
+  }
+
+  /** The report page's template ({@code report.html}), style ({@code report.css}) or script ({@code report.js}). */
+  public static String page(String name) {
+    if (!List.of("report.html", "report.css", "report.js").contains(name)) {
+      throw new IllegalArgumentException("the report has no " + name);
+    }
+    return resource("dev/hyp/runtime/report/" + name);
   }
 
   static String escapeHtml(String text) {

@@ -29,16 +29,34 @@ final class ReportData {
     for (ParameterAxis axis : axes) {
       ObjectNode param = params.addObject();
       param.put("name", axis.name());
-      param.put("kind", axis.numeric() ? "numeric" : "categorical");
+      List<Object> choices = declaredChoices(input, axis);
+      // a choice is drawn as its choices, in the order written, even when they are numbers
+      param.put("kind", axis.numeric() && choices.isEmpty() ? "numeric" : "categorical");
       param.put("log", axis.log());
       param.put("varies", axis.varies());
       ArrayNode categories = param.putArray("categories");
-      axis.categories().forEach(c -> categories.add(String.valueOf(c)));
+      (choices.isEmpty() ? axis.categories() : choices).forEach(c -> categories.add(String.valueOf(c)));
     }
     ArrayNode trials = root.putArray("trials");
     input.trials().forEach(t -> trials.add(trial(t)));
     root.set("importance", importance(FanovaImportance.of(input.trials(), axes, IMPORTANCE_SEED)));
     return root;
+  }
+
+  /** A numeric parameter's choices when run.json declares it a choice (and its trials took no other value), else none. */
+  private static List<Object> declaredChoices(ReportInput input, ParameterAxis axis) {
+    if (!axis.numeric()) {
+      return List.of();
+    }
+    for (ParamScale scale : input.scales()) {
+      if (scale.name().equals(axis.name()) && scale.scale().equals(ParamScale.CATEGORICAL)) {
+        List<Object> choices = scale.normalizedChoices();
+        boolean within = input.trials().stream().filter(t -> t.params().has(axis.name()))
+            .allMatch(t -> choices.contains(t.params().get(axis.name())));
+        return within ? choices : List.of();
+      }
+    }
+    return List.of();
   }
 
   private static ObjectNode trial(FrozenTrial trial) {

@@ -26,9 +26,10 @@ import org.apache.commons.csv.CSVPrinter;
 public final class TrialTable {
   private final List<Row> rows;
   private final String metric;
-  private final List<String> parameters;
+  private final List<String> parameters; // mutable only while withColumns builds a copy
   private final boolean versions;
   private final boolean carried;
+  private List<String> trailing = List.of("epochs", "time", "reason");
 
   /** A trial and the version of the spec it belongs to (null: the table is of one version). */
   public record Row(Integer version, FrozenTrial trial) {}
@@ -50,6 +51,69 @@ public final class TrialTable {
   /** The trials of several versions, each row with its version. */
   public static TrialTable ofVersions(List<Row> rows, String metric) {
     return new TrialTable(rows, metric, true);
+  }
+
+  /** Rows of one version or several (with a version column), in the order given. */
+  public static TrialTable of(List<Row> rows, String metric, boolean versions) {
+    return new TrialTable(rows, metric, versions);
+  }
+
+  /** The columns a table may show after trial, state and value: the parameters, then epochs, time and reason. */
+  public List<String> optionalColumns() {
+    List<String> names = new ArrayList<>(parameters);
+    names.addAll(List.of("epochs", "time", "reason"));
+    return names;
+  }
+
+  /**
+   * The table with only these of its {@link #optionalColumns} after trial, state and value, in
+   * their own order (a name it does not have is the caller's to reject).
+   */
+  public TrialTable withColumns(List<String> names) {
+    TrialTable table = new TrialTable(rows, metric, versions);
+    table.parameters.retainAll(names);
+    table.trailing = trailing.stream().filter(names::contains).toList();
+    return table;
+  }
+
+  /**
+   * {@link #table()} within {@code width} characters: the reason column, then parameter columns
+   * from the right, are left out until it fits, and the last lines name them (trial, state, value,
+   * epochs and time always stay).
+   */
+  public String table(int width) {
+    TrialTable fitted = this;
+    List<String> left = new ArrayList<>();
+    while (widest(fitted.table()) > width && (fitted.trailing.contains("reason") || !fitted.parameters.isEmpty())) {
+      List<String> parameters = new ArrayList<>(fitted.parameters);
+      List<String> trailing = new ArrayList<>(fitted.trailing);
+      left.add(trailing.remove("reason") ? "reason" : parameters.remove(parameters.size() - 1));
+      fitted = fitted.withColumns(concat(parameters, trailing));
+    }
+    if (left.isEmpty()) {
+      return fitted.table();
+    }
+    StringBuilder note = new StringBuilder();
+    String line = "(left out to fit " + width + " columns, --columns picks them:";
+    for (String name : left) {
+      if (line.length() + name.length() + 2 > width) {
+        note.append(line).append('\n');
+        line = "";
+      }
+      line += " " + name + ",";
+    }
+    note.append(line, 0, line.length() - 1).append(")\n");
+    return fitted.table() + note;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static int widest(String text) {
+    return text.lines().mapToInt(String::length).max().orElse(0);
   }
 
   public String csv() {
@@ -112,7 +176,7 @@ public final class TrialTable {
     List<String> header = new ArrayList<>(leading("trial", "from"));
     header.addAll(List.of("state", metric));
     header.addAll(parameters);
-    header.addAll(List.of("epochs", "time", "reason"));
+    header.addAll(trailing);
     lines.add(header);
     for (Row entry : rows) {
       FrozenTrial trial = entry.trial();
@@ -122,9 +186,15 @@ public final class TrialTable {
       for (String name : parameters) {
         row.add(trial.params().has(name) ? TrialFormat.value(trial.params().get(name)) : "-");
       }
-      row.add(String.valueOf(trial.intermediate().size()));
-      row.add(seconds(trial) == null ? "-" : String.format(Locale.ROOT, "%.1fs", seconds(trial)));
-      row.add(trial.reason() == null ? "" : trial.reason());
+      if (trailing.contains("epochs")) {
+        row.add(String.valueOf(trial.intermediate().size()));
+      }
+      if (trailing.contains("time")) {
+        row.add(seconds(trial) == null ? "-" : String.format(Locale.ROOT, "%.1fs", seconds(trial)));
+      }
+      if (trailing.contains("reason")) {
+        row.add(trial.reason() == null ? "" : trial.reason());
+      }
       lines.add(row);
     }
     return align(lines);

@@ -180,8 +180,10 @@ final class ExperimentRun<P> {
         Instant start = Instant.now();
         StudyResult result;
         try (ProgressViews.Listener progress = ProgressViews.open(out, definition.name(),
-            definition.objective().metric(), definition.objective().direction(), studyOptions.trials(), study.trials())) {
+            definition.objective().metric(), definition.objective().direction(), studyOptions.trials(), study.trials());
+            LiveReport live = new LiveReport(outDirectory.resolve(HtmlReport.FILE), this::reportInput, err)) {
           study.addListener(progress.listener());
+          study.addListener(live);
           result = study.optimize(objective, studyOptions);
         } catch (StorageException | StudyAbortedException | UncheckedIOException e) {
           // the disk filled up or went read-only mid-run: every trial told so far is in the database
@@ -255,12 +257,15 @@ final class ExperimentRun<P> {
   /** The report is a view of the study, which is already safe in the database: failing to write it only warns. */
   private void writeReport(Path outDirectory, StudyResult result) {
     try {
-      HtmlReport.write(new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
-          definition.objective().maximize(), result.trials(), scales),
-          outDirectory.resolve(HtmlReport.FILE));
+      HtmlReport.write(reportInput(result.trials()), outDirectory.resolve(HtmlReport.FILE));
     } catch (IOException | RuntimeException e) {
       err.println("hyp: could not write the report (`hyp report " + outDirectory + "` tries again): " + e);
     }
+  }
+
+  private ReportInput reportInput(List<FrozenTrial> trials) {
+    return new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
+        definition.objective().maximize(), trials, scales);
   }
 
   private RunData runData() {

@@ -52,6 +52,32 @@
     return p.kind === "categorical" ? "category" : (p.log ? "log" : "value");
   }
 
+  // A value's category: numeric choices are matched as numbers (16 is "16", 1e-4 is "1.0E-4").
+  function category(p, v) {
+    if (typeof v === "number") {
+      var i = p.categories.findIndex(function (c) { return Number(c) === v; });
+      if (i >= 0) { return p.categories[i]; }
+    }
+    return String(v);
+  }
+
+  // The band the complete trials' values span, a little wider: the y range that matters, shared
+  // by the history and every slice (pruned trials' low values would squash it to 0..1).
+  var valueBand = (function () {
+    var values = complete.map(function (t) { return t.value; });
+    if (!values.length) { return null; }
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    var pad = Math.max((hi - lo) * 0.08, Math.abs(hi) * 0.002, 1e-9);
+    return [lo - pad, hi + pad];
+  })();
+
+  // An axis for values that all sit at one point still needs a width around it.
+  function around(v, log) {
+    if (log) { return [v / 3, v * 3]; }
+    var d = Math.abs(v) * 0.1 || 1;
+    return [v - d, v + d];
+  }
+
   function updateCheck() {
     var check = document.getElementById("hyp-check");
     check.setAttribute("data-charts-expected", String(report.chartsExpected));
@@ -107,13 +133,20 @@
       return data.trials.filter(function (t) { return t.state === state && t.value !== null; })
           .map(function (t) { return [t.number, t.value]; });
     };
+    // the y axis opens on the complete trials' band; the slider on the right zooms out to the pruned ones
+    var zoom = valueBand ? [
+      { type: "inside", yAxisIndex: 0, filterMode: "none", startValue: valueBand[0], endValue: valueBand[1] },
+      { type: "slider", yAxisIndex: 0, filterMode: "none", startValue: valueBand[0], endValue: valueBand[1],
+        right: 8, width: 14, labelFormatter: function (v) { return fmt(Number(Number(v).toPrecision(3))); } },
+      { type: "inside", xAxisIndex: 0, filterMode: "none" }] : [];
     chart("chart-history", {
       color: [COLORS.complete, COLORS.pruned, COLORS.best],
       legend: { top: 0 },
-      grid: { left: 60, right: 24, top: 36, bottom: 44 },
+      grid: { left: 60, right: valueBand ? 56 : 24, top: 36, bottom: 44 },
       tooltip: { trigger: "item", formatter: function (p) { return p.seriesName + "<br>trial " + p.value[0] + ": " + fmt(p.value[1]); } },
+      dataZoom: zoom,
       xAxis: { type: "value", name: "trial", nameLocation: "middle", nameGap: 28, minInterval: 1 },
-      yAxis: { type: "value", name: data.metric, scale: true },
+      yAxis: { type: "value", name: data.metric, scale: true, axisLabel: { formatter: function (v) { return fmt(v); } } },
       series: [
         { name: "complete", type: "scatter", symbolSize: 10, data: points("complete") },
         { name: "pruned", type: "scatter", symbol: "emptyCircle", symbolSize: 8, data: points("pruned") },
@@ -142,88 +175,125 @@
     });
   }
 
+  // One line per trial, in its state's colour, named as its legend entry; the best trial's is
+  // "best". With many trials the rest fade so that the best stands out; hovering one brings it forward.
   function curves() {
-    var series = data.trials.filter(function (t) { return t.curve.length > 0; }).map(function (t) {
-      var pruned = t.state === "pruned";
+    var withCurves = data.trials.filter(function (t) { return t.curve.length > 0; });
+    var many = withCurves.length > 40;
+    var names = {};
+    var series = withCurves.map(function (t) {
       var isBest = best && t.number === best.number;
+      var name = isBest ? "best" : t.state;
+      names[name] = true;
+      var color = COLORS[name] || COLORS.failed;
       return {
-        id: "trial-" + t.number, name: t.state, type: "line", data: t.curve, z: isBest ? 5 : (pruned ? 1 : 3),
-        symbol: "circle", symbolSize: 3, showSymbol: false,
-        color: isBest ? COLORS.best : COLORS[t.state] || COLORS.failed,
-        lineStyle: { width: isBest ? 3 : 1.5, type: pruned ? "dashed" : "solid", opacity: pruned ? 0.7 : 0.9 },
-        markPoint: pruned ? { symbol: "path://M2,0 L8,6 L14,0 L16,2 L10,8 L16,14 L14,16 L8,10 L2,16 L0,14 L6,8 L0,2 Z",
-          symbolSize: 9, itemStyle: { color: COLORS.failed }, label: { show: false },
+        id: "trial-" + t.number, name: name, type: "line", data: t.curve,
+        z: isBest ? 10 : (t.state === "complete" ? 3 : 2),
+        symbol: "circle", symbolSize: 3, showSymbol: false, color: color,
+        lineStyle: { width: isBest ? 3 : (many ? 1 : 1.5), opacity: isBest ? 1 : (many ? 0.18 : 0.8),
+          type: t.state === "pruned" ? "dashed" : (t.state === "failed" ? "dotted" : "solid") },
+        emphasis: { focus: "series", lineStyle: { width: 3, opacity: 1 } },
+        markPoint: t.state === "pruned" ? { symbol: "path://M2,0 L8,6 L14,0 L16,2 L10,8 L16,14 L14,16 L8,10 L2,16 L0,14 L6,8 L0,2 Z",
+          symbolSize: 9, itemStyle: { color: color, opacity: many ? 0.5 : 1 }, label: { show: false },
           data: [{ coord: t.curve[t.curve.length - 1], name: "pruned" }] } : undefined
       };
     });
     chart("chart-curves", {
-      legend: { top: 0, data: ["complete", "pruned", "failed"] },
+      legend: { top: 0, data: ["best", "complete", "pruned", "failed", "running"].filter(function (n) { return names[n]; }) },
       grid: { left: 60, right: 24, top: 36, bottom: 44 },
       tooltip: { trigger: "item", formatter: function (p) {
         return p.seriesId.replace("-", " ") + " (" + p.seriesName + ")<br>epoch " + p.value[0] + ": " + fmt(p.value[1]); } },
+      dataZoom: [{ type: "inside", xAxisIndex: 0, filterMode: "none" }, { type: "inside", yAxisIndex: 0, filterMode: "none" }],
       xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 28, minInterval: 1 },
       yAxis: { type: "value", name: data.metric, scale: true },
       series: series
     });
   }
 
-  // A numeric parameter that some complete trials lack gets a category axis with an "(absent)"
-  // place when it took few values; a continuous one is left out, since a line needs a value on
-  // every axis (its slice still shows it).
+  // Every varying parameter has an axis. One that some complete trials lack gets an "(absent)"
+  // place at the bottom: a category of its own, or the lowest tick of a number axis whose ticks
+  // are evenly spaced below its values, so that no label sits on another.
   function parallelAxes() {
     var ABSENT = "(absent)";
     var axes = [];
-    var left = [];
     params.forEach(function (p) {
       var present = complete.filter(function (t) { return p.name in t.params; });
       var always = present.length === complete.length;
       if (p.kind === "categorical") {
-        axes.push({ p: p, type: "category", data: always ? p.categories : p.categories.concat([ABSENT]),
-          value: function (t) { return p.name in t.params ? String(t.params[p.name]) : ABSENT; } });
-      } else if (always) {
-        axes.push({ p: p, type: p.log ? "log" : "value", value: function (t) { return t.params[p.name]; } });
-      } else {
-        var values = present.map(function (t) { return t.params[p.name]; })
-            .filter(function (v, i, all) { return all.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
-        if (values.length <= 12) {
-          axes.push({ p: p, type: "category", data: values.map(fmt).concat([ABSENT]),
-            value: function (t) { return p.name in t.params ? fmt(t.params[p.name]) : ABSENT; } });
-        } else {
-          left.push(p.name);
-        }
+        axes.push({ p: p, type: "category", data: always ? p.categories : [ABSENT].concat(p.categories),
+          value: function (t) { return p.name in t.params ? category(p, t.params[p.name]) : ABSENT; } });
+        return;
       }
+      var values = present.map(function (t) { return t.params[p.name]; });
+      if (always && values.length) {
+        axes.push({ p: p, type: p.log ? "log" : "value", value: function (t) { return t.params[p.name]; } });
+        return;
+      }
+      var lo = values.length ? Math.min.apply(null, values) : 1, hi = values.length ? Math.max.apply(null, values) : 1;
+      var axis = { p: p, type: p.log ? "log" : "value" };
+      if (p.log) {
+        axis.max = Math.pow(10, Math.ceil(Math.log10(hi) + 1e-9));
+        axis.min = Math.pow(10, Math.floor(Math.log10(lo)) - 1);
+      } else {
+        var step = niceStep(hi > lo ? (hi - lo) / 4 : Math.abs(hi) * 0.25 || 1);
+        axis.max = Math.ceil(hi / step) * step;
+        axis.min = Math.floor(lo / step) * step - step;
+        axis.interval = step;
+      }
+      var absentAt = axis.min;
+      axis.value = function (t) { return p.name in t.params ? t.params[p.name] : absentAt; };
+      axis.label = function (v) { return Math.abs(v - absentAt) <= Math.abs(absentAt) * 1e-9 ? ABSENT : fmt(v); };
+      axes.push(axis);
     });
-    return { axes: axes, left: left };
+    return { axes: axes, left: [] };
+  }
+
+  function niceStep(rough) {
+    var power = Math.pow(10, Math.floor(Math.log10(rough)));
+    var f = rough / power;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
   }
 
   function parallel() {
     var chosen = parallelAxes();
-    if (chosen.left.length) {
-      document.getElementById("parallel-left").textContent = "Left out (absent in some complete trials): " + chosen.left.join(", ") + ".";
-    }
     var axes = chosen.axes.map(function (a, i) {
-      return { dim: i, name: a.p.name, type: a.type, data: a.data, scale: a.type === "value" };
+      return { dim: i, name: a.p.name, type: a.type, data: a.data, scale: a.type === "value" && a.min === undefined,
+        min: a.min, max: a.max, interval: a.interval,
+        axisLabel: a.type === "category" ? { interval: 0 } : { showMinLabel: true, formatter: a.label || function (v) { return fmt(v); } } };
     });
     var metricDim = axes.length;
-    axes.push({ dim: metricDim, name: data.metric, type: "value", scale: true, nameTextStyle: { fontWeight: "bold" } });
+    axes.push({ dim: metricDim, name: data.metric, type: "value", scale: true, nameTextStyle: { fontWeight: "bold" },
+      axisLabel: { formatter: function (v) { return fmt(v); } } });
     var rows = complete.map(function (t) {
       return chosen.axes.map(function (a) { return a.value(t); }).concat([t.value, t.number]);
     });
     var values = complete.map(function (t) { return t.value; });
     var low = values.length ? Math.min.apply(null, values) : 0;
     var high = values.length ? Math.max.apply(null, values) : 1;
+    // names above the axes, staggered in two rows when they would not fit side by side
+    var width = document.getElementById("chart-parallel").clientWidth - 60 - 120;
+    var spacing = axes.length > 1 ? width / (axes.length - 1) : width;
+    var longest = axes.reduce(function (m, a) { return Math.max(m, a.name.length); }, 0);
+    var stagger = longest * 7 > spacing;
+    axes.forEach(function (a, i) {
+      a.nameGap = stagger && i % 2 ? 28 : 12;
+      a.nameTextStyle = Object.assign({ color: "#1f2933", fontSize: 12 }, a.nameTextStyle || {});
+    });
     chart("chart-parallel", {
-      parallel: { left: 60, right: 100, top: 40, bottom: 30, parallelAxisDefault: { nameLocation: "start", nameGap: 18,
-        nameTextStyle: { color: "#1f2933", fontSize: 12 } } },
+      parallel: { left: 60, right: 120, top: stagger ? 56 : 40, bottom: 24,
+        parallelAxisDefault: { nameLocation: "end", nameTextStyle: { color: "#1f2933", fontSize: 12 } } },
       parallelAxis: axes,
       visualMap: { show: high > low, type: "continuous", dimension: metricDim, min: low, max: high > low ? high : low + 1,
         inRange: { color: data.maximize ? GRADIENT : GRADIENT.slice().reverse() }, right: 10, top: "middle", calculable: false, itemHeight: 160,
         text: [data.metric, ""], formatter: function (v) { return fmt(Number(v.toPrecision(3))); } },
       tooltip: { trigger: "item", formatter: function (p) { return "trial " + p.value[metricDim + 1] + ": " + fmt(p.value[metricDim]); } },
-      series: [{ type: "parallel", lineStyle: { width: 2, opacity: 0.8 }, data: rows, emphasis: { lineStyle: { width: 4 } } }]
+      series: [{ type: "parallel", lineStyle: { width: complete.length > 100 ? 1 : 2, opacity: complete.length > 100 ? 0.5 : 0.8 },
+        data: rows, emphasis: { lineStyle: { width: 4 } } }]
     });
   }
 
+  // Every slice has the y range of the metric's band (one point gets no range of its own), a
+  // number axis as wide as its points (one point gets a width around it) and every category labelled.
   function slices() {
     var box = document.getElementById("slices");
     var last = data.trials.reduce(function (m, t) { return Math.max(m, t.number); }, 0);
@@ -232,18 +302,26 @@
       el.className = "chart";
       el.id = "chart-slice-" + i;
       box.appendChild(el);
+      var categorical = p.kind === "categorical";
       var points = complete.filter(function (t) { return p.name in t.params; }).map(function (t) {
-        return [p.kind === "categorical" ? String(t.params[p.name]) : t.params[p.name], t.value, t.number];
+        return [categorical ? category(p, t.params[p.name]) : t.params[p.name], t.value, t.number];
       });
+      var xs = points.map(function (q) { return q[0]; });
+      var single = !categorical && xs.length > 0 && Math.min.apply(null, xs) === Math.max.apply(null, xs);
+      var range = single ? around(xs[0], p.log) : null;
+      var rotate = categorical && p.categories.length > 4 ? 35 : 0;
       chart(el.id, {
         title: { text: p.name, left: 10, top: 6, textStyle: { fontSize: 13 },
           subtext: points.length ? "" : "no complete trial has it", subtextStyle: { color: "#616e7c" } },
-        grid: { left: 56, right: 16, top: 36, bottom: 30 },
+        grid: { left: 56, right: 16, top: 36, bottom: rotate ? 52 : 30 },
         tooltip: { trigger: "item", formatter: function (q) { return "trial " + q.value[2] + "<br>" + p.name + " = " + fmt(q.value[0]) + "<br>" + data.metric + " = " + fmt(q.value[1]); } },
-        xAxis: { type: axisType(p), data: p.kind === "categorical" ? p.categories : undefined, scale: p.kind !== "categorical",
+        xAxis: { type: axisType(p), data: categorical ? p.categories : undefined, scale: !categorical && !single,
+          min: range ? range[0] : undefined, max: range ? range[1] : undefined,
           splitLine: { show: false }, splitNumber: 4,
-          axisLabel: { hideOverlap: true, formatter: p.kind === "categorical" ? undefined : function (v) { return fmt(v); } } },
-        yAxis: { type: "value", scale: true },
+          axisLabel: categorical ? { interval: 0, rotate: rotate, fontSize: 11 }
+            : { hideOverlap: true, formatter: function (v) { return fmt(v); } } },
+        yAxis: { type: "value", scale: true, min: valueBand ? valueBand[0] : undefined, max: valueBand ? valueBand[1] : undefined,
+          axisLabel: { formatter: function (v) { return fmt(v); } } },
         visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, last), inRange: { color: GRADIENT } },
         series: [{ type: "scatter", symbolSize: 9, data: points, itemStyle: { borderColor: "#ffffff", borderWidth: 0.5 } }]
       });

@@ -29,4 +29,24 @@ class BarProgressTest {
     assertTrue(out.contains("iris"), out);
     assertTrue(out.endsWith("\n"), "closing the bar ends its line");
   }
+
+  @Test
+  void atEightyColumnsTheBarKeepsTheBestValueVisible() {
+    StringWriter text = new StringWriter();
+    SearchProgress progress = new SearchProgress(400, Direction.MAXIMIZE, List.of(), Clock.systemUTC());
+    PrintWriter out = new PrintWriter(text);
+    try (BarProgress bar = new BarProgress(out, "churn_classifier_deep", "accuracy", progress, new BarConsumer(out, 80))) {
+      for (int n = 0; n < 123; n++) {
+        bar.trialStarted(null, null);
+        bar.trialFinished(null, ProgressTest.trial(n, n % 3 == 0 ? TrialState.PRUNED : TrialState.COMPLETE,
+            0.9 + n / 10_000.0, null));
+      }
+      bar.trialStarted(null, null);
+    }
+    String out80 = text.toString();
+    String[] drawn = out80.split("\r\u001b\\[2K");
+    String last = drawn[drawn.length - 1].replaceAll("\u001b\\[[0-9;]*m", "").strip();
+    assertTrue(last.length() <= 80, "wider than the terminal: " + last);
+    assertTrue(last.contains("best 0.9122"), "the best value is cut: " + last);
+  }
 }

@@ -1,0 +1,106 @@
+package dev.hyp.cli;
+
+import dev.hyp.runtime.report.TrialTable;
+import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.TrialState;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which trials `hyp trials` shows and in what order: `--state` keeps some states, `--sort` orders
+ * by a column (`value` best first; `-KEY` reverses), `--top N` keeps the first N (best first
+ * unless `--sort` says otherwise). A name it does not know is said in one line.
+ */
+final class TrialSelection {
+  private final Set<TrialState> states;
+  private final String sort;
+  private final Integer top;
+  private final boolean maximize;
+
+  private TrialSelection(Set<TrialState> states, String sort, Integer top, boolean maximize) {
+    this.states = states;
+    this.sort = sort;
+    this.top = top;
+    this.maximize = maximize;
+  }
+
+  /** The selection, or null after saying in one line what is wrong with an option. */
+  static TrialSelection of(String state, String sort, Integer top, boolean maximize, List<String> parameters,
+      PrintWriter err) {
+    Set<TrialState> states = EnumSet.allOf(TrialState.class);
+    if (state != null) {
+      states = EnumSet.noneOf(TrialState.class);
+      for (String name : state.split(",")) {
+        TrialState parsed = Arrays.stream(TrialState.values())
+            .filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst().orElse(null);
+        if (parsed == null) {
+          err.println("hyp: --state takes complete, pruned, failed or running (several with commas), not `"
+              + name.trim() + "`");
+          return null;
+        }
+        states.add(parsed);
+      }
+    }
+    if (top != null && top < 1) {
+      err.println("hyp: --top takes a number of trials from 1, not " + top);
+      return null;
+    }
+    if (sort != null) {
+      String key = sort.startsWith("-") ? sort.substring(1) : sort;
+      if (!List.of("number", "trial", "value", "state", "epochs", "seconds", "time").contains(key)
+          && !parameters.contains(key)) {
+        err.println("hyp: --sort takes number, value, state, epochs, seconds or a parameter (" + String.join(", ",
+            parameters) + "), not `" + key + "`");
+        return null;
+      }
+    }
+    return new TrialSelection(states, sort != null ? sort : top != null ? "value" : null, top, maximize);
+  }
+
+  List<TrialTable.Row> apply(List<TrialTable.Row> rows) {
+    List<TrialTable.Row> kept = new ArrayList<>(rows.stream().filter(r -> states.contains(r.trial().state())).toList());
+    if (sort != null) {
+      boolean reversed = sort.startsWith("-");
+      String key = reversed ? sort.substring(1) : sort;
+      Comparator<TrialTable.Row> order = comparator(key);
+      kept.sort(reversed ? order.reversed() : order);
+    }
+    return top == null || kept.size() <= top ? kept : kept.subList(0, top);
+  }
+
+  /** Ascending, except value: best first. A trial without the key goes last either way. */
+  private Comparator<TrialTable.Row> comparator(String key) {
+    Function<FrozenTrial, Comparable<?>> get = switch (key) {
+      case "number", "trial" -> FrozenTrial::number;
+      case "value" -> t -> t.value() == null ? null : (maximize ? -t.value() : t.value());
+      case "state" -> t -> t.state().name().toLowerCase(Locale.ROOT);
+      case "epochs" -> t -> t.intermediate().size();
+      case "seconds", "time" -> t -> t.finishedAt() == null ? null
+          : Duration.between(t.startedAt(), t.finishedAt()).toMillis();
+      default -> t -> t.params().has(key) ? comparable(t.params().get(key)) : null;
+    };
+    Comparator<Comparable<?>> values = Comparator.nullsLast(TrialSelection::compare);
+    return Comparator.<TrialTable.Row, Comparable<?>>comparing(r -> get.apply(r.trial()), values)
+        .thenComparing(r -> r.trial().number());
+  }
+
+  private static Comparable<?> comparable(Object value) {
+    return value instanceof Number n ? (Comparable<?>) n.doubleValue() : String.valueOf(value);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Comparable a, Comparable b) {
+    if (a.getClass() != b.getClass()) {
+      return a.getClass().getName().compareTo(b.getClass().getName()); // numbers and words apart
+    }
+    return a.compareTo(b);
+  }
+}
