@@ -161,8 +161,8 @@ public final class ExperimentData {
     Map<CategoryEncoding, Encoded> encodings = new ConcurrentHashMap<>();
     encodings.put(CategoryEncoding.DEFAULT, encoded);
     Prepared prepared = new Prepared(raw, rawTest, plan, parts, fitted, encodings, List.copyOf(notes));
-    return new ExperimentData(null, null, InputShape.flat(encoded.all().width()), parts, prepared,
-        plan.classWeights());
+    return new ExperimentData(null, null, InputShape.flat(encoded.all().width(), encoded.all().embeddings()), parts,
+        prepared, plan.classWeights());
   }
 
   /**
@@ -320,7 +320,7 @@ public final class ExperimentData {
    * per embedded column, its level's index, which the network's first layer looks up.
    */
   public InputShape inputShape(CategoryEncoding encoding) {
-    if (prepared == null || encoding == CategoryEncoding.DEFAULT) {
+    if (prepared == null) {
       return shape;
     }
     TableEncoding all = prepared.of(encoding).all();

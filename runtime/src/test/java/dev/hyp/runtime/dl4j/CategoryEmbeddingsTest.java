@@ -133,6 +133,23 @@ class CategoryEmbeddingsTest {
   }
 
   @Test
+  void aColumnsOwnEmbeddingHoldsWhenTheTrialEncodesOneHot() throws IOException {
+    DataPlan plan = new DataPlan(null, List.of("id"), Missing.MEAN, false, 20,
+        Map.of("city", new DataPlan.ColumnPlan(null, null, null, CategoryEncoding.EMBEDDING, null)), ClassWeights.NONE);
+    ExperimentData data = ExperimentData.load(CsvSource.of(shops(300), "bought"), null, Task.CLASSIFICATION,
+        new Split.Holdout(0.2, 0), null, 1, plan);
+    assertEquals(List.of(new TableEncoding.Embedded(0, 31, CategoryEncoding.defaultDim(30))),
+        data.inputShape().embeddings(), "30 levels: 15 dimensions by the default rule");
+    assertEquals(List.of("city", "plan=basic", "plan=pro", "spend"), data.featureNames());
+    INDArray cities = data.folds(Normalization.MINMAX, "mcxent").get(0).train().getFeatures().getColumn(0);
+    assertEquals(0, cities.sub(Transforms.round(cities)).norm1Number().doubleValue(), 1e-6, "minmax keeps indices");
+    assertTrue(cities.maxNumber().doubleValue() > 20);
+    TrainResult result = Trainer.train(builder(data.inputShape()), data, Normalization.MINMAX, "mcxent",
+        TrainOptions.of(2, 32, "accuracy", 2), EpochCallback.NONE);
+    assertTrue(result.network().getLayer(0) instanceof CategoryEmbeddingsLayer);
+  }
+
+  @Test
   void anEmbeddedTableTrainsSavesAndPredictsUnseenCategoriesThroughTheReservedRow() throws IOException {
     DataPlan plan = new DataPlan(null, List.of("id"), Missing.MEAN, true, 20,
         Map.of("plan", new DataPlan.ColumnPlan(null, null, null, CategoryEncoding.ONEHOT, null),
