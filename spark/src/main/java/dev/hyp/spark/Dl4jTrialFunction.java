@@ -1,6 +1,8 @@
 package dev.hyp.spark;
 
 import dev.hyp.runtime.data.CsvSource;
+import dev.hyp.runtime.data.images.ImageFolderSource;
+import dev.hyp.runtime.data.images.ImageSize;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.dl4j.TrainingFailedException;
@@ -94,15 +96,31 @@ final class Dl4jTrialFunction implements TrialFunction {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
       Experiment<?> experiment = (Experiment<?>) Class.forName(experimentClass, true, loader)
           .getConstructor().newInstance();
-      ExperimentDefinition definition = experiment.definition();
-      ExperimentDefinition.DataDefinition data = definition.data();
-      CsvSource source = shipped(data.source(), sourceFile);
-      CsvSource test = data.test() == null ? null : shipped(data.test(), testFile);
-      return new Loaded(experiment, ExperimentData.load(source, test, definition.task(), data.split(), data.image(),
-          seed, data.plan()));
+      return new Loaded(experiment, shippedData(experiment.definition(), sourceFile, testFile, seed));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the experiment " + experimentClass + " on this executor: " + e, e);
     }
+  }
+
+  /**
+   * The run's data from the files (or image folders) Spark shipped under {@code sourceName} and
+   * {@code testName}, read and split with the run's seed as the driver did.
+   */
+  static ExperimentData shippedData(ExperimentDefinition definition, String sourceName, String testName, long seed) {
+    ExperimentDefinition.DataDefinition data = definition.data();
+    if (data.images() != null) {
+      return ExperimentData.loadImages(shipped(data.images(), sourceName),
+          data.imageTest() == null ? null : shipped(data.imageTest(), testName), data.split(), seed);
+    }
+    CsvSource source = shipped(data.source(), sourceName);
+    CsvSource test = data.test() == null ? null : shipped(data.test(), testName);
+    return ExperimentData.load(source, test, definition.task(), data.split(), data.image(), seed, data.plan());
+  }
+
+  private static ImageFolderSource shipped(ExperimentDefinition.ImageFolder folder, String name) {
+    int[] size = folder.size();
+    return new ImageFolderSource(Path.of(SparkFiles.get(name)),
+        size == null ? null : new ImageSize(size[0], size[1], size[2]), folder.skipUnreadable());
   }
 
   private static CsvSource shipped(ExperimentDefinition.CsvFile file, String name) {

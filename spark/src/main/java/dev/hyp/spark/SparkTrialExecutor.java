@@ -64,11 +64,17 @@ public final class SparkTrialExecutor implements TrialExecutor {
         for (Path jar : jars) {
           spark.addJar(jar.toString());
         }
-        sourceFile = ship(spark, run.source().path());
-        testFile = run.test() == null ? null : ship(spark, run.test().path());
+        if (run.images() != null) {
+          // an image folder goes as a folder, its class subfolders and files inside
+          sourceFile = shipFolder(spark, run.images());
+          testFile = run.imageTest() == null ? null : shipFolder(spark, run.imageTest());
+        } else {
+          sourceFile = ship(spark, run.source().path());
+          testFile = run.test() == null ? null : ship(spark, run.test().path());
+        }
         if (testFile != null && testFile.equals(sourceFile)) {
-          throw new IllegalArgumentException("the data and test files have the same name (" + testFile
-              + "); Spark ships files by name: rename one");
+          throw new IllegalArgumentException("the data and test " + (run.images() != null ? "folders" : "files")
+              + " have the same name (" + testFile + "); Spark ships them by name: rename one");
         }
       }
       TrialFunction function = new Dl4jTrialFunction(runId, experimentClass.getName(), sourceFile, testFile,
@@ -104,6 +110,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
       spark.stop();
       throw e;
     }
+  }
+
+  static String shipFolder(JavaSparkContext spark, Path folder) {
+    spark.addFile(folder.toAbsolutePath().toString(), true);
+    return folder.getFileName().toString();
   }
 
   private static String ship(JavaSparkContext spark, Path file) {

@@ -3,6 +3,7 @@ package dev.hyp.compiler.check;
 import static dev.hyp.compiler.check.Signature.Parameter.optional;
 import static dev.hyp.compiler.check.Signature.Parameter.required;
 
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
@@ -36,6 +37,8 @@ final class Builtins {
   static final List<String> REGRESSION_LOSSES = losses(false);
   static final List<String> WEIGHT_INITS = Term.names(WeightInit.class);
   static final List<String> NORMALIZATIONS = Arrays.stream(Normalization.values()).map(Normalization::hypName).toList();
+  static final List<String> ENCODINGS = Arrays.stream(CategoryEncoding.values()).map(CategoryEncoding::hypName)
+      .toList();
   static final List<String> PADDINGS = Term.names(Padding.class);
   static final List<String> STRATEGIES = Term.names(Strategy.class);
   static final List<String> CLASSIFICATION_METRICS = List.of("accuracy", "f1", "precision", "recall", "auc", "loss");
@@ -94,7 +97,8 @@ final class Builtins {
       "", settings(optional("description", Type.STRING, ""), parameter(Settings.SEED)),
       "data", settings(required("source", Type.SOURCE), optional("test", Type.SOURCE, null),
           optional("split", Type.SPLIT, null), optional("normalize", Type.NORMALIZE, Normalization.NONE.hypName()),
-          optional("shape", Type.SHAPE, null)),
+          optional("shape", Type.SHAPE, null),
+          optional("encoding", Type.ENCODING, CategoryEncoding.DEFAULT.hypName())),
       "model", settings(optional("updater", Type.UPDATER, Updater.DEFAULT.hypName()),
           optional("weight_init", Type.WEIGHT_INIT, WeightInit.DEFAULT.hypName()),
           optional("l1", Type.NUMBER, 0.0).atLeast(0), optional("l2", Type.NUMBER, 0.0).atLeast(0),
@@ -125,6 +129,7 @@ final class Builtins {
       case LOSS -> concat(CLASSIFICATION_LOSSES, REGRESSION_LOSSES);
       case WEIGHT_INIT -> WEIGHT_INITS;
       case NORMALIZE -> NORMALIZATIONS;
+      case ENCODING -> ENCODINGS;
       case PADDING -> PADDINGS;
       case PRUNER -> List.of(PrunerKind.NONE.hypName());
       case UPDATER -> FUNCTIONS.get(Type.UPDATER).stream().map(Signature::name).toList();

@@ -55,7 +55,7 @@ final class DataChecker {
           .build());
     }
     Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
-        Set.of("normalize"));
+        Set.of("normalize", "encoding"));
     if (valid.isEmpty() || !valid.get().containsKey("source") || preparation.isEmpty()) {
       return Optional.empty();
     }
@@ -65,6 +65,16 @@ final class DataChecker {
     Value split = checked.get("split");
     Value normalize = checked.get("normalize");
     Value shape = checked.get("shape");
+    Value encoding = checked.get("encoding");
+    if (encoding != null && (shape != null || ImageSourceChecker.isImages(source))) {
+      diagnostics.add(Diagnostic.error(Code.HYP021, settings.get("encoding").name().span(), "`encoding` says how a "
+              + "table's category columns are encoded, but " + (shape != null ? "pixel columns are numbers"
+              : "an image folder has no columns"))
+          .label("no categories to encode")
+          .help("remove `encoding`")
+          .build());
+      return Optional.empty();
+    }
     DataSpec.ImageShape imageShape = shape == null ? null : new DataSpec.ImageShape(
         Values.longOf(Values.argument(shape, "height")), Values.longOf(Values.argument(shape, "width")),
         Values.longOf(Values.argument(shape, "channels")));
@@ -91,7 +101,8 @@ final class DataChecker {
           others, isUnder(file, baseDirectory), source.span());
     }
     return Optional.of(new DataSpec(sourceCsv, testCsv, splitSpec.get(),
-        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape, null, null, preparation.get()));
+        normalize == null ? Value.symbol("none", Span.NONE) : normalize, imageShape, null, null, preparation.get(),
+        encoding == null ? Value.symbol(DataSpec.ONEHOT, Span.NONE) : encoding));
   }
 
   private static DataSpec.CsvSource csv(Value source) {

@@ -11,6 +11,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.source.Span;
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.ClassWeights;
 import dev.hyp.runtime.data.ColumnKind;
 import dev.hyp.runtime.data.ColumnProfile;
@@ -139,7 +140,9 @@ final class TableDataChecker {
     Map<String, DataPlan.ColumnPlan> columns = new LinkedHashMap<>();
     for (DataSpec.Column column : preparation.columns()) {
       columns.put(column.name(), new DataPlan.ColumnPlan(column.kind() == null ? null : ColumnKind.of(column.kind()),
-          column.missing() == null ? null : Missing.of(column.missing()), column.indicator()));
+          column.missing() == null ? null : Missing.of(column.missing()), column.indicator(),
+          column.encoding() == null ? null : CategoryEncoding.of(column.encoding()),
+          column.dim() == null ? null : Math.toIntExact(column.dim())));
     }
     ClassWeights weights = preparation.weights() != null ? ClassWeights.of(preparation.weights())
         : preparation.classWeights().equals("balanced") ? ClassWeights.BALANCED : ClassWeights.NONE;

@@ -14,6 +14,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.source.Span;
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.ColumnKind;
 import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Missing;
@@ -36,6 +37,9 @@ final class TablePlanChecker {
   static final List<String> MISSING = Arrays.stream(Missing.values()).map(Missing::hypName).toList();
   static final List<String> KINDS = List.of(ColumnKind.NUMBER.hypName(), ColumnKind.CATEGORY.hypName());
   static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
+  static final List<String> ENCODINGS = Arrays.stream(CategoryEncoding.values()).map(CategoryEncoding::hypName)
+      .toList();
+  static final List<String> COLUMN_SETTINGS = List.of("kind", "missing", "indicator", "encoding", "dim");
 
   private final Diagnostics diagnostics;
 
@@ -213,6 +217,9 @@ final class TablePlanChecker {
     String kind = null;
     String missing = null;
     Boolean indicator = null;
+    String encoding = null;
+    Long dim = null;
+    Span dimSpan = null;
     for (int i = 0; i < arguments.size(); i++) {
       Argument argument = arguments.get(i);
       if (!argument.isNamed()) {
@@ -239,15 +246,33 @@ final class TablePlanChecker {
         case "kind" -> kind = symbol(argument.value(), "`kind`", KINDS);
         case "missing" -> missing = symbol(argument.value(), "`missing`", MISSING);
         case "indicator" -> indicator = bool(argument.value(), "`indicator`");
+        case "encoding" -> encoding = symbol(argument.value(), "`encoding`", ENCODINGS);
+        case "dim" -> {
+          dim = dim(argument.value());
+          dimSpan = argument.span();
+        }
         default -> {
-          String help = Suggestions.help(argument.name().name(), List.of("kind", "missing", "indicator"));
+          String help = Suggestions.help(argument.name().name(), COLUMN_SETTINGS);
           diagnostics.add(Diagnostic.error(Code.HYP016, argument.name().span(), "`column` has no setting `"
                   + argument.name().name() + "`")
               .label("unknown")
-              .help(help != null ? help : "its settings are `kind`, `missing` and `indicator`")
+              .help(help != null ? help : "its settings are `kind`, `missing`, `indicator`, `encoding` and `dim`")
               .build());
         }
       }
+    }
+    if (dim != null && CategoryEncoding.ONEHOT.hypName().equals(encoding) && diagnostics.errorCount() == errors) {
+      diagnostics.add(Diagnostic.error(Code.HYP021, dimSpan, "`dim` is an embedding's, but the column is one-hot")
+          .label("not with `encoding = onehot`")
+          .help("remove `dim`, or write `encoding = embedding`")
+          .build());
+    }
+    if ((encoding != null || dim != null) && ColumnKind.NUMBER.hypName().equals(kind)) {
+      diagnostics.add(Diagnostic.error(Code.HYP021, member.span(), "a column of `kind = number` has no categories to "
+              + "encode")
+          .label("`encoding` and `dim` are a category's")
+          .help("remove `encoding` and `dim`, or declare `kind = category`")
+          .build());
     }
     if (name == null && diagnostics.errorCount() == errors) {
       diagnostics.add(Diagnostic.error(Code.HYP017, member.span(), "`column` needs the column's name")
@@ -256,6 +281,25 @@ final class TablePlanChecker {
           .build());
     }
     return diagnostics.errorCount() > errors ? Optional.empty()
-        : Optional.of(new DataSpec.Column(name, kind, missing, indicator));
+        : Optional.of(new DataSpec.Column(name, kind, missing, indicator, encoding, dim));
+  }
+
+  private Long dim(Expression value) {
+    Double number = Literals.number(value);
+    if (number == null || !Literals.isInteger(value)) {
+      diagnostics.add(Diagnostic.error(Code.HYP018, value.span(), "`dim` needs a whole number")
+          .label("wrong type")
+          .help("write the length of the column's learned vectors, such as `8`")
+          .build());
+      return null;
+    }
+    if (number < 1 || number > CategoryEncoding.MAX_DIM) {
+      diagnostics.add(Diagnostic.error(Code.HYP020, value.span(), "`dim` must be at least 1 and at most "
+              + CategoryEncoding.MAX_DIM)
+          .label("out of range")
+          .build());
+      return null;
+    }
+    return number.longValue();
   }
 }

@@ -12,6 +12,7 @@ enum Type {
   UPDATER("an updater"),
   WEIGHT_INIT("a weight init"),
   NORMALIZE("a normalization"),
+  ENCODING("a category encoding"),
   PADDING("a padding"),
   PRUNER("a pruner"),
   SOURCE("a data source"),

@@ -60,7 +60,7 @@ final class ValueChecker {
           ? Optional.of(new Value.BooleanLiteral(b.value(), b.span())) : mismatches.report(expression, place);
       case DURATION -> expression instanceof DurationLiteral d
           ? Optional.of(new Value.DurationLiteral(d.seconds(), d.span())) : mismatches.report(expression, place);
-      case ACTIVATION, LOSS, WEIGHT_INIT, NORMALIZE, PADDING -> symbols.check(expression, place);
+      case ACTIVATION, LOSS, WEIGHT_INIT, NORMALIZE, ENCODING, PADDING -> symbols.check(expression, place);
       default -> invocations.check(expression, place, scope);
     };
   }

@@ -46,6 +46,7 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   private static final ClassName MISSING = ClassName.get("dev.hyp.runtime.data", "Missing");
   private static final ClassName KIND = ClassName.get("dev.hyp.runtime.data", "ColumnKind");
   private static final ClassName WEIGHTS = ClassName.get("dev.hyp.runtime.data", "ClassWeights");
+  private static final ClassName ENCODING = ClassName.get("dev.hyp.runtime.data", "CategoryEncoding");
 
   private final ClassName params;
   private final ParamTypes types;
@@ -138,10 +139,14 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     CodeBlock.Builder columns = CodeBlock.builder().add("$T.ofEntries($>", Map.class);
     for (int i = 0; i < p.columns().size(); i++) {
       DataSpec.Column c = p.columns().get(i);
-      columns.add(i == 0 ? "\n" : ",\n").add("$T.entry($S,$Wnew $T.ColumnPlan($L, $L, $L))", Map.class, c.name(), PLAN,
-          c.kind() == null ? "null" : CodeBlock.of("$T.$L", KIND, c.kind().toUpperCase(java.util.Locale.ROOT)),
+      CodeBlock embedding = c.encoding() == null && c.dim() == null ? CodeBlock.of("")
+          : CodeBlock.of(",$W$L, $L", c.encoding() == null ? "null"
+              : CodeBlock.of("$T.$L", ENCODING, c.encoding().toUpperCase(java.util.Locale.ROOT)),
+              c.dim() == null ? "null" : Long.toString(c.dim()));
+      columns.add(i == 0 ? "\n" : ",\n").add("$T.entry($S,$Wnew $T.ColumnPlan($L, $L, $L$L))", Map.class, c.name(),
+          PLAN, c.kind() == null ? "null" : CodeBlock.of("$T.$L", KIND, c.kind().toUpperCase(java.util.Locale.ROOT)),
           c.missing() == null ? "null" : CodeBlock.of("$T.$L", MISSING, c.missing().toUpperCase(java.util.Locale.ROOT)),
-          c.indicator() == null ? "null" : c.indicator().toString());
+          c.indicator() == null ? "null" : c.indicator().toString(), embedding);
     }
     columns.add("$<)");
     CodeBlock weights = p.weights() != null
@@ -389,6 +394,9 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     Value normalize = experiment.data().normalize();
     if (!(normalize instanceof Value.Symbol s && s.name().equals(Normalization.NONE.hypName()))) {
       settings.add("\n.withNormalize($L)", values.term(normalize, SymbolKind.NORMALIZATION));
+    }
+    if (!experiment.data().defaultEncoding()) {
+      settings.add("\n.withEncoding($L)", values.term(experiment.data().encoding(), SymbolKind.ENCODING));
     }
     TrainSpec.EarlyStopping stopping = train.earlyStopping();
     if (stopping != null) {

@@ -33,6 +33,7 @@ final class ParamTypes {
     }
     use(experiment.model().weightInit(), SymbolKind.WEIGHT_INIT);
     use(experiment.data().normalize(), SymbolKind.NORMALIZATION);
+    use(experiment.data().encoding(), SymbolKind.ENCODING);
     layers(experiment.model().layers());
   }
 

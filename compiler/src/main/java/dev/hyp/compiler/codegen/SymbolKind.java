@@ -2,6 +2,7 @@ package dev.hyp.compiler.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
@@ -20,6 +21,7 @@ enum SymbolKind {
   WEIGHT_INIT(WeightInit.class, WeightInit::of),
   PADDING(Padding.class, Padding::of),
   NORMALIZATION(Normalization.class, Normalization::of),
+  ENCODING(CategoryEncoding.class, CategoryEncoding::of),
   UPDATER(Updater.class, Updater::of);
 
   private final ClassName type;

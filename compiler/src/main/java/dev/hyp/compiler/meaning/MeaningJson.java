@@ -37,6 +37,9 @@ final class MeaningJson {
     if (!data.preparation().isDefault()) {
       json.put("prepare", preparation(data.preparation())); // absent when default: older meanings stay as they were
     }
+    if (!data.defaultEncoding()) {
+      json.put("encoding", ValueJson.of(data.encoding())); // the same: absent when `onehot`
+    }
     return json;
   }
 
@@ -44,7 +47,14 @@ final class MeaningJson {
   private static Map<String, Object> preparation(DataSpec.Preparation p) {
     Map<String, Object> columns = new java.util.TreeMap<>();
     for (DataSpec.Column c : p.columns()) {
-      columns.put(c.name(), Json.object("kind", c.kind(), "missing", c.missing(), "indicator", c.indicator()));
+      Map<String, Object> column = Json.object("kind", c.kind(), "missing", c.missing(), "indicator", c.indicator());
+      if (c.encoding() != null) {
+        column.put("encoding", c.encoding());
+      }
+      if (c.dim() != null) {
+        column.put("dim", c.dim());
+      }
+      columns.put(c.name(), column);
     }
     return Json.object(
         "features", p.features() == null ? null : List.copyOf(p.features()),

@@ -6,10 +6,25 @@ import java.util.List;
  * Where the data comes from and how it is split, prepared and scaled. The data is a CSV file
  * ({@code source}, {@code test}) or an image folder ({@code images}, {@code imageTest}); the other
  * pair is null. {@code shape} is the input's image shape when known: a CSV's `shape`, or an image
- * folder's `size`. {@code preparation} says how a table's columns become features.
+ * folder's `size`. {@code preparation} says how a table's columns become features, and {@code
+ * encoding} (`onehot` or `embedding`, may be a parameter) how its category columns are encoded.
  */
 public record DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
-    ImageFolder images, ImageFolder imageTest, Preparation preparation) {
+    ImageFolder images, ImageFolder imageTest, Preparation preparation, Value encoding) {
+
+  /** The default `encoding`. */
+  public static final String ONEHOT = "onehot";
+
+  public DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
+      ImageFolder images, ImageFolder imageTest, Preparation preparation) {
+    this(source, test, split, normalize, shape, images, imageTest, preparation,
+        Value.symbol(ONEHOT, dev.hyp.compiler.source.Span.NONE));
+  }
+
+  /** Whether `encoding` is the default, `onehot`, in every trial. */
+  public boolean defaultEncoding() {
+    return encoding instanceof Value.Symbol s && s.name().equals(ONEHOT);
+  }
 
   public DataSpec(CsvSource source, CsvSource test, Split split, Value normalize, ImageShape shape,
       ImageFolder images, ImageFolder imageTest) {
@@ -39,8 +54,15 @@ public record DataSpec(CsvSource source, CsvSource test, Split split, Value norm
     }
   }
 
-  /** `column("name", kind = ..., missing = ..., indicator = ...)`; each null when not given. */
-  public record Column(String name, String kind, String missing, Boolean indicator) {}
+  /**
+   * `column("name", kind = ..., missing = ..., indicator = ..., encoding = ..., dim = ...)`; each
+   * null when not given.
+   */
+  public record Column(String name, String kind, String missing, Boolean indicator, String encoding, Long dim) {
+    public Column(String name, String kind, String missing, Boolean indicator) {
+      this(name, kind, missing, indicator, null, null);
+    }
+  }
 
   /** `csv(path, label = ..., header = ..., delimiter = ...)`; path as written, relative to the spec. */
   public record CsvSource(String path, String label, boolean header, String delimiter) {}

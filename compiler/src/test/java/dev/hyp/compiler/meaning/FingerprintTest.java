@@ -52,6 +52,8 @@ class FingerprintTest {
         edit("parallel and timeout changed", text -> text.replace("parallel = 2", "parallel = 4")
             .replace("timeout  = 10m", "timeout  = 2h")),
         edit("timeout removed", text -> text.replace("    timeout  = 10m\n", "")),
+        edit("the default encoding written out", text -> text.replace("    normalize = standard",
+            "    normalize = standard\n    encoding = onehot")),
         edit("target and max_failures added", text -> text.replace("    parallel = 2\n",
             "    parallel = 2\n    target = 0.99\n    max_failures = 3\n")));
   }
@@ -86,6 +88,10 @@ class FingerprintTest {
             "    normalize = standard\n    max_onehot = 5")),
         edit("class weights set", text -> text.replace("    normalize = standard",
             "    normalize = standard\n    class_weights = balanced")),
+        edit("the category encoding set", text -> text.replace("    normalize = standard",
+            "    normalize = standard\n    encoding = embedding")),
+        edit("a column embedded", text -> text.replace("    normalize = standard",
+            "    normalize = standard\n    column(\"sepal_length\", kind = category, encoding = embedding, dim = 3)")),
         edit("a layer added",
             text -> text.replace("    output(", "    dense(units = 8, activation = relu)\n    output(")),
         edit("layers swapped", text -> text.replace("      dense(units = units[i], activation = act)\n"

@@ -41,17 +41,30 @@ public record DataPlan(List<String> features, List<String> drop, Missing missing
   }
 
   /**
-   * `column("name", kind = ..., missing = ..., indicator = ...)`: what the spec says of one column.
+   * `column("name", kind = ..., missing = ..., indicator = ..., encoding = ..., dim = ...)`: what
+   * the spec says of one column.
    *
    * @param kind {@link ColumnKind#NUMBER} or {@link ColumnKind#CATEGORY}, or null to infer it
    * @param missing the column's own rule, or null for the data-wide one
    * @param indicator the column's own indicator setting, or null for the data-wide one
+   * @param encoding the column's own encoding (a category), or null for the trial's `encoding`
+   * @param dim the column's embedding dimension when it is embedded, or null for the default rule
+   *     ({@link CategoryEncoding#defaultDim})
    */
-  public record ColumnPlan(ColumnKind kind, Missing missing, Boolean indicator) {
+  public record ColumnPlan(ColumnKind kind, Missing missing, Boolean indicator, CategoryEncoding encoding,
+      Integer dim) {
     public ColumnPlan {
       if (kind != null && kind != ColumnKind.NUMBER && kind != ColumnKind.CATEGORY) {
         throw new IllegalArgumentException("a column is declared `number` or `category`, not `" + kind + "`");
       }
+      if (dim != null && (dim < 1 || dim > CategoryEncoding.MAX_DIM)) {
+        throw new IllegalArgumentException("an embedding's dim must be in [1, " + CategoryEncoding.MAX_DIM + "]");
+      }
+    }
+
+    /** Without an encoding of its own. */
+    public ColumnPlan(ColumnKind kind, Missing missing, Boolean indicator) {
+      this(kind, missing, indicator, null, null);
     }
   }
 
@@ -71,6 +84,18 @@ public record DataPlan(List<String> features, List<String> drop, Missing missing
   public ColumnKind kindOf(String column) {
     ColumnPlan plan = columns.get(column);
     return plan == null ? null : plan.kind();
+  }
+
+  /** The column's encoding if it is a category: its own, else the trial's {@code encoding}. */
+  public CategoryEncoding encodingOf(String column, CategoryEncoding encoding) {
+    ColumnPlan plan = columns.get(column);
+    return plan != null && plan.encoding() != null ? plan.encoding() : encoding;
+  }
+
+  /** The column's embedding dimension, or null for the default rule. */
+  public Integer dimOf(String column) {
+    ColumnPlan plan = columns.get(column);
+    return plan == null ? null : plan.dim();
   }
 
   /** A plan with other class weights. */

@@ -24,10 +24,41 @@ import java.util.Set;
  * fold's training part did not contain) is <em>unseen</em>: it sets the `other` slot when the column
  * has one (its levels were more than `max_onehot`), and no slot otherwise. A missing cell follows
  * the column's {@link Missing} rule; with `drop`, {@link #encode} refuses it.
+ *
+ * <p>An embedded category (`encoding = embedding`) is one feature: the index of its level in the
+ * network's table of vectors, {@code 1 + } the level's slot, and {@value #UNSEEN_INDEX} for an
+ * unseen level and for a missing cell that sets no slot (`missing = zero`). Normalization leaves
+ * such features as they are ({@link #embeddings()} says where they are).
  */
 public record TableEncoding(List<Column> encoders) implements RowEncoding {
+  /** The index of an embedded category that training did not see: row 0 of its table. */
+  public static final int UNSEEN_INDEX = 0;
+
   public TableEncoding {
     encoders = List.copyOf(encoders);
+  }
+
+  /**
+   * Where an embedded category's index is among the features, and its table's size.
+   *
+   * @param feature the feature's position
+   * @param rows the table's rows: the levels, plus the reserved row {@value #UNSEEN_INDEX}
+   * @param dim the length of each vector
+   */
+  public record Embedded(int feature, int rows, int dim) {}
+
+  /** The embedded categories, in feature order; none when every category is one-hot. */
+  @JsonIgnore
+  public List<Embedded> embeddings() {
+    List<Embedded> embedded = new ArrayList<>();
+    int at = 0;
+    for (Column column : encoders) {
+      if (column instanceof CategoryColumn c && c.embedding() > 0) {
+        embedded.add(new Embedded(at, c.levels().size() + 1, c.embedding()));
+      }
+      at += column.width();
+    }
+    return embedded;
   }
 
   /** One column's part of the features. */
@@ -64,9 +95,10 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
     }
   }
 
-  /** A category, one-hot over fixed slots. */
+  /** A category, one-hot over fixed slots, or embedded: the index of its level. */
   public static final class CategoryColumn implements Column {
     private final String name;
+    private final int embedding;
     private final List<String> levels;
     private final List<String> unseen;
     private final boolean other;
@@ -81,12 +113,18 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
      * @param other whether there is an `other` slot (after the levels) for the rest
      * @param missing the rule for a missing cell: {@link Missing#MOST_FREQUENT}, ZERO or DROP
      * @param fill the training part's most frequent level, for {@link Missing#MOST_FREQUENT}; else null
+     * @param embedding the dimension of the column's learned vectors, or 0 for one-hot (models saved
+     *     before embeddings have none: one-hot)
      */
     @JsonCreator
     public CategoryColumn(@JsonProperty("name") String name, @JsonProperty("levels") List<String> levels,
         @JsonProperty("unseen") List<String> unseen, @JsonProperty("other") boolean other,
         @JsonProperty("missing") Missing missing, @JsonProperty("fill") String fill,
-        @JsonProperty("indicator") boolean indicator) {
+        @JsonProperty("indicator") boolean indicator, @JsonProperty("embedding") int embedding) {
+      if (embedding < 0 || (embedding > 0 && other)) {
+        throw new IllegalArgumentException("an embedded column has no `other` slot, and a dimension >= 1");
+      }
+      this.embedding = embedding;
       this.name = Objects.requireNonNull(name);
       this.levels = List.copyOf(levels);
       this.unseen = List.copyOf(unseen);
@@ -139,14 +177,38 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
       return indicator;
     }
 
+    /** One-hot. */
+    public CategoryColumn(String name, List<String> levels, List<String> unseen, boolean other, Missing missing,
+        String fill, boolean indicator) {
+      this(name, levels, unseen, other, missing, fill, indicator, 0);
+    }
+
+    /** The dimension of the column's learned vectors, or 0 when it is one-hot. */
+    @JsonProperty
+    public int embedding() {
+      return embedding;
+    }
+
     @Override
     public int width() {
-      return levels.size() + (other ? 1 : 0) + (indicator ? 1 : 0);
+      return (embedding > 0 ? 1 : levels.size() + (other ? 1 : 0)) + (indicator ? 1 : 0);
+    }
+
+    /** The feature an embedded level's slot sets: its index in the table ({@link #UNSEEN_INDEX} for none). */
+    int index(int slot) {
+      return slot + 1;
     }
 
     @Override
     public List<String> featureNames() {
       List<String> names = new ArrayList<>();
+      if (embedding > 0) {
+        names.add(name);
+        if (indicator) {
+          names.add(name + "_missing");
+        }
+        return names;
+      }
       levels.forEach(level -> names.add(name + "=" + level));
       if (other) {
         names.add(name + "=other");
@@ -176,18 +238,19 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
     @Override
     public boolean equals(Object o) {
       return o instanceof CategoryColumn c && c.name.equals(name) && c.levels.equals(levels) && c.unseen.equals(unseen)
-          && c.other == other && c.missing == missing && Objects.equals(c.fill, fill) && c.indicator == indicator;
+          && c.other == other && c.missing == missing && Objects.equals(c.fill, fill) && c.indicator == indicator
+          && c.embedding == embedding;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(name, levels, unseen, other, missing, fill, indicator);
+      return Objects.hash(name, levels, unseen, other, missing, fill, indicator, embedding);
     }
 
     @Override
     public String toString() {
       return "CategoryColumn[" + name + ", levels " + levels + ", unseen " + unseen + ", other " + other + ", missing "
-          + missing + ", fill " + fill + ", indicator " + indicator + "]";
+          + missing + ", fill " + fill + ", indicator " + indicator + ", embedding " + embedding + "]";
     }
   }
 
@@ -225,7 +288,9 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
       } else {
         CategoryColumn category = (CategoryColumn) column;
         int slot = absent ? category.missingSlot() : category.slotOf(cell);
-        if (slot >= 0) {
+        if (category.embedding() > 0) {
+          out[at] = category.index(slot);
+        } else if (slot >= 0) {
           out[at + slot] = 1.0;
         }
       }
@@ -280,7 +345,9 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
         for (int i = 0; i < rows.length; i++) {
           int code = raw.code(rows[i]);
           int slot = code < 0 ? missingSlot : slotOfCode[code];
-          if (slot >= 0) {
+          if (category.embedding() > 0) {
+            out[i][at] = category.index(slot);
+          } else if (slot >= 0) {
             out[i][at + slot] = 1f;
           }
         }

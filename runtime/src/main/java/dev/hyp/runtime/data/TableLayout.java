@@ -16,8 +16,9 @@ public final class TableLayout {
   private final List<Planned> columns;
   private final List<String> notes;
 
+  /** {@code embedding}: the dimension of an embedded category, 0 for one-hot (and for numbers). */
   private record Planned(String name, boolean numeric, Missing missing, boolean indicator, List<String> levels,
-      boolean other) {}
+      boolean other, int embedding) {}
 
   private TableLayout(List<Planned> columns, List<String> notes) {
     this.columns = columns;
@@ -32,6 +33,14 @@ public final class TableLayout {
    *     text in a column declared a number, mean or median asked of a category)
    */
   public static TableLayout of(RawTable table, DataPlan plan, int[] rows) {
+    return of(table, plan, rows, CategoryEncoding.DEFAULT);
+  }
+
+  /**
+   * The same, with {@code encoding} for each category column that does not give its own: an
+   * embedded column keeps every level it has (no `max_onehot` cap and no `other` slot).
+   */
+  public static TableLayout of(RawTable table, DataPlan plan, int[] rows, CategoryEncoding encoding) {
     List<Planned> columns = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (RawColumn column : table.columns()) {
@@ -82,6 +91,7 @@ public final class TableLayout {
       boolean indicator = plan.indicatorOf(name) && missing != Missing.DROP && anyMissing;
       List<String> levels = List.of();
       boolean other = false;
+      int embedding = 0;
       if (!numeric) {
         int[] counts = new int[column.levels().size()];
         for (int row : rows) {
@@ -91,16 +101,21 @@ public final class TableLayout {
           }
         }
         List<Integer> ranked = ranked(counts);
-        other = ranked.size() > plan.maxOnehot();
-        levels = ranked.subList(0, Math.min(plan.maxOnehot(), ranked.size())).stream()
-            .map(code -> column.levels().get(code)).toList();
+        boolean embedded = plan.encodingOf(name, encoding) == CategoryEncoding.EMBEDDING;
+        int kept = embedded ? ranked.size() : Math.min(plan.maxOnehot(), ranked.size());
+        other = ranked.size() > kept;
+        levels = ranked.subList(0, kept).stream().map(code -> column.levels().get(code)).toList();
+        if (embedded) {
+          Integer dim = plan.dimOf(name);
+          embedding = dim != null ? dim : CategoryEncoding.defaultDim(levels.size());
+        }
       }
       if (profile.kind() == ColumnKind.ID_LIKE) {
         notes.add("warning: column `" + name + "` looks like an id (" + (profile.numeric()
             ? "whole numbers that grow row by row" : "every value different") + ") but is a feature; an id tells "
             + "nothing about new rows: leave it out with `drop = [\"" + name + "\"]`");
       }
-      columns.add(new Planned(name, numeric, missing, indicator, levels, other));
+      columns.add(new Planned(name, numeric, missing, indicator, levels, other, embedding));
     }
     return new TableLayout(List.copyOf(columns), List.copyOf(notes));
   }
@@ -155,7 +170,7 @@ public final class TableLayout {
           }
         }
         fitted.add(new TableEncoding.CategoryColumn(p.name(), p.levels(), unseen, p.other(), p.missing(), fill,
-            p.indicator()));
+            p.indicator(), p.embedding()));
       }
     }
     return new TableEncoding(fitted);

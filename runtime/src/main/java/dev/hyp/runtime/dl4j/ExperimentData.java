@@ -1,6 +1,7 @@
 package dev.hyp.runtime.dl4j;
 
 import dev.hyp.runtime.data.ClassWeights;
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.CsvLoader;
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataException;
@@ -53,9 +54,34 @@ public final class ExperimentData {
   private int trialsAtOnce = 1;
   private MemoryBudget budget;
 
-  /** A table read raw and prepared under a {@link DataPlan}: its layout, and the encoding of each fold. */
-  private record Prepared(RawTable raw, RawTable rawTest, TableLayout layout, List<TableEncoding> folds,
-      TableEncoding all, List<String> notes) {}
+  /**
+   * A table read raw and prepared under a {@link DataPlan}: for each category encoding a trial may
+   * choose (the default one at once, another on first use), its layout and the encoding of each fold.
+   */
+  private record Prepared(RawTable raw, RawTable rawTest, DataPlan plan, List<Splitter.Parts> parts, int[] fitted,
+      Map<CategoryEncoding, Encoded> encoded, List<String> notes) {
+
+    Encoded of(CategoryEncoding encoding) {
+      return encoded.computeIfAbsent(encoding, e -> Encoded.of(raw, rawTest, plan, parts, fitted, e));
+    }
+  }
+
+  /** One encoding of a prepared table: its layout, each fold's fitted encoding, and that of every non-test row. */
+  private record Encoded(TableLayout layout, List<TableEncoding> folds, TableEncoding all) {
+    static Encoded of(RawTable raw, RawTable rawTest, DataPlan plan, List<Splitter.Parts> parts, int[] fitted,
+        CategoryEncoding encoding) {
+      TableLayout layout = TableLayout.of(raw, plan, fitted, encoding);
+      List<TableEncoding> folds = new ArrayList<>();
+      for (Splitter.Parts p : parts) {
+        folds.add(layout.fit(raw, p.train()));
+      }
+      TableEncoding all = layout.fit(raw, fitted);
+      if (rawTest != null) {
+        all.encode(rawTest, new int[0]); // a test file's column that cannot be encoded fails now, not in a trial
+      }
+      return new Encoded(layout, List.copyOf(folds), all);
+    }
+  }
 
   private ExperimentData(Table table, Table testTable, InputShape shape, List<Splitter.Parts> parts, Prepared prepared,
       ClassWeights classWeights) {
@@ -125,23 +151,18 @@ public final class ExperimentData {
     RawTable rawTest = test == null ? null : TableReader.readTest(test, plan, raw);
     List<Splitter.Parts> parts = split(raw.forSplitting(), split, seed);
     int[] fitted = notTest(parts, raw.size());
-    TableLayout layout = TableLayout.of(raw, plan, fitted);
-    List<TableEncoding> folds = new ArrayList<>();
-    for (Splitter.Parts p : parts) {
-      folds.add(layout.fit(raw, p.train()));
-    }
-    TableEncoding all = layout.fit(raw, fitted);
-    if (rawTest != null) {
-      all.encode(rawTest, new int[0]); // a test file's column that cannot be encoded fails now, not in a trial
-    }
+    Encoded encoded = Encoded.of(raw, rawTest, plan, parts, fitted, CategoryEncoding.DEFAULT);
     List<String> notes = new ArrayList<>();
     dropped(raw, notes);
     if (rawTest != null) {
       dropped(rawTest, notes);
     }
-    notes.addAll(layout.notes());
-    Prepared prepared = new Prepared(raw, rawTest, layout, List.copyOf(folds), all, List.copyOf(notes));
-    return new ExperimentData(null, null, InputShape.flat(all.width()), parts, prepared, plan.classWeights());
+    notes.addAll(encoded.layout().notes());
+    Map<CategoryEncoding, Encoded> encodings = new ConcurrentHashMap<>();
+    encodings.put(CategoryEncoding.DEFAULT, encoded);
+    Prepared prepared = new Prepared(raw, rawTest, plan, parts, fitted, encodings, List.copyOf(notes));
+    return new ExperimentData(null, null, InputShape.flat(encoded.all().width(), encoded.all().embeddings()), parts,
+        prepared, plan.classWeights());
   }
 
   /**
@@ -249,7 +270,8 @@ public final class ExperimentData {
       for (int i = 0; i < all.length; i++) {
         all[i] = i;
       }
-      table = new Table(raw.file(), prepared.all().featureNames(), raw.labelName(), prepared.all().encode(raw, all),
+      TableEncoding encoding = prepared.of(CategoryEncoding.DEFAULT).all();
+      table = new Table(raw.file(), encoding.featureNames(), raw.labelName(), encoding.encode(raw, all),
           raw.labels(), raw.classes(), raw.rows());
     }
     return table;
@@ -261,7 +283,12 @@ public final class ExperimentData {
 
   /** The names of the features, in order (a prepared table's: `age`, `city=Paris`, `age_missing`). */
   public List<String> featureNames() {
-    return prepared != null ? prepared.all().featureNames() : table.featureNames();
+    return featureNames(CategoryEncoding.DEFAULT);
+  }
+
+  /** The same when the trial encodes categories by {@code encoding} (an embedded column is one feature: `city`). */
+  public List<String> featureNames(CategoryEncoding encoding) {
+    return prepared != null ? prepared.of(encoding).all().featureNames() : table.featureNames();
   }
 
   public String labelName() {
@@ -273,14 +300,31 @@ public final class ExperimentData {
    * encoding a model trained on all those rows keeps); each fold's own is {@link Fold#encoding()}.
    */
   public RowEncoding encoding() {
+    return encoding(CategoryEncoding.DEFAULT);
+  }
+
+  /** The same when the trial encodes categories by {@code encoding}. */
+  public RowEncoding encoding(CategoryEncoding encoding) {
     if (imageEncoding != null) {
       return imageEncoding;
     }
-    return prepared != null ? prepared.all() : new NumericColumns(table.featureNames());
+    return prepared != null ? prepared.of(encoding).all() : new NumericColumns(table.featureNames());
   }
 
   public InputShape inputShape() {
     return shape;
+  }
+
+  /**
+   * The input when the trial encodes categories by {@code encoding}: with `embedding`, one feature
+   * per embedded column, its level's index, which the network's first layer looks up.
+   */
+  public InputShape inputShape(CategoryEncoding encoding) {
+    if (prepared == null) {
+      return shape;
+    }
+    TableEncoding all = prepared.of(encoding).all();
+    return InputShape.flat(all.width(), all.embeddings());
   }
 
   /** The classes in index order, or null for regression. */
@@ -303,11 +347,18 @@ public final class ExperimentData {
 
   /** The folds normalised with {@code normalization} and labelled for {@code loss}; prepared once, then shared. */
   public List<Fold> folds(Normalization normalization, String loss) {
-    boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
-    return cache.computeIfAbsent(normalization + "/" + plusMinusOne, key -> prepare(normalization, plusMinusOne));
+    return folds(normalization, loss, CategoryEncoding.DEFAULT);
   }
 
-  private List<Fold> prepare(Normalization normalization, boolean plusMinusOne) {
+  /** The same with categories encoded by {@code encoding} (a trial's `encoding`). */
+  public List<Fold> folds(Normalization normalization, String loss, CategoryEncoding encoding) {
+    boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
+    CategoryEncoding used = prepared == null ? CategoryEncoding.DEFAULT : encoding; // only a table has categories
+    return cache.computeIfAbsent(normalization + "/" + plusMinusOne + "/" + used,
+        key -> prepare(normalization, plusMinusOne, used));
+  }
+
+  private List<Fold> prepare(Normalization normalization, boolean plusMinusOne, CategoryEncoding categories) {
     List<Fold> folds = new ArrayList<>();
     for (int f = 0; f < parts.size(); f++) {
       Splitter.Parts p = parts.get(f);
@@ -319,18 +370,18 @@ public final class ExperimentData {
       RowEncoding encoding;
       double[] labels;
       if (prepared != null) {
-        TableEncoding fold = prepared.folds().get(f);
+        TableEncoding fold = prepared.of(categories).folds().get(f);
         RawTable raw = prepared.raw();
         labels = raw.labels();
-        train = dataSet(fold.encode(raw, p.train()), labels, p.train(), plusMinusOne);
-        validation = dataSet(fold.encode(raw, p.validation()), labels, p.validation(), plusMinusOne);
+        train = dataSet(fold, fold.encode(raw, p.train()), labels, p.train(), plusMinusOne);
+        validation = dataSet(fold, fold.encode(raw, p.validation()), labels, p.validation(), plusMinusOne);
         validationTruth = truth(labels, p.validation());
         if (prepared.rawTest() != null) {
           int[] all = allRows(prepared.rawTest().size());
-          test = dataSet(fold.encode(prepared.rawTest(), all), prepared.rawTest().labels(), all, plusMinusOne);
+          test = dataSet(fold, fold.encode(prepared.rawTest(), all), prepared.rawTest().labels(), all, plusMinusOne);
           testTruth = prepared.rawTest().labels().clone();
         } else if (p.test().length > 0) {
-          test = dataSet(fold.encode(raw, p.test()), labels, p.test(), plusMinusOne);
+          test = dataSet(fold, fold.encode(raw, p.test()), labels, p.test(), plusMinusOne);
           testTruth = truth(labels, p.test());
         }
         encoding = fold;
@@ -352,6 +403,7 @@ public final class ExperimentData {
       DataNormalization normalizer = newNormalizer(normalization);
       if (normalizer != null) {
         normalizer.fit(train);
+        keepIndices(normalizer, encoding);
         normalizer.transform(train);
         normalizer.transform(validation);
         if (test != null) {
@@ -372,6 +424,11 @@ public final class ExperimentData {
    * run refits once.
    */
   public Fold refitFold(Normalization normalization, String loss) {
+    return refitFold(normalization, loss, CategoryEncoding.DEFAULT);
+  }
+
+  /** The same with categories encoded by {@code encoding} (the refitted trial's `encoding`). */
+  public Fold refitFold(Normalization normalization, String loss, CategoryEncoding encoding) {
     boolean plusMinusOne = Loss.of(loss).plusMinusOneLabels();
     Splitter.Parts first = parts.get(0);
     int size = prepared != null ? prepared.raw().size() : table.size();
@@ -381,16 +438,16 @@ public final class ExperimentData {
     double[] testTruth = null;
     double[] labels;
     if (prepared != null) {
-      TableEncoding all = prepared.all();
+      TableEncoding all = prepared.of(encoding).all();
       RawTable raw = prepared.raw();
       labels = raw.labels();
-      train = dataSet(all.encode(raw, rows), labels, rows, plusMinusOne);
+      train = dataSet(all, all.encode(raw, rows), labels, rows, plusMinusOne);
       if (prepared.rawTest() != null) {
         int[] every = allRows(prepared.rawTest().size());
-        test = dataSet(all.encode(prepared.rawTest(), every), prepared.rawTest().labels(), every, plusMinusOne);
+        test = dataSet(all, all.encode(prepared.rawTest(), every), prepared.rawTest().labels(), every, plusMinusOne);
         testTruth = prepared.rawTest().labels().clone();
       } else if (first.test().length > 0) {
-        test = dataSet(all.encode(raw, first.test()), labels, first.test(), plusMinusOne);
+        test = dataSet(all, all.encode(raw, first.test()), labels, first.test(), plusMinusOne);
         testTruth = truth(labels, first.test());
       }
     } else {
@@ -407,12 +464,33 @@ public final class ExperimentData {
     DataNormalization normalizer = newNormalizer(normalization);
     if (normalizer != null) {
       normalizer.fit(train);
+      keepIndices(normalizer, encoding(encoding));
       normalizer.transform(train);
       if (test != null) {
         normalizer.transform(test);
       }
     }
-    return new Fold(train, null, test, null, testTruth, normalizer, encoding(), classWeights(labels, rows));
+    return new Fold(train, null, test, null, testTruth, normalizer, encoding(encoding), classWeights(labels, rows));
+  }
+
+  /**
+   * Makes a fitted normalizer leave the embedded categories' indices as they are (mean 0 and
+   * deviation 1, or minimum 0 and maximum 1): an index names a row of a table, it is no quantity.
+   * The saved model keeps the normalizer so, and prediction reads the same indices.
+   */
+  private static void keepIndices(DataNormalization normalizer, RowEncoding encoding) {
+    if (!(encoding instanceof TableEncoding table)) {
+      return;
+    }
+    for (TableEncoding.Embedded embedded : table.embeddings()) {
+      if (normalizer instanceof NormalizerStandardize standard) {
+        standard.getMean().putScalar(embedded.feature(), 0.0);
+        standard.getStd().putScalar(embedded.feature(), 1.0);
+      } else if (normalizer instanceof NormalizerMinMaxScaler minMax) {
+        minMax.getMin().putScalar(embedded.feature(), 0.0);
+        minMax.getMax().putScalar(embedded.feature(), 1.0);
+      }
+    }
   }
 
   private static DataNormalization newNormalizer(Normalization normalization) {
@@ -462,6 +540,15 @@ public final class ExperimentData {
 
   /** {@code x[i]} holds the features of row {@code rows[i]}, whose label is {@code labels[rows[i]]}. */
   private DataSet dataSet(float[][] x, double[] labels, int[] rows, boolean plusMinusOne) {
+    return dataSet(x, labels, rows, plusMinusOne, shape);
+  }
+
+  /** A prepared table's rows as {@code encoding} encoded them. */
+  private DataSet dataSet(TableEncoding encoding, float[][] x, double[] labels, int[] rows, boolean plusMinusOne) {
+    return dataSet(x, labels, rows, plusMinusOne, InputShape.flat(encoding.width()));
+  }
+
+  private DataSet dataSet(float[][] x, double[] labels, int[] rows, boolean plusMinusOne, InputShape shape) {
     INDArray features = features(x, shape);
     boolean classification = task() == Task.CLASSIFICATION;
     int k = classification ? numClasses() : 1;

@@ -56,6 +56,9 @@ import org.nd4j.linalg.schedule.StepSchedule;
  *     .build();
  * }</pre>
  *
+ * <p>Embedded categories: when the input holds category indices ({@link InputShape#embeds()}), the
+ * network starts with a {@link CategoryEmbeddings} layer before the spec's first layer.
+ *
  * <p>Shapes: image input is fed flat and declared with DL4J's {@code InputType}, so DL4J adds the
  * CNN and flattening preprocessors. An `lstm` reads an image's rows as time steps; a `dense` or
  * `output` after an `lstm` reads its last time step.
@@ -228,21 +231,28 @@ public final class NetworkBuilder {
     }
     NeuralNetConfiguration.ListBuilder list = base.list();
     InputType type = input.toInputType();
+    int first = 0; // DL4J's index of the spec's first layer
+    if (input.embeds()) {
+      CategoryEmbeddings embeddings = new CategoryEmbeddings(input.features(), input.embeddings());
+      list.layer(0, embeddings);
+      type = embeddings.getOutputType(0, type);
+      first = 1;
+    }
     for (int i = 0; i < layers.size(); i++) {
       Spec spec = layers.get(i);
       Layer layer = spec.layer().clone();
       if (spec.kind().equals("lstm")) {
         if (type.getType() == InputType.Type.CNN || type.getType() == InputType.Type.CNNFlat) {
           long[] image = imageOf(type); // after a conv2d or a pool: its output's sides, not the input's
-          list.inputPreProcessor(i, new ImageRowsToSequence((int) image[0], (int) image[1], (int) image[2],
-              type.getType() == InputType.Type.CNNFlat));
+          list.inputPreProcessor(first + i, new ImageRowsToSequence((int) image[0], (int) image[1],
+              (int) image[2], type.getType() == InputType.Type.CNNFlat));
         }
         if (readsLastStep(i)) {
           layer = new LastTimeStep(layer);
         }
       }
-      list.layer(i, layer);
-      type = outputType(list, i, layer, type);
+      list.layer(first + i, layer);
+      type = outputType(list, first + i, layer, type);
     }
     return list.setInputType(input.toInputType()).build();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.runtime.data.NumericColumns;
 import dev.hyp.runtime.data.RowEncoding;
+import dev.hyp.runtime.data.TableEncoding;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
@@ -81,7 +82,10 @@ public final class SavedModel {
   public static void save(Path zip, TrainResult result, ExperimentData data, Map<String, Object> extra)
       throws IOException {
     InputShape s = data.inputShape();
-    Metadata metadata = new Metadata(data.task(), data.classes(), data.featureNames(),
+    // a prepared table's features are the result's own: a trial with `encoding = embedding` has fewer
+    List<String> features = result.encoding() instanceof TableEncoding table ? table.featureNames()
+        : data.featureNames();
+    Metadata metadata = new Metadata(data.task(), data.classes(), features,
         data.labelName(), s.isImage() ? new int[] {s.height(), s.width(), s.channels()} : null,
         result.validation(), result.test(), extra == null ? Map.of() : extra,
         result.encoding() != null ? result.encoding() : data.encoding());

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.Normalization;
 import dev.hyp.runtime.data.Task;
 import java.util.ArrayList;
@@ -52,15 +53,24 @@ public final class Trainer {
    */
   public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
       String loss, TrainOptions options, EpochCallback callback) {
+    return train(builder, data, normalization, CategoryEncoding.DEFAULT, loss, options, callback);
+  }
+
+  /**
+   * The same with the category columns encoded by {@code encoding} (the trial's `encoding`; the
+   * builder's input must be {@link ExperimentData#inputShape(CategoryEncoding)} of it).
+   */
+  public static TrainResult train(NetworkBuilder builder, ExperimentData data, Normalization normalization,
+      CategoryEncoding encoding, String loss, TrainOptions options, EpochCallback callback) {
     long start = System.nanoTime();
-    List<Fold> folds = data.folds(normalization, loss);
+    List<Fold> folds = data.folds(normalization, loss, encoding);
     int k = folds.size();
     List<MultiLayerNetwork> nets = new ArrayList<>(k);
     try {
       MultiLayerConfiguration conf = builder.configuration();
       DataSet train = folds.get(0).train();
       long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
-      MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(options.batch(), train.numExamples()), k,
+      MemoryEstimate.of(conf, data.inputShape(encoding), (int) Math.min(options.batch(), train.numExamples()), k,
           options.patience() > 0, trainBytes).check(data.memoryBudget()); // before any weight exists
       for (int f = 0; f < k; f++) {
         nets.add(NetworkBuilder.build(weighted(conf, loss, folds.get(f).classWeights())));
@@ -155,14 +165,21 @@ public final class Trainer {
    */
   public static TrainResult trainOnAll(NetworkBuilder builder, ExperimentData data, Normalization normalization,
       String loss, int epochs, int batch, long seed, EpochCallback callback) {
+    return trainOnAll(builder, data, normalization, CategoryEncoding.DEFAULT, loss, epochs, batch, seed, callback);
+  }
+
+  /** The same with the category columns encoded by {@code encoding}. */
+  public static TrainResult trainOnAll(NetworkBuilder builder, ExperimentData data, Normalization normalization,
+      CategoryEncoding encoding, String loss, int epochs, int batch, long seed, EpochCallback callback) {
     long start = System.nanoTime();
-    Fold fold = data.refitFold(normalization, loss);
+    Fold fold = data.refitFold(normalization, loss, encoding);
     MultiLayerNetwork net;
     try {
       MultiLayerConfiguration conf = builder.configuration();
       DataSet train = fold.train();
       long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
-      MemoryEstimate.of(conf, data.inputShape(), (int) Math.min(batch, train.numExamples()), 1, false, trainBytes)
+      MemoryEstimate.of(conf, data.inputShape(encoding), (int) Math.min(batch, train.numExamples()), 1, false,
+          trainBytes)
           .check(data.memoryBudget()); // before any weight exists
       net = NetworkBuilder.build(weighted(conf, loss, fold.classWeights()));
     } catch (TrainingFailedException e) {

@@ -8,6 +8,7 @@ import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -52,8 +53,20 @@ public interface TrialExecutor {
    * @param trials the study's trials now, for pruning decisions
    * @param best the run's best model, kept here
    * @param parallel trials at once
+   * @param images the training image folder, resolved, or null for a CSV ({@code source} is then null)
+   * @param imageTest the test image folder, or null
    */
   record Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test, long seed,
       Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
-      Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err) {}
+      Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err,
+      Path images, Path imageTest) {
+
+    /** A CSV's run. */
+    public Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test,
+        long seed, Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
+        Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err) {
+      this(experiment, target, data, source, test, seed, maxEpochs, pruner, prunerOptions, direction, trials, best,
+          parallel, out, err, null, null);
+    }
+  }
 }

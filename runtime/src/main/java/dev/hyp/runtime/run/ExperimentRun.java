@@ -153,11 +153,6 @@ final class ExperimentRun<P> {
       Objective objective;
       if (options.spark() != null) {
         Optional<TrialExecutor> spark = TrialExecutors.find("spark", experiment.getClass().getClassLoader());
-        if (definition.data().images() != null) {
-        err.println("hyp: --spark does not ship image folders to executors yet; run an `images(...)` spec without"
-            + " --spark");
-        return ExitCode.BAD_INPUT;
-      }
       if (spark.isEmpty()) {
           err.println("hyp: --spark needs hyp's spark module and Apache Spark on the classpath; "
               + "run with ./hyp (which adds them) or spark-submit a jar from `hyp compile --spark` (docs/spark.md)");
@@ -166,7 +161,8 @@ final class ExperimentRun<P> {
         try {
           session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, runData().source(),
               runData().test(), seed, options.maxEpochs(), definition.search().pruner().hypName(), prunerOptions(),
-              study.direction(), study::trials, best, studyOptions.parallel(), out, err));
+              study.direction(), study::trials, best, studyOptions.parallel(), out, err, runData().images(),
+              runData().imageTest()));
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
               + e.getMessage());

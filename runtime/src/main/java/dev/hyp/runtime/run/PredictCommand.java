@@ -155,7 +155,7 @@ public final class PredictCommand implements Callable<Integer> {
       err.println("hyp: " + result.unseenRows() + " row" + (result.unseenRows() == 1 ? " has" : "s have")
           + " a category the model never saw in training (" + result.unseenColumns().stream()
           .map(name -> "`" + name + "`").collect(Collectors.joining(", "))
-          + "); encoded as unseen: the column's `other` slot, or no slot");
+          + "); encoded as unseen: the column's `other` slot, no slot, or its embedding's reserved row");
     }
     if (!result.metrics().isEmpty()) {
       err.println("hyp: against `" + predictor.label() + "` (" + result.rows() + " rows): " + pairs(result.metrics()));

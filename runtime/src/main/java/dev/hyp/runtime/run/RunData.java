@@ -36,6 +36,16 @@ record RunData(ExperimentDefinition definition, Path base) {
     return definition.data().test() == null ? null : csv(definition.data().test());
   }
 
+  /** The training image folder, resolved, or null for a CSV. */
+  Path images() {
+    return definition.data().images() == null ? null : images(definition.data().images()).folder();
+  }
+
+  /** The test image folder, resolved, or null. */
+  Path imageTest() {
+    return definition.data().imageTest() == null ? null : images(definition.data().imageTest()).folder();
+  }
+
   private ImageFolderSource images(ExperimentDefinition.ImageFolder folder) {
     int[] size = folder.size();
     return new ImageFolderSource(base.resolve(folder.path()).normalize(),

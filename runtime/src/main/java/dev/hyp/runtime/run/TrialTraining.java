@@ -41,15 +41,17 @@ public final class TrialTraining {
     ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
     P params = experiment.params(values);
     long trialSeed = trialSeed(runSeed, number);
-    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
-    experiment.network(params, network);
     TrialSettings settings = experiment.training(params);
+    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(settings.encoding()), data.task(),
+        data.numClasses());
+    experiment.network(params, network);
     int epochs = maxEpochs == null ? settings.epochs() : Math.min(settings.epochs(), maxEpochs);
     TrainOptions options = TrainOptions.of(epochs, settings.batch(), objective.metric(), trialSeed);
     if (settings.patience() > 0) {
       options = options.withEarlyStopping(settings.patience(), settings.minDelta());
     }
-    return Trainer.train(network, data, settings.normalize(), settings.loss().hypName(), options, callback);
+    return Trainer.train(network, data, settings.normalize(), settings.encoding(), settings.loss().hypName(), options,
+        callback);
   }
 
   /**
@@ -63,11 +65,12 @@ public final class TrialTraining {
       ParamValues values, int epochs, EpochCallback callback) {
     P params = experiment.params(values);
     long trialSeed = trialSeed(runSeed, number);
-    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(), data.task(), data.numClasses());
-    experiment.network(params, network);
     TrialSettings settings = experiment.training(params);
-    return Trainer.trainOnAll(network, data, settings.normalize(), settings.loss().hypName(), epochs,
-        settings.batch(), trialSeed, callback);
+    NetworkBuilder network = new NetworkBuilder(trialSeed, data.inputShape(settings.encoding()), data.task(),
+        data.numClasses());
+    experiment.network(params, network);
+    return Trainer.trainOnAll(network, data, settings.normalize(), settings.encoding(), settings.loss().hypName(),
+        epochs, settings.batch(), trialSeed, callback);
   }
 
   /** The early-stopping threshold of a trial's configuration (0 without early stopping). */

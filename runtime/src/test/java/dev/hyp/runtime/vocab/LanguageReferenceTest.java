@@ -89,6 +89,15 @@ class LanguageReferenceTest {
   }
 
   @Test
+  void categoryEncodingsAndTheirDefault() {
+    List<String> encoding = row("| setting | value | default |", "`encoding`");
+    assertEquals(Arrays.stream(dev.hyp.runtime.data.CategoryEncoding.values())
+        .map(dev.hyp.runtime.data.CategoryEncoding::hypName).collect(Collectors.toSet()),
+        Set.copyOf(codes(encoding.get(1))));
+    assertEquals(List.of(dev.hyp.runtime.data.CategoryEncoding.DEFAULT.hypName()), codes(encoding.get(2)));
+  }
+
+  @Test
   void updatersAndTheirArguments() {
     Map<String, Map<String, Double>> documented = new TreeMap<>();
     for (List<String> row : table("| updater | arguments (defaults) |")) {
