@@ -312,7 +312,8 @@ public final class TableReader {
       found.addAll(labelLevels);
       if (found.size() < 2 && limit == Integer.MAX_VALUE) {
         throw new DataException(path, 0, source.label(), "the label has a single class `" + found.iterator().next()
-            + "`" + (droppedNoLabel > 0 ? " once the " + droppedNoLabel + " rows without a label are left out" : "")
+            + "`" + (droppedNoLabel == 1 ? " once the row without a label is left out"
+                : droppedNoLabel > 1 ? " once the " + droppedNoLabel + " rows without a label are left out" : "")
             + "; classification needs at least two");
       }
       return List.copyOf(found);

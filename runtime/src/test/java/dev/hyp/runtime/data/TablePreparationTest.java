@@ -167,7 +167,7 @@ class TablePreparationTest {
     assertEquals(file + ": column `b`: every cell is empty; leave the column out with `drop = [\"b\"]`",
         assertThrows(DataException.class, () -> TableLayout.of(empty, plain, rows(3))).getMessage());
     Path oneClass = write("one.csv", "a,y\n1,x\n2,\n3,x\n");
-    assertEquals(oneClass + ": column `y`: the label has a single class `x` once the 1 rows without a label are left "
+    assertEquals(oneClass + ": column `y`: the label has a single class `x` once the row without a label is left "
         + "out; classification needs at least two", assertThrows(DataException.class,
             () -> TableReader.read(CsvSource.of(oneClass, "y"), Task.CLASSIFICATION, plain)).getMessage());
     DataPlan meanOfCategory = new DataPlan(null, List.of("b"), Missing.MEAN, false, 20,
