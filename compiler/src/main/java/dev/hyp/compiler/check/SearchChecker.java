@@ -42,7 +42,7 @@ final class SearchChecker {
       diagnostics.add(Diagnostic.error(Code.HYP012, search.strategy().span(), "unknown search strategy `"
               + strategy + "`")
           .label("not a strategy")
-          .help(helpOr(Suggestions.help(strategy, Builtins.STRATEGIES),
+          .help(helpOr(helpOr(Habits.strategy(strategy), Suggestions.help(strategy, Builtins.STRATEGIES)),
               "the strategies are " + strategyList()))
           .build());
       return Optional.empty();
