@@ -241,6 +241,12 @@ final class Habits {
     if (key.equals("momentum") && !accepted.contains("momentum")) {
       return "momentum is `nesterovs`: `updater = nesterovs(lr = 0.01, momentum = 0.9)`";
     }
+    if (key.equals("dropout") && !accepted.contains("rate")) {
+      return "dropout is a layer of its own: `dropout(rate = 0.5)` after this one";
+    }
+    if (List.of("inputshape", "inputdim", "infeatures", "inputsize", "inchannels").contains(key)) {
+      return "the input's size comes from the data: leave it out";
+    }
     if (key.equals("weightdecay")) {
       return "write `l2 = 1e-4` in `model`, or use `adamw`";
     }

@@ -80,7 +80,12 @@ final class TypeMismatches {
     if (expression instanceof Call c && c.arguments().isEmpty() && Builtins.symbols(type).contains(c.callee().name())) {
       return "write `" + c.callee().name() + "` without parentheses";
     }
-    if (type.isNumeric() && expression instanceof StringLiteral s && s.value().strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+    String written = writtenForType(expression, type);
+    if (written != null) {
+      return written;
+    }
+    if (type.isNumeric() && expression instanceof StringLiteral s
+        && s.value().strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
       return "write the number without quotes: `" + s.value() + "`";
     }
     if (type == Type.INT && expression instanceof NumberLiteral n && !n.isInteger()) {
@@ -98,6 +103,24 @@ final class TypeMismatches {
     List<Signature> functions = Builtins.functions(type);
     if (!functions.isEmpty()) {
       return "for example `" + functions.get(0).name() + "(...)`";
+    }
+    return null;
+  }
+
+  /** A plain value where hyp wants a call or a literal of its own: the call that holds it. */
+  private static String writtenForType(Expression expression, Type type) {
+    if (type == Type.DURATION && expression instanceof StringLiteral s && s.value().matches("\\d+[smh]")) {
+      return "write the duration without quotes: `" + s.value() + "`";
+    }
+    if (type == Type.SOURCE && expression instanceof StringLiteral s) {
+      return "name the file in a source: `csv(\"" + s.value() + "\", label = \"y\")`";
+    }
+    Double number = Literals.number(expression);
+    if (type == Type.SPLIT && number != null && number > 0 && number < 1) {
+      return "write `holdout(validation = " + ExpressionPrinter.print(expression) + ")`";
+    }
+    if (type == Type.EARLY_STOPPING && number != null) {
+      return "write `patience(epochs = " + ExpressionPrinter.print(expression) + ")`";
     }
     return null;
   }

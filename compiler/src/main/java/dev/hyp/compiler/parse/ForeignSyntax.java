@@ -170,6 +170,26 @@ final class ForeignSyntax {
     if (expected.contains(HypLexer.MAXIMIZE)) {
       return "write `objective = maximize accuracy on validation` (or `minimize loss on validation`)";
     }
+    if (type == HypLexer.LBRACE && before != null && before.getType() == HypLexer.SEARCH) {
+      return "name the strategy after `search`: `search tpe { ... }` (or `random`, `grid`, `gp`, `auto`, ...)";
+    }
+    if (type == HypLexer.LPAREN && before != null && beforeIs(before, HypLexer.SEARCH)) {
+      return "the search settings go in braces: `search " + before.getText() + " { trials = 40 }`";
+    }
+    if (type == HypLexer.LBRACE && before != null && before.getType() == HypLexer.OBJECTIVE) {
+      return "the objective is one line: `objective = maximize accuracy on validation`";
+    }
+    String underscored = underscoredNumber(offending);
+    if (underscored == null && before != null) {
+      underscored = underscoredNumber(before);
+    }
+    if (underscored != null) {
+      return "write numbers without `_`: `" + underscored + "`";
+    }
+    if (type == HypLexer.DOTDOT) {
+      return "`..` is for the ranges of `for` loops; a parameter's range is a call: `int(1, 10)` or "
+          + "`uniform(0.1, 0.5)`";
+    }
     if (expected.contains(HypLexer.ON) && expected.size() == 1) {
       return "name the split the metric is measured on: `on validation` (or `on test`)";
     }
@@ -181,6 +201,22 @@ final class ForeignSyntax {
       return "parentheses hold one value; a choice lists its values without them: `choice(16, 32)`";
     }
     return null;
+  }
+
+  /** `1_000` lexes as `1` and the name `_000`: the number without `_`, or null for any other token. */
+  private String underscoredNumber(Token token) {
+    Token number = visible(token.getTokenIndex(), -1);
+    if (token.getType() != HypLexer.IDENTIFIER || !token.getText().startsWith("_") || number == null
+        || number.getType() != HypLexer.NUMBER || number.getStopIndex() + 1 != token.getStartIndex()) {
+      return null;
+    }
+    return number.getText() + token.getText().replace("_", "");
+  }
+
+  /** Whether the visible token before {@code token} has {@code type}. */
+  private boolean beforeIs(Token token, int type) {
+    Token previous = visible(token.getTokenIndex(), -1);
+    return previous != null && previous.getType() == type;
   }
 
   /** The nearest token on the default channel before ({@code step} -1) or after (+1) {@code index}. */
