@@ -40,10 +40,13 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = common.err();
     Compiler compiler = new Compiler();
     DiagnosticRenderer renderer = new DiagnosticRenderer();
-    List<JsonDiagnostics.Located> all = new ArrayList<>();
+    List<JsonDiagnostics.Entry> all = new ArrayList<>();
     ExitCode exit = ExitCode.OK;
     for (Path path : files) {
-      SourceFile source = SpecFiles.read(path, err);
+      SourceFile source = SpecFiles.read(path, reason -> {
+        err.println("hyp: " + reason);
+        all.add(new JsonDiagnostics.Unreadable(path, reason)); // a CI job reading only stdout sees it too
+      });
       if (source == null) {
         exit = exit.worse(ExitCode.BAD_INPUT);
         continue;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.source.SourceFile;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,39 @@ import java.util.Map;
 final class JsonDiagnostics {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  record Located(SourceFile file, Diagnostic diagnostic) {}
+  /** One object of the output. */
+  sealed interface Entry permits Located, Unreadable {}
+
+  record Located(SourceFile file, Diagnostic diagnostic) implements Entry {}
+
+  /** A file that could not be read: an error without a place or a code (the command exits 2). */
+  record Unreadable(Path file, String reason) implements Entry {}
 
   private JsonDiagnostics() {}
 
-  static String toJson(List<Located> diagnostics) {
-    List<Map<String, Object>> objects = diagnostics.stream().map(JsonDiagnostics::object).toList();
+  static String toJson(List<? extends Entry> entries) {
+    List<Map<String, Object>> objects = entries.stream()
+        .map(entry -> entry instanceof Located located ? object(located) : object((Unreadable) entry))
+        .toList();
     try {
       return MAPPER.writeValueAsString(objects);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Map<String, Object> object(Unreadable unreadable) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("file", unreadable.file().toString());
+    object.put("line", null);
+    object.put("column", null);
+    object.put("endLine", null);
+    object.put("endColumn", null);
+    object.put("severity", "error");
+    object.put("code", null);
+    object.put("message", unreadable.reason());
+    object.put("help", "check the path and that the file is readable UTF-8 text");
+    return object;
   }
 
   private static Map<String, Object> object(Located located) {

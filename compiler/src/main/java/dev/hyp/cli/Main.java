@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, RunCommand.class,
         TrialsCommand.class, BestCommand.class, ReportCommand.class, HistoryCommand.class, DiffCommand.class,
         RefitCommand.class, FreezeCommand.class, PredictCommand.class, InspectCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The front door of the compiler: text in, checked experiment and diagnostics out; a checked
@@ -41,6 +43,19 @@ public final class Compiler {
   /** The experiment as generated Java compiled in memory, against the classpath of this process. */
   public ExperimentBuild.Compiled build(CheckedExperiment experiment, SourceFile source) {
     return build.build(experiment, source, classpath());
+  }
+
+  /**
+   * The generated Java of a checked spec, each file's text by its path under a source root
+   * ({@code hyp/generated/iris/IrisExperiment.java}): what a build tool writes and compiles itself.
+   */
+  public Map<String, String> javaSources(CheckedExperiment experiment, SourceFile source) {
+    String specName = source.path() == null ? source.name() : source.path().getFileName().toString();
+    Map<String, String> files = new LinkedHashMap<>();
+    for (JavaGenerator.Source generated : new JavaGenerator().generate(experiment, specName, source.text()).sources()) {
+      files.put(generated.className().replace('.', '/') + ".java", generated.text());
+    }
+    return files;
   }
 
   /** The compiled classes loaded into this process (for `hyp run`): the experiment, ready to run. */

@@ -6,6 +6,7 @@ import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,7 +81,11 @@ final class ArgumentBinder {
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP016, argument.name().span(),
             what + " `" + signature.name() + "` has no argument `" + name + "`")
         .label("unknown argument");
-    String suggestion = Suggestions.help(name, signature.parameters().stream().map(Signature.Parameter::name).toList());
+    List<String> accepted = signature.parameters().stream().map(Signature.Parameter::name).toList();
+    String suggestion = Habits.argument(signature.name(), name, accepted);
+    if (suggestion == null) {
+      suggestion = Suggestions.help(name, accepted);
+    }
     if (suggestion != null) {
       builder.help(suggestion);
     } else {

@@ -51,8 +51,9 @@ public final class Checker {
     // a missing `data`, `model` or `objective` is reported by the section index
     DataChecker dataChecker = new DataChecker(diagnostics, values, specDirectory);
     Optional<DataSpec> data = Optional.ofNullable(sections.blocks.get("data")).flatMap(dataChecker::check);
+    ModelChecker modelChecker = new ModelChecker(diagnostics, values, params, source);
     Optional<ModelChecker.Result> model = Optional.ofNullable(sections.blocks.get("model"))
-        .flatMap(block -> new ModelChecker(diagnostics, values, params, source).check(block,
+        .flatMap(block -> modelChecker.check(block,
             data.map(DataSpec::imageInput)
                 .orElseGet(() -> ImageSourceChecker.writesImages(sections.blocks.get("data")))));
     if (data.isPresent() && model.isPresent()) {
@@ -62,8 +63,8 @@ public final class Checker {
     Optional<SearchSpec> search = new SearchChecker(diagnostics, values, params).check(sections.search);
     Optional<Objective> objective = Optional.ofNullable(sections.objective)
         .flatMap(written -> new ObjectiveChecker(diagnostics).check(written,
-            model.map(m -> m.output().task()).orElse(null), data.orElse(null)));
-    ImageSourceChecker.checkTask(data.orElse(null), model.map(m -> m.output().task()).orElse(null),
+            modelChecker.task(), data.orElse(null)));
+    ImageSourceChecker.checkTask(data.orElse(null), modelChecker.task(),
         sections.blocks.get("data"), diagnostics);
     reportUnused(params, diagnostics);
 

@@ -54,13 +54,16 @@ final class DataChecker {
           .help("add `source = csv(\"data.csv\", label = \"y\")`")
           .build());
     }
-    Optional<Map<String, Value>> valid = SectionValues.check(settings, "`data`", SETTINGS, values,
+    SectionValues.Checked valid = SectionValues.checkEach(settings, "`data`", SETTINGS, values,
         Set.of("normalize", "encoding"));
-    if (valid.isEmpty() || !valid.get().containsKey("source") || preparation.isEmpty()) {
+    Value source = valid.values().get("source");
+    if (!valid.complete() || source == null || preparation.isEmpty()) {
+      if (source != null && !ImageSourceChecker.isImages(source)) {
+        inspect(csv(source), source); // the file and its label do not depend on the other settings
+      }
       return Optional.empty();
     }
-    Map<String, Value> checked = valid.get();
-    Value source = checked.get("source");
+    Map<String, Value> checked = valid.values();
     Value test = checked.get("test");
     Value split = checked.get("split");
     Value normalize = checked.get("normalize");
@@ -171,9 +174,7 @@ final class DataChecker {
         diagnostics.add(builder.note("the file is outside the spec's folder, so its header is not shown here").build());
         return Optional.empty();
       }
-      String help = Suggestions.help(csv.label(), header);
-      diagnostics.add(builder.help(help != null ? help : "its columns are " + String.join(", ",
-          header.stream().limit(12).map(h -> "`" + h + "`").toList()) + (header.size() > 12 ? ", ..." : "")).build());
+      diagnostics.add(builder.help(ColumnHelp.forLabel(csv.label(), header)).build());
       return Optional.empty();
     }
     return firstRow;

@@ -3,6 +3,7 @@ package dev.hyp.compiler.check;
 import dev.hyp.compiler.ast.Argument;
 import dev.hyp.compiler.ast.Call;
 import dev.hyp.compiler.ast.Expression;
+import dev.hyp.compiler.ast.ListLiteral;
 import dev.hyp.compiler.ast.Name;
 import dev.hyp.compiler.diag.Code;
 import dev.hyp.compiler.diag.Diagnostic;
@@ -39,7 +40,8 @@ final class DomainChecker {
       diagnostics.add(Diagnostic.error(Code.HYP015, call.callee().span(), "unknown distribution `"
               + call.callee().name() + "`")
           .label("not a distribution")
-          .help(helpOr(Suggestions.help(call.callee().name(), DISTRIBUTIONS),
+          .help(helpOr(helpOr(Habits.distribution(call.callee().name()),
+                  Suggestions.help(call.callee().name(), DISTRIBUTIONS)),
               "the distributions are `uniform`, `loguniform`, `int`, `logint` and `choice`"))
           .build());
       return Optional.empty();
@@ -86,6 +88,10 @@ final class DomainChecker {
                 + plural(value.kind()))
             .label(value.kind().description() + " among " + plural(kind))
             .secondary(firstKindSpan, "the first choice is " + kind.description())
+            .help(argument.value() instanceof Name n && Habits.literal(Type.NUMBER, n.name()) != null
+                && !n.name().equalsIgnoreCase("true") && !n.name().equalsIgnoreCase("false")
+                ? "there is no `" + n.name() + "`: for trials without a value, make a parameter conditional with `if`"
+                : null)
             .build());
         return Optional.empty();
       } else if (value.kind() == ParamInfo.Kind.NUMBER) {
@@ -127,10 +133,24 @@ final class DomainChecker {
       diagnostics.add(Diagnostic.error(Code.HYP018, expression.span(), what + " must be a number, a string, `true`, "
               + "`false` or a name")
           .label("not a plain value")
-          .help("parameters are distributions such as `uniform(0, 1)`, `choice(a, b)`, or constants")
+          .help(expression instanceof ListLiteral list ? listHelp(list, what)
+              : "parameters are distributions such as `uniform(0, 1)`, `choice(a, b)`, or constants")
           .build());
     }
     return value;
+  }
+
+  /** A Python list: inside `choice` its brackets go; as a parameter, two numbers are likely a range. */
+  private static String listHelp(ListLiteral list, String what) {
+    String values = String.join(", ", list.elements().stream().map(ExpressionPrinter::print).toList());
+    if (what.equals("a choice")) {
+      return "list the choices without brackets: `choice(" + values + ")`";
+    }
+    if (list.elements().size() == 2 && list.elements().stream().allMatch(e -> Literals.number(e) != null)) {
+      return "a range is `uniform(" + values + ")` or `loguniform(" + values + ")`; a set of values is `choice("
+          + values + ")`";
+    }
+    return "write the values as `choice(" + values + ")`";
   }
 
   private static String plural(ParamInfo.Kind kind) {

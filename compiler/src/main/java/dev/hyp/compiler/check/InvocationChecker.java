@@ -110,7 +110,10 @@ final class InvocationChecker {
     Builtins.symbols(type).stream().filter(s -> !candidates.contains(s)).forEach(candidates::add);
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP012, at, "unknown " + type.noun() + " `" + name + "`")
         .label("not " + type.description());
-    String help = Suggestions.help(name, candidates);
+    String help = Habits.symbol(type, name);
+    if (help == null) {
+      help = Suggestions.help(name, candidates);
+    }
     diagnostics.add(builder.help(help != null ? help : "known " + type.noun() + "s: "
         + String.join(", ", candidates.stream().map(c -> "`" + c + "`").toList())).build());
     return Optional.empty();

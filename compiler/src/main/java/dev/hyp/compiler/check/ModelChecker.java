@@ -12,6 +12,7 @@ import dev.hyp.compiler.diag.Diagnostic;
 import dev.hyp.compiler.diag.Diagnostics;
 import dev.hyp.compiler.model.LayerItem;
 import dev.hyp.compiler.model.ModelSpec;
+import dev.hyp.compiler.model.Task;
 import dev.hyp.compiler.model.Value;
 import dev.hyp.compiler.source.SourceFile;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class ModelChecker {
   private final ParamTable params;
   private final SourceFile source;
   private final ArgumentBinder binder;
+  private Task task;
 
   ModelChecker(Diagnostics diagnostics, ValueChecker values, ParamTable params, SourceFile source) {
     this.diagnostics = diagnostics;
@@ -49,22 +51,57 @@ final class ModelChecker {
         layerMembers);
     Optional<Map<String, Value>> checked = SectionValues.check(settings, "`model`", SETTINGS, values,
         SETTINGS.keySet());
-    Optional<List<LayerItem>> layers = items(layerMembers, Scope.EMPTY);
-    if (checked.isEmpty() || layers.isEmpty() || !new LayerCount(diagnostics, params).check(layers.get(),
-        model.name().span())) {
+    List<Optional<LayerItem>> each = checkEach(layerMembers, Scope.EMPTY);
+    NetworkChecker network = new NetworkChecker(diagnostics, params);
+    if (each.stream().anyMatch(Optional::isEmpty)) {
+      // the output's loss and activation do not depend on the layers before it: checked all the same
+      lastOutput(each).ifPresent(output -> task = network.checkOutputAlone(output).orElse(null));
       return Optional.empty();
     }
-    return new NetworkChecker(diagnostics, params).check(model.name().span(), layers.get(), imageInput)
-        .map(output -> {
+    List<LayerItem> layers = each.stream().map(Optional::get).toList();
+    if (!new LayerCount(diagnostics, params).check(layers, model.name().span())) {
+      return Optional.empty();
+    }
+    Optional<NetworkChecker.Output> output = network.check(model.name().span(), layers, imageInput);
+    output.ifPresent(o -> task = o.task());
+    // settings with a problem (reported) do not hide the network's problems, checked above
+    if (checked.isEmpty()) {
+      return Optional.empty();
+    }
+    return output
+        .map(o -> {
           Map<String, Value> set = checked.get();
           return new Result(new ModelSpec(set.get("updater"), set.get("weight_init"), set.get("l1"), set.get("l2"),
-              set.get("gradient_clip"), output.completedLayers()), output);
+              set.get("gradient_clip"), o.completedLayers()), o);
         });
   }
 
+  /**
+   * The task the output's loss says, also when another part of `model` had a problem (so that the
+   * objective is still checked against it); null when the output itself had one.
+   */
+  Task task() {
+    return task;
+  }
+
+  /** The last item when it is a checked `output` layer. */
+  private static Optional<LayerItem.Layer> lastOutput(List<Optional<LayerItem>> each) {
+    if (each.isEmpty() || each.get(each.size() - 1).isEmpty()) {
+      return Optional.empty();
+    }
+    return each.get(each.size() - 1).get() instanceof LayerItem.Layer layer && layer.kind().equals("output")
+        ? Optional.of(layer) : Optional.empty();
+  }
+
   private Optional<List<LayerItem>> items(List<Member> members, Scope scope) {
-    List<LayerItem> items = new ArrayList<>();
-    boolean ok = true;
+    List<Optional<LayerItem>> each = checkEach(members, scope);
+    return each.stream().allMatch(Optional::isPresent)
+        ? Optional.of(each.stream().map(Optional::get).toList()) : Optional.empty();
+  }
+
+  /** Each member checked, in order: empty where it had a problem (reported). */
+  private List<Optional<LayerItem>> checkEach(List<Member> members, Scope scope) {
+    List<Optional<LayerItem>> items = new ArrayList<>();
     for (Member member : members) {
       Optional<LayerItem> item = Optional.empty();
       if (member instanceof CallMember call) {
@@ -78,10 +115,9 @@ final class ModelChecker {
             .label("not allowed here")
             .build());
       }
-      ok &= item.isPresent();
-      item.ifPresent(items::add);
+      items.add(item);
     }
-    return ok ? Optional.of(items) : Optional.empty();
+    return items;
   }
 
   private Optional<LayerItem> layer(Call call, Scope scope) {
@@ -90,7 +126,10 @@ final class ModelChecker {
     if (signature == null) {
       Diagnostic.Builder builder = Diagnostic.error(Code.HYP015, call.callee().span(), "unknown layer `" + kind + "`")
           .label("not a layer");
-      String help = Suggestions.help(kind, Builtins.LAYERS.keySet());
+      String help = Habits.layer(kind);
+      if (help == null) {
+        help = Suggestions.help(kind, Builtins.LAYERS.keySet());
+      }
       if (help == null && SETTINGS.containsKey(kind)) {
         help = "`" + kind + "` is a setting: write `" + kind + " = ...`";
       }

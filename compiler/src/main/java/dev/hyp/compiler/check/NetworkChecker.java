@@ -59,10 +59,14 @@ final class NetworkChecker {
           .build());
       return Optional.empty();
     }
-    if (walk(hidden, imageInput ? Shape.IMAGE : Shape.FLAT, imageInput, "").isEmpty()) {
-      return Optional.empty();
-    }
-    return output(last, hidden);
+    boolean shapesFit = walk(hidden, imageInput ? Shape.IMAGE : Shape.FLAT, imageInput, "").isPresent();
+    Optional<Output> output = output(last, hidden); // a layer that cannot follow does not hide the loss's problem
+    return shapesFit ? output : Optional.empty();
+  }
+
+  /** The task of an `output` layer checked on its own, when the layers before it had problems (reported). */
+  Optional<Task> checkOutputAlone(LayerItem.Layer output) {
+    return output(output, List.of()).map(Output::task);
   }
 
   /** The shape after the layers, or empty after reporting one that cannot follow the layer before it. */

@@ -31,7 +31,8 @@ final class ObjectiveChecker {
     if (!known.contains(metric)) {
       diagnostics.add(Diagnostic.error(Code.HYP012, objective.metric().span(), "unknown metric `" + metric + "`")
           .label("not a metric")
-          .help(helpOr(Suggestions.help(metric, known), "the metrics are " + quoted(new ArrayList<>(known))))
+          .help(helpOr(helpOr(Habits.metric(metric), Suggestions.help(metric, known)),
+              "the metrics are " + quoted(new ArrayList<>(known))))
           .build());
       ok = false;
     } else if (task != null && !metrics(task).contains(metric)) {

@@ -68,17 +68,13 @@ final class ParamChecker {
       return true;
     }
     Optional<Domain> domain = domains.check(setting.value());
-    if (domain.isEmpty()) {
+    // the condition does not depend on the values: a problem in each is reported
+    Optional<ParamCondition> checked = setting.when() == null ? Optional.empty()
+        : conditions.check(setting.when(), setting, order);
+    if (domain.isEmpty() || (setting.when() != null && checked.isEmpty())) {
       return false;
     }
-    ParamCondition condition = null;
-    if (setting.when() != null) {
-      Optional<ParamCondition> checked = conditions.check(setting.when(), setting, order);
-      if (checked.isEmpty()) {
-        return false;
-      }
-      condition = checked.get();
-    }
+    ParamCondition condition = checked.orElse(null);
     String bound = null;
     int maxLayers = 0;
     if (setting.bound() != null) {

@@ -101,7 +101,10 @@ final class ReferenceChecker {
     scope.names().forEach(candidates::add);
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP012, name.span(), "unknown name `" + name.name() + "`")
         .label("not a parameter" + (place.type().isNumeric() ? " or loop variable" : ""));
-    String help = Suggestions.help(name.name(), candidates);
+    String help = Habits.literal(place.type(), name.name());
+    if (help == null) {
+      help = Suggestions.help(name.name(), candidates);
+    }
     if (help == null && place.type().isNumeric()) {
       help = place.description() + " needs " + place.type().description();
     }

@@ -1,5 +1,6 @@
 package dev.hyp.compiler.check;
 
+import dev.hyp.compiler.ast.Member;
 import dev.hyp.compiler.ast.SearchBlock;
 import dev.hyp.compiler.ast.Setting;
 import dev.hyp.compiler.diag.Code;
@@ -42,9 +43,10 @@ final class SearchChecker {
       diagnostics.add(Diagnostic.error(Code.HYP012, search.strategy().span(), "unknown search strategy `"
               + strategy + "`")
           .label("not a strategy")
-          .help(helpOr(Suggestions.help(strategy, Builtins.STRATEGIES),
+          .help(helpOr(helpOr(Habits.strategy(strategy), Suggestions.help(strategy, Builtins.STRATEGIES)),
               "the strategies are " + strategyList()))
           .build());
+      checkCommonSettings(search, "`search " + strategy + "`");
       return Optional.empty();
     }
     Map<String, Signature.Parameter> known = new LinkedHashMap<>(Builtins.SETTINGS.get("search"));
@@ -84,6 +86,19 @@ final class SearchChecker {
         checked.containsKey("max_failures") ? Values.longOf(checked.get("max_failures")) : null,
         pruner(checked.get("pruner")),
         checked.containsKey(Settings.REFIT) ? Values.booleanOf(checked.get(Settings.REFIT)) : Settings.REFIT_DEFAULT));
+  }
+
+  /**
+   * Under an unknown strategy, the settings every strategy has (`trials`, `pruner`, ...): they do
+   * not depend on it. The others may be the intended strategy's options, so they are left alone.
+   */
+  private void checkCommonSettings(SearchBlock search, String section) {
+    Map<String, Signature.Parameter> common = Builtins.SETTINGS.get("search");
+    List<Member> members = search.members().stream()
+        .filter(m -> m instanceof Setting s && common.containsKey(s.name().name()))
+        .toList();
+    SectionValues.check(new SettingsReader(diagnostics).read(members, section, common, null), section, common, values,
+        Set.of());
   }
 
   private static SearchSpec.Pruner pruner(Value pruner) {

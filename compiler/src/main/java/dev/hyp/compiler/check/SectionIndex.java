@@ -59,7 +59,8 @@ final class SectionIndex {
     if (name.equals("search") || name.equals("objective") || !Builtins.SECTIONS.contains(name)) {
       diagnostics.add(Diagnostic.error(Code.HYP010, block.name().span(), "unknown section `" + name + "`")
           .label("not a section")
-          .help(helpOr(Suggestions.help(name, List.of("data", "params", "model", "train")),
+          .help(helpOr(helpOr(Habits.section(name),
+                  Suggestions.help(name, List.of("data", "params", "model", "train"))),
               "the sections are `data`, `params`, `model`, `train`, `search STRATEGY` and `objective`"))
           .build());
       return;

@@ -17,6 +17,15 @@ final class SectionValues {
    */
   static Optional<Map<String, Value>> check(Map<String, Setting> settings, String section, Map<String, Signature.Parameter> known,
       ValueChecker values, Set<String> parametersAllowed) {
+    Checked checked = checkEach(settings, section, known, values, parametersAllowed);
+    return checked.complete() ? Optional.of(checked.values()) : Optional.empty();
+  }
+
+  /** The settings that checked, and whether every one did: later checks may use the good ones. */
+  record Checked(Map<String, Value> values, boolean complete) {}
+
+  static Checked checkEach(Map<String, Setting> settings, String section, Map<String, Signature.Parameter> known,
+      ValueChecker values, Set<String> parametersAllowed) {
     Map<String, Value> checked = new LinkedHashMap<>();
     boolean ok = true;
     for (Map.Entry<String, Setting> entry : settings.entrySet()) {
@@ -28,6 +37,6 @@ final class SectionValues {
       ok &= value.isPresent();
       value.ifPresent(v -> checked.put(name, v));
     }
-    return ok ? Optional.of(checked) : Optional.empty();
+    return new Checked(checked, ok);
   }
 }

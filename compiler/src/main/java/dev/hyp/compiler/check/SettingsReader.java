@@ -65,12 +65,20 @@ final class SettingsReader {
     return settings;
   }
 
+  /** "`search tpe`" -> "search", "the experiment" -> "": how {@link Habits} names a section. */
+  private static String sectionKey(String section) {
+    return section.startsWith("`") ? section.substring(1).split("[` ]")[0] : "";
+  }
+
   private static Diagnostic unknown(Setting setting, String section, Map<String, Signature.Parameter> known) {
     String name = setting.name().name();
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP013, setting.name().span(), "unknown setting `" + name + "` in "
             + section)
         .label("not a setting of " + section);
-    String help = Suggestions.help(name, known.keySet());
+    String help = Habits.setting(sectionKey(section), name);
+    if (help == null) {
+      help = Suggestions.help(name, known.keySet());
+    }
     if (help == null) {
       List<String> names = new ArrayList<>(known.keySet());
       help = names.isEmpty() ? section + " takes no settings"

@@ -50,7 +50,10 @@ final class SymbolChecker {
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP012, name.span(), "unknown " + type.noun() + " `"
             + name.name() + "`")
         .label("not " + type.description());
-    String help = Suggestions.help(name.name(), candidates);
+    String help = Habits.symbol(type, name.name());
+    if (help == null) {
+      help = Suggestions.help(name.name(), candidates);
+    }
     diagnostics.add(help == null ? builder.help(listOf(type)).build() : builder.help(help).build());
     return Optional.empty();
   }

@@ -62,9 +62,7 @@ final class TableDataChecker {
                 + "` has no column `" + entry.getKey() + "`")
             .label("not in the header");
         if (under) {
-          String help = Suggestions.help(entry.getKey(), header);
-          builder.help(help != null ? help : "its columns are " + String.join(", ",
-              header.stream().limit(12).map(h -> "`" + h + "`").toList()) + (header.size() > 12 ? ", ..." : ""));
+          builder.help(ColumnHelp.forColumn(entry.getKey(), header));
         }
         diagnostics.add(builder.build());
       } else if (entry.getKey().equals(csv.label()) && preparation.features() != null

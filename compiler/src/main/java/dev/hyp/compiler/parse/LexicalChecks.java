@@ -19,6 +19,7 @@ final class LexicalChecks {
   }
 
   Diagnostic firstProblem(List<Token> tokens) {
+    ForeignSyntax habits = new ForeignSyntax(source.text(), codePoints, tokens);
     for (Token token : tokens) {
       Span span = new Span(codePoints.toUtf16(token.getStartIndex()), codePoints.toUtf16(token.getStopIndex() + 1));
       Diagnostic problem = switch (token.getType()) {
@@ -31,7 +32,7 @@ final class LexicalChecks {
             .label("this comment is never closed")
             .help("close it with `*/`")
             .build();
-        case HypLexer.UNKNOWN_CHARACTER -> unknownCharacter(span);
+        case HypLexer.UNKNOWN_CHARACTER -> unknownCharacter(span, habits, token.getTokenIndex());
         case HypLexer.STRING -> badEscape(span);
         default -> null;
       };
@@ -42,7 +43,7 @@ final class LexicalChecks {
     return null;
   }
 
-  private Diagnostic unknownCharacter(Span span) {
+  private Diagnostic unknownCharacter(Span span, ForeignSyntax habits, int index) {
     String text = source.text().substring(span.start(), span.end());
     int codePoint = text.codePointAt(0);
     String shown = Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
@@ -50,12 +51,19 @@ final class LexicalChecks {
         : "`" + text + "`";
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP004, span, "unexpected character " + shown)
         .label("not part of the language");
+    String habit = habits.character(index);
     if (text.equals("#")) {
       builder.help("comments start with `//`");
     } else if (text.equals("'")) {
+      String name = habits.singleQuotedName(index);
+      if (name != null) {
+        builder.note(name);
+      }
       builder.help("strings are written in double quotes: `\"...\"`");
     } else if (text.equals(";")) {
       builder.help("settings need no `;`: put each on its own line");
+    } else if (habit != null) {
+      builder.help(habit);
     }
     return builder.build();
   }

@@ -56,7 +56,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
     Diagnostic.Builder builder = Diagnostic.error(Code.HYP001, span,
             "expected " + wanted + ", found " + TokenWords.found(offending))
         .label("expected " + wanted);
-    hint(offending, expected, builder);
+    if (!hint(offending, expected, builder)) {
+      builder.help(new ForeignSyntax(source.text(), codePoints, tokens).syntax(offending, expected));
+    }
     return builder.build();
   }
 
@@ -81,15 +83,19 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return "";
   }
 
-  private static void hint(Token offending, IntervalSet expected, Diagnostic.Builder builder) {
+  /** True when it gave a help line. */
+  private static boolean hint(Token offending, IntervalSet expected, Diagnostic.Builder builder) {
     int type = offending.getType();
     if (type >= HypLexer.EXPERIMENT && type <= HypLexer.FALSE && expected.contains(HypLexer.IDENTIFIER)) {
       builder.note("`" + offending.getText() + "` is a keyword and cannot be used as a name");
     } else if (type == HypLexer.COMMA && expected.contains(HypLexer.RBRACE)) {
       builder.help("settings are separated by line breaks, not commas");
+      return true;
     } else if (type == HypLexer.ASSIGN && expected.contains(HypLexer.EQ)) {
       builder.help("compare with `==`");
+      return true;
     }
+    return false;
   }
 
   private Span span(Token token) {
