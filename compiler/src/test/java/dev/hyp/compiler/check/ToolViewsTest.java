@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class ToolViewsTest {
   @Test
   void settingsAreTheOnesTheCheckerKnowsWithTheirDefaultsAndRanges() {
-    assertEquals(List.of("source", "test", "split", "normalize", "shape", "features", "drop", "missing", "indicator",
-        "max_onehot", "class_weights"), Vocabulary.settings("data").stream().map(Vocabulary.Entry::name).toList());
+    assertEquals(List.of("source", "test", "split", "normalize", "shape", "encoding", "features", "drop", "missing",
+        "indicator", "max_onehot", "class_weights"),
+        Vocabulary.settings("data").stream().map(Vocabulary.Entry::name).toList());
     Vocabulary.Entry trials = Vocabulary.setting("search", "trials").orElseThrow();
     assertEquals("20", trials.defaultValue());
     assertEquals("at least 1 and at most 1000000", trials.range());
