@@ -29,6 +29,16 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 public final class GpSampler implements Sampler {
   private static final int LOCAL_STARTS = 4;
   private static final int FIT_ITERATIONS = 50;
+  /** Kernel settings are refitted at every trial up to this many observations, then every REFIT_EVERY. */
+  static final int REFIT_ALL = 50;
+  static final int REFIT_EVERY = 5;
+  /** Recent fits, by the observations they were made on (one per group and refit point in use). */
+  private final Map<FitKey, GaussianProcess.Settings> fits = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FitKey, GaussianProcess.Settings> eldest) {
+      return size() > 16;
+    }
+  };
   /** Sobol generators by dimension: slow to build (they parse their direction numbers), stateful. */
   private static final Map<Integer, SobolSequenceGenerator> GENERATORS = new HashMap<>();
 
@@ -116,7 +126,7 @@ public final class GpSampler implements Sampler {
       categorical[j] = dims.get(j).categorical();
     }
     double[][] x = rows.toArray(double[][]::new);
-    GaussianProcess gp = GaussianProcess.fit(x, y, categorical, FIT_ITERATIONS);
+    GaussianProcess gp = GaussianProcess.withSettings(x, y, categorical, settings(x, values, categorical));
     double best = Double.NEGATIVE_INFINITY;
     for (double v : y) {
       best = Math.max(best, v);
@@ -126,6 +136,49 @@ public final class GpSampler implements Sampler {
       out.put(dims.get(j).name, dims.get(j).fromUnit(point[j]));
     }
     return out;
+  }
+
+  /**
+   * The kernel settings for observations {@code x}: fitted to all of them up to {@link #REFIT_ALL},
+   * beyond to the first {@code m} of them, m the largest of REFIT_ALL, REFIT_ALL + REFIT_EVERY, ...
+   * up to their count, so a fit serves the next REFIT_EVERY - 1 trials too. It is a function of
+   * those trials only (the memo just saves recomputing it), so a resumed search gets the same.
+   */
+  private GaussianProcess.Settings settings(double[][] x, List<Double> losses, boolean[] categorical) {
+    int n = x.length;
+    int m = n <= REFIT_ALL ? n : n - (n - REFIT_ALL) % REFIT_EVERY;
+    double[][] fitX = java.util.Arrays.copyOf(x, m);
+    double[] fitLosses = new double[m];
+    for (int i = 0; i < m; i++) {
+      fitLosses[i] = losses.get(i);
+    }
+    FitKey key = new FitKey(fitX, fitLosses, categorical);
+    synchronized (fits) {
+      GaussianProcess.Settings known = fits.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    GaussianProcess.Settings fitted = GaussianProcess.fitSettings(fitX,
+        standardizedGain(java.util.Arrays.stream(fitLosses).boxed().toList()), categorical, FIT_ITERATIONS);
+    synchronized (fits) {
+      fits.put(key, fitted);
+    }
+    return fitted;
+  }
+
+  /** The observations a fit was made on, compared by content. */
+  private record FitKey(double[][] x, double[] losses, boolean[] categorical) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FitKey k && java.util.Arrays.deepEquals(x, k.x) && java.util.Arrays.equals(losses, k.losses)
+          && java.util.Arrays.equals(categorical, k.categorical);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.deepHashCode(x) + java.util.Arrays.hashCode(losses);
+    }
   }
 
   /** -loss, centred and scaled to unit variance: the GP maximizes. */
