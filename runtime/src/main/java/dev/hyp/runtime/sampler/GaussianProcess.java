@@ -112,6 +112,15 @@ final class GaussianProcess {
     return new GaussianProcess(x, categorical, eta, signal, noise, y);
   }
 
+  /** Posterior mean at {@code point}, without the variance's triangular solve. */
+  double mean(double[] point) {
+    double mean = 0;
+    for (int a = 0; a < x.length; a++) {
+      mean += signal * matern(Math.sqrt(squaredDistance(point, x[a], categorical, eta))) * alpha[a];
+    }
+    return mean;
+  }
+
   /** Posterior mean and variance of the latent function (without the noise) at {@code point}. */
   void posterior(double[] point, double[] meanAndVariance) {
     int n = x.length;

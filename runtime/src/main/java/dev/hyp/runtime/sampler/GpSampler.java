@@ -20,6 +20,10 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * maximised from {@code candidates} scrambled Sobol points plus the best trials, the best few
  * refined by a bounded quasi-Newton search over the continuous coordinates and a sweep over the
  * neighbouring values of integers, steps and categories, which the acquisition sees rounded.
+ * The GP sees the losses through a monotone log warp ({@link #warped}), and EI measures
+ * improvement over the best posterior mean at the trials ({@link #incumbent}). Its kernel
+ * settings are refitted at every trial up to {@link #REFIT_ALL} observations, then every
+ * {@link #REFIT_EVERY}, each fit a function of the trials it was made on.
  *
  * <p>Running trials count as observed at the best value so far (a constant liar), so concurrent
  * asks do not propose the same point; pruned trials count as the worst value. The suggestion is a
@@ -120,17 +124,14 @@ public final class GpSampler implements Sampler {
     if (rows.size() < 2) {
       return out;
     }
-    double[] y = standardizedGain(values);
+    double[] y = standardizedGain(warped(values));
     boolean[] categorical = new boolean[dims.size()];
     for (int j = 0; j < categorical.length; j++) {
       categorical[j] = dims.get(j).categorical();
     }
     double[][] x = rows.toArray(double[][]::new);
     GaussianProcess gp = GaussianProcess.withSettings(x, y, categorical, settings(x, values, categorical));
-    double best = Double.NEGATIVE_INFINITY;
-    for (double v : y) {
-      best = Math.max(best, v);
-    }
+    double best = incumbent(gp, x);
     double[] point = new AcquisitionSearch(gp, dims, best).maximize(x, y, candidates, LOCAL_STARTS, random);
     for (int j = 0; j < dims.size(); j++) {
       out.put(dims.get(j).name, dims.get(j).fromUnit(point[j]));
@@ -160,7 +161,7 @@ public final class GpSampler implements Sampler {
       }
     }
     GaussianProcess.Settings fitted = GaussianProcess.fitSettings(fitX,
-        standardizedGain(java.util.Arrays.stream(fitLosses).boxed().toList()), categorical, FIT_ITERATIONS);
+        standardizedGain(warped(java.util.Arrays.stream(fitLosses).boxed().toList())), categorical, FIT_ITERATIONS);
     synchronized (fits) {
       fits.put(key, fitted);
     }
@@ -179,6 +180,48 @@ public final class GpSampler implements Sampler {
     public int hashCode() {
       return 31 * java.util.Arrays.deepHashCode(x) + java.util.Arrays.hashCode(losses);
     }
+  }
+
+  /**
+   * The value EI measures improvement over: the best posterior mean at the observed points, which
+   * is the best observation when the fitted noise is negligible, and on a rugged or noisy function
+   * (where the GP explains the roughness as noise) keeps one lucky observation from sending the
+   * search exploring everywhere else.
+   */
+  static double incumbent(GaussianProcess gp, double[][] x) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (double[] row : x) {
+      best = Math.max(best, gp.mean(row));
+    }
+    return best;
+  }
+
+  /**
+   * The losses through a monotone warp, log(1 + (l - min) / median(l - min)), before the GP sees
+   * them: it keeps their order (so the best stays the best) and compresses the far-off bad values
+   * a wide-ranging function produces (Rosenbrock's thousands beside its optimum's 0), which would
+   * otherwise dominate the fit and flatten the model where the good values are.
+   */
+  static List<Double> warped(List<Double> losses) {
+    double min = Double.POSITIVE_INFINITY;
+    for (double l : losses) {
+      min = Math.min(min, l);
+    }
+    double[] shifted = new double[losses.size()];
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] = losses.get(i) - min;
+    }
+    double[] sorted = shifted.clone();
+    java.util.Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    if (!(median > 0)) {
+      return losses;
+    }
+    List<Double> out = new ArrayList<>(shifted.length);
+    for (double v : shifted) {
+      out.add(Math.log1p(v / median));
+    }
+    return out;
   }
 
   /** -loss, centred and scaled to unit variance: the GP maximizes. */
