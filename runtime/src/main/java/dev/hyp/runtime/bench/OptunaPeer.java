@@ -80,14 +80,9 @@ final class OptunaPeer {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
-        Matcher m = LINE.matcher(line);
-        if (m.find()) {
-          String[] parts = m.group(4).split(",");
-          double[] regrets = new double[parts.length];
-          for (int i = 0; i < parts.length; i++) {
-            regrets[i] = Double.parseDouble(parts[i].trim());
-          }
-          out.add(new Line(m.group(1), m.group(2), m.group(3), regrets, line));
+        Line parsed = parse(line);
+        if (parsed != null) {
+          out.add(parsed);
         }
       }
       if (process.waitFor() != 0) {
@@ -107,6 +102,20 @@ final class OptunaPeer {
       }
     }
     return out;
+  }
+
+  /** One of the script's JSON lines, or null for anything else. */
+  static Line parse(String line) {
+    Matcher m = LINE.matcher(line);
+    if (!m.find()) {
+      return null;
+    }
+    String[] parts = m.group(4).split(",");
+    double[] regrets = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      regrets[i] = Double.parseDouble(parts[i].trim());
+    }
+    return new Line(m.group(1), m.group(2), m.group(3), regrets, line);
   }
 
   /** The best (lowest) median regret per function and budget over the lines' samplers. */
