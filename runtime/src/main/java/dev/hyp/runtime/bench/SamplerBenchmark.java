@@ -191,10 +191,10 @@ public final class SamplerBenchmark {
 
   /**
    * One JSON line per stored-trial count: the wall time of one ask+tell of {@code sampler} on
-   * hartmann6 (6-D, in-memory storage) once the study holds that many trials: the mean of five
-   * consecutive ones, so the GP's kernel refit (every fifth trial beyond 50) is counted at its
-   * share rather than hidden by a median. Timings depend on the machine and its load; the regrets
-   * do not.
+   * hartmann6 (6-D, in-memory storage) once the study holds that many trials: the mean of
+   * max(5, trials / 20) consecutive ones, the GP's refit period there, so its kernel refit is
+   * counted at its share rather than hidden by a median. Timings depend on the machine and its
+   * load; the regrets do not.
    */
   static void printCost(String sampler, List<Integer> trialCounts, PrintStream out) {
     TestFunction f = TestFunction.named("hartmann6");
@@ -205,7 +205,7 @@ public final class SamplerBenchmark {
         Trial t = study.ask();
         study.tell(t, f.value(t.params()));
       }
-      double[] runs = new double[5];
+      double[] runs = new double[Math.max(5, count / 20)];
       for (int i = 0; i < runs.length; i++, done++) {
         long start = System.nanoTime();
         Trial t = study.ask();

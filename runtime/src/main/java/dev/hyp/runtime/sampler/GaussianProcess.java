@@ -32,6 +32,7 @@ final class GaussianProcess {
   /** The Cholesky factor L of K, row-major (EJML's layout). */
   private final double[] chol;
   private final double[] alpha;
+  private volatile double[] upper;
 
   private GaussianProcess(double[][] x, boolean[] categorical, double[] eta, double signal, double noise,
       double[] y) {
@@ -112,6 +113,22 @@ final class GaussianProcess {
     return new GaussianProcess(x, categorical, eta, signal, noise, y);
   }
 
+  /** Lᵀ, row-major: built on first use by the gradient, then kept. */
+  private double[] transposedFactor() {
+    double[] t = upper;
+    if (t == null) {
+      int n = x.length;
+      t = new double[n * n];
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b <= a; b++) {
+          t[b * n + a] = chol[a * n + b];
+        }
+      }
+      upper = t;
+    }
+    return t;
+  }
+
   /** Posterior mean at {@code point}, without the variance's triangular solve. */
   double mean(double[] point) {
     double mean = 0;
@@ -166,14 +183,16 @@ final class GaussianProcess {
     for (int a = 0; a < n; a++) {
       vv += v[a] * v[a];
     }
-    // w = L⁻ᵀ v = K⁻¹ k, by back substitution on L's columns
+    // w = L⁻ᵀ v = K⁻¹ k, by back substitution on Lᵀ's rows (contiguous, unlike L's columns)
+    double[] upper = transposedFactor();
     double[] w = v;
     for (int i = n - 1; i >= 0; i--) {
       double sum = w[i];
+      int row = i * n;
       for (int j = i + 1; j < n; j++) {
-        sum -= chol[j * n + i] * w[j];
+        sum -= upper[row + j] * w[j];
       }
-      w[i] = sum / chol[i * n + i];
+      w[i] = sum / upper[row + i];
     }
     double variance = signal - vv;
     boolean clamped = variance < 1e-12 * signal;

@@ -23,7 +23,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * The GP sees the losses through a monotone log warp ({@link #warped}), and EI measures
  * improvement over the best posterior mean at the trials ({@link #incumbent}). Its kernel
  * settings are refitted at every trial up to {@link #REFIT_ALL} observations, then every
- * {@link #REFIT_EVERY}, each fit a function of the trials it was made on.
+ * {@link #REFIT_EVERY} to 100 and more rarely beyond ({@link #refitPoint}), each fit a function of
+ * the trials it was made on.
  *
  * <p>Running trials count as observed at the best value so far (a constant liar), so concurrent
  * asks do not propose the same point; pruned trials count as the worst value. The suggestion is a
@@ -141,13 +142,13 @@ public final class GpSampler implements Sampler {
 
   /**
    * The kernel settings for observations {@code x}: fitted to all of them up to {@link #REFIT_ALL},
-   * beyond to the first {@code m} of them, m the largest of REFIT_ALL, REFIT_ALL + REFIT_EVERY, ...
-   * up to their count, so a fit serves the next REFIT_EVERY - 1 trials too. It is a function of
+   * beyond to the first {@link #refitPoint} of them, so a fit serves the trials up to the next
+   * refit point too. It is a function of
    * those trials only (the memo just saves recomputing it), so a resumed search gets the same.
    */
   private GaussianProcess.Settings settings(double[][] x, List<Double> losses, boolean[] categorical) {
     int n = x.length;
-    int m = n <= REFIT_ALL ? n : n - (n - REFIT_ALL) % REFIT_EVERY;
+    int m = refitPoint(n);
     double[][] fitX = java.util.Arrays.copyOf(x, m);
     double[] fitLosses = new double[m];
     for (int i = 0; i < m; i++) {
@@ -166,6 +167,26 @@ public final class GpSampler implements Sampler {
       fits.put(key, fitted);
     }
     return fitted;
+  }
+
+  /**
+   * How many of n observations the kernel settings are fitted to: n up to REFIT_ALL, beyond the
+   * last refit point at or below n, the points REFIT_ALL, then each the one before plus
+   * max(REFIT_EVERY, a twentieth of it) (every 5th trial to 100, every 15th near 300), so the
+   * fit's share of the cost stays nearly flat as the trials grow.
+   */
+  static int refitPoint(int n) {
+    if (n <= REFIT_ALL) {
+      return n;
+    }
+    int m = REFIT_ALL;
+    while (true) {
+      int next = m + Math.max(REFIT_EVERY, m / 20);
+      if (next > n) {
+        return m;
+      }
+      m = next;
+    }
   }
 
   /** The observations a fit was made on, compared by content. */

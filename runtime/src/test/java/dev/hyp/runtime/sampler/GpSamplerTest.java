@@ -81,4 +81,17 @@ class GpSamplerTest {
     gp.posterior(x[1], mv);
     assertEquals(mv[0], gp.mean(x[1]), 1e-12);
   }
+
+  @Test
+  void theKernelIsRefittedAtEveryTrialTo50ThenEvery5thTo100ThenMoreRarely() {
+    assertEquals(37, GpSampler.refitPoint(37));
+    assertEquals(50, GpSampler.refitPoint(54));
+    assertEquals(55, GpSampler.refitPoint(55));
+    assertEquals(95, GpSampler.refitPoint(99));
+    assertEquals(100, GpSampler.refitPoint(104));
+    assertEquals(105, GpSampler.refitPoint(105));
+    // near 300 a fit serves 14 or 15 trials
+    int at = GpSampler.refitPoint(300);
+    assertTrue(at <= 300 && GpSampler.refitPoint(at + at / 20) == at + at / 20, "refit at " + at);
+  }
 }
