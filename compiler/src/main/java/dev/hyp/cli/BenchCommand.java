@@ -46,6 +46,11 @@ final class BenchCommand {
         description = "Stored-trial counts at which to time one ask+tell (default: 100,300; 0: none).")
     List<Integer> cost;
 
+    @Option(names = "--optuna", defaultValue = "run",
+        description = "run: Optuna's column from Optuna run now (when /usr/bin/python3 has optuna); recorded: the"
+            + " numbers recorded for issue 13 (default: ${DEFAULT-VALUE}).")
+    String optuna;
+
     @Override
     public Integer call() {
       List<String> args = new java.util.ArrayList<>(List.of("--seeds", String.valueOf(seeds)));
@@ -58,6 +63,7 @@ final class BenchCommand {
       if (cost != null) {
         args.addAll(List.of("--cost", String.join(",", cost.stream().map(String::valueOf).toList())));
       }
+      args.addAll(List.of("--optuna", optuna));
       SamplerBenchmark.main(args.toArray(String[]::new));
       return common.exit(ExitCode.OK);
     }

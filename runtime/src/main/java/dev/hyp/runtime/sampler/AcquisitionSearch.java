@@ -9,13 +9,13 @@ import java.util.SplittableRandom;
 /**
  * Maximizes log EI over one group's cube: scores Sobol candidates and the best trials, then
  * refines the best few, alternating a bounded quasi-Newton step over the continuous coordinates
- * (finite-difference gradient) with a sweep over each discrete coordinate's neighbouring values
+ * (with the analytic gradient of log EI) with a sweep over each discrete coordinate's neighbouring values
  * and each categorical's choices. Every point is scored as it would be sampled: integers and
  * steps rounded, categoricals as a choice.
  */
 final class AcquisitionSearch {
   private static final int ROUNDS = 3;
-  private static final double FD_STEP = 1e-6;
+  private static final int LBFGS_ITERATIONS = 30;
 
   private final GaussianProcess gp;
   private final List<CubeDimension> dims;
@@ -91,7 +91,9 @@ final class AcquisitionSearch {
       }
     }
     double current = score(p);
-    for (int round = 0; round < ROUNDS; round++) {
+    // the rounds alternate continuous and discrete moves: with only continuous coordinates one is all
+    int rounds = continuous.size() == d ? 1 : ROUNDS;
+    for (int round = 0; round < rounds; round++) {
       double before = current;
       if (!continuous.isEmpty()) {
         current = climbContinuous(p, continuous);
@@ -106,33 +108,30 @@ final class AcquisitionSearch {
 
   private double climbContinuous(double[] p, List<Integer> continuous) {
     int m = continuous.size();
+    int[] along = continuous.stream().mapToInt(Integer::intValue).toArray();
     double[] start = new double[m];
     double[] lo = new double[m];
     double[] hi = new double[m];
     for (int k = 0; k < m; k++) {
-      start[k] = p[continuous.get(k)];
+      start[k] = p[along[k]];
       hi[k] = 1;
     }
     double[] work = p.clone();
     BoundedLbfgs.Function negative = (z, gradient) -> {
       for (int k = 0; k < m; k++) {
-        work[continuous.get(k)] = z[k];
+        work[along[k]] = z[k];
       }
-      double f = -score(work);
+      double f = -scoreWithGradient(work, along, gradient);
       for (int k = 0; k < m; k++) {
-        int j = continuous.get(k);
-        double h = z[k] + FD_STEP <= 1 ? FD_STEP : -FD_STEP;
-        work[j] = z[k] + h;
-        gradient[k] = (-score(work) - f) / h;
-        work[j] = z[k];
+        gradient[k] = -gradient[k];
       }
       return f;
     };
     double before = score(p);
-    double[] z = BoundedLbfgs.minimize(negative, start, lo, hi, 30, 1e-6);
+    double[] z = BoundedLbfgs.minimize(negative, start, lo, hi, LBFGS_ITERATIONS, 1e-6);
     double[] candidate = p.clone();
     for (int k = 0; k < m; k++) {
-      candidate[continuous.get(k)] = z[k];
+      candidate[along[k]] = z[k];
     }
     double after = score(candidate);
     if (after > before) {
@@ -140,6 +139,30 @@ final class AcquisitionSearch {
       return after;
     }
     return before;
+  }
+
+  /**
+   * Log EI at a point as it would be sampled, and its gradient in the continuous coordinates
+   * {@code along}: d log EI = (Φ(z) / h(z)) dz + dσ / σ, with z = (μ - best) / σ.
+   */
+  double scoreWithGradient(double[] u, int[] along, double[] gradient) {
+    double[] snapped = new double[u.length];
+    for (int j = 0; j < u.length; j++) {
+      snapped[j] = dims.get(j).snap(u[j]);
+    }
+    int m = along.length;
+    double[] dMean = new double[m];
+    double[] dVariance = new double[m];
+    gp.posteriorWithGradient(snapped, along, scratch, dMean, dVariance);
+    double sd = Math.sqrt(scratch[1]);
+    double z = (scratch[0] - best) / sd;
+    double logH = LogExpectedImprovement.logH(z);
+    double ratio = Math.exp(NormalMath.logCdf(z) - logH);
+    for (int k = 0; k < m; k++) {
+      double dSd = dVariance[k] / (2 * sd);
+      gradient[k] = ratio * (dMean[k] - z * dSd) / sd + dSd / sd;
+    }
+    return logH + Math.log(sd);
   }
 
   private double sweepDiscrete(double[] p, double current) {

@@ -38,7 +38,8 @@ public final class AutoSampler implements Sampler {
       if (p.distribution() instanceof ConstantDistribution) {
         continue;
       }
-      if (p.distribution() instanceof CategoricalDistribution) {
+      // a choice among numbers is ordered: the GP and CMA-ES search it as a discrete number
+      if (p.distribution() instanceof CategoricalDistribution && !CubeDimension.ordered(p.distribution())) {
         mixed = "`" + p.name() + "` is categorical";
         break;
       }

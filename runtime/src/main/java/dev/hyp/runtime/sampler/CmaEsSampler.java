@@ -64,7 +64,7 @@ public final class CmaEsSampler implements Sampler {
     List<ParamSpec> numeric = new ArrayList<>();
     for (ParamSpec p : context.space().params()) {
       if (!p.isConditional() && !(p.distribution() instanceof ConstantDistribution)
-          && !(p.distribution() instanceof CategoricalDistribution)) {
+          && (!(p.distribution() instanceof CategoricalDistribution) || CubeDimension.ordered(p.distribution()))) {
         numeric.add(p);
       }
     }

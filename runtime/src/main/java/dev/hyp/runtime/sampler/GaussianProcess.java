@@ -32,6 +32,7 @@ final class GaussianProcess {
   /** The Cholesky factor L of K, row-major (EJML's layout). */
   private final double[] chol;
   private final double[] alpha;
+  private volatile double[] upper;
 
   private GaussianProcess(double[][] x, boolean[] categorical, double[] eta, double signal, double noise,
       double[] y) {
@@ -48,11 +49,26 @@ final class GaussianProcess {
     this.alpha = f.solve(y);
   }
 
+  /** Fitted kernel settings: inverse squared lengthscales, signal variance, noise variance. */
+  record Settings(double[] eta, double signal, double noise) {
+  }
+
   /**
    * Fits the kernel to standardized observations {@code y} at points {@code x} (rows in the unit
    * cube; a categorical coordinate is its choice index).
    */
   static GaussianProcess fit(double[][] x, double[] y, boolean[] categorical, int maxIterations) {
+    Settings s = fitSettings(x, y, categorical, maxIterations);
+    return new GaussianProcess(x, categorical, s.eta(), s.signal(), s.noise(), y);
+  }
+
+  /** The kernel with fitted settings on observations {@code y} at {@code x}. */
+  static GaussianProcess withSettings(double[][] x, double[] y, boolean[] categorical, Settings s) {
+    return new GaussianProcess(x, categorical, s.eta(), s.signal(), s.noise(), y);
+  }
+
+  /** The settings maximizing the posterior of the kernel on standardized {@code y} at {@code x}. */
+  static Settings fitSettings(double[][] x, double[] y, boolean[] categorical, int maxIterations) {
     int d = categorical.length;
     double[] start = new double[d + 2];
     double[] lo = new double[d + 2];
@@ -88,13 +104,38 @@ final class GaussianProcess {
     for (int i = 0; i < d; i++) {
       eta[i] = Math.exp(best[i]);
     }
-    return new GaussianProcess(x, categorical, eta, Math.exp(best[d]), MIN_NOISE + Math.exp(best[d + 1]), y);
+    return new Settings(eta, Math.exp(best[d]), MIN_NOISE + Math.exp(best[d + 1]));
   }
 
   /** The kernel with given settings, not fitted (for tests and references). */
   static GaussianProcess withSettings(double[][] x, double[] y, boolean[] categorical, double[] eta, double signal,
       double noise) {
     return new GaussianProcess(x, categorical, eta, signal, noise, y);
+  }
+
+  /** Lᵀ, row-major: built on first use by the gradient, then kept. */
+  private double[] transposedFactor() {
+    double[] t = upper;
+    if (t == null) {
+      int n = x.length;
+      t = new double[n * n];
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b <= a; b++) {
+          t[b * n + a] = chol[a * n + b];
+        }
+      }
+      upper = t;
+    }
+    return t;
+  }
+
+  /** Posterior mean at {@code point}, without the variance's triangular solve. */
+  double mean(double[] point) {
+    double mean = 0;
+    for (int a = 0; a < x.length; a++) {
+      mean += signal * matern(Math.sqrt(squaredDistance(point, x[a], categorical, eta))) * alpha[a];
+    }
+    return mean;
   }
 
   /** Posterior mean and variance of the latent function (without the noise) at {@code point}. */
@@ -114,6 +155,61 @@ final class GaussianProcess {
     }
     meanAndVariance[0] = mean;
     meanAndVariance[1] = Math.max(signal - vv, 1e-12 * signal);
+  }
+
+  /**
+   * Posterior mean and variance at {@code point} as {@link #posterior}, and their derivatives in
+   * the coordinates {@code along} (continuous ones: a categorical coordinate has none) into
+   * {@code dMean} and {@code dVariance}: dμ = Σ α_a ∂k_a, dσ² = -2 Σ (K⁻¹k)_a ∂k_a, one extra
+   * triangular solve beyond the posterior itself.
+   */
+  void posteriorWithGradient(double[] point, int[] along, double[] meanAndVariance, double[] dMean,
+      double[] dVariance) {
+    int n = x.length;
+    double[] k = new double[n];
+    // ∂k_a/∂x_j = factor_a · η_j (x_j - x_aj), factor_a = s · m'(r) / r = -5/3 s (1 + √5 r) e^{-√5 r}
+    double[] factor = new double[n];
+    double mean = 0;
+    for (int a = 0; a < n; a++) {
+      double r = Math.sqrt(squaredDistance(point, x[a], categorical, eta));
+      double e = Math.exp(-SQRT5 * r);
+      k[a] = signal * (1 + SQRT5 * r + 5.0 / 3 * r * r) * e;
+      factor[a] = -5.0 / 3 * signal * (1 + SQRT5 * r) * e;
+      mean += k[a] * alpha[a];
+    }
+    double[] v = k.clone();
+    TriangularSolver_DDRM.solveL(chol, v, n);
+    double vv = 0;
+    for (int a = 0; a < n; a++) {
+      vv += v[a] * v[a];
+    }
+    // w = L⁻ᵀ v = K⁻¹ k, by back substitution on Lᵀ's rows (contiguous, unlike L's columns)
+    double[] upper = transposedFactor();
+    double[] w = v;
+    for (int i = n - 1; i >= 0; i--) {
+      double sum = w[i];
+      int row = i * n;
+      for (int j = i + 1; j < n; j++) {
+        sum -= upper[row + j] * w[j];
+      }
+      w[i] = sum / upper[row + i];
+    }
+    double variance = signal - vv;
+    boolean clamped = variance < 1e-12 * signal;
+    meanAndVariance[0] = mean;
+    meanAndVariance[1] = clamped ? 1e-12 * signal : variance;
+    for (int q = 0; q < along.length; q++) {
+      int j = along[q];
+      double dm = 0;
+      double dv = 0;
+      for (int a = 0; a < n; a++) {
+        double dk = factor[a] * eta[j] * (point[j] - x[a][j]);
+        dm += alpha[a] * dk;
+        dv += w[a] * dk;
+      }
+      dMean[q] = dm;
+      dVariance[q] = clamped ? 0 : -2 * dv;
+    }
   }
 
   /** -log p(y | θ) - log prior(θ), with its gradient in {@code gradient}; +∞ where K is not positive definite. */

@@ -20,6 +20,11 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * maximised from {@code candidates} scrambled Sobol points plus the best trials, the best few
  * refined by a bounded quasi-Newton search over the continuous coordinates and a sweep over the
  * neighbouring values of integers, steps and categories, which the acquisition sees rounded.
+ * The GP sees the losses through a monotone log warp ({@link #warped}), and EI measures
+ * improvement over the best posterior mean at the trials ({@link #incumbent}). Its kernel
+ * settings are refitted at every trial up to {@link #REFIT_ALL} observations, then every
+ * {@link #REFIT_EVERY} to 100 and more rarely beyond ({@link #refitPoint}), each fit a function of
+ * the trials it was made on.
  *
  * <p>Running trials count as observed at the best value so far (a constant liar), so concurrent
  * asks do not propose the same point; pruned trials count as the worst value. The suggestion is a
@@ -29,6 +34,16 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 public final class GpSampler implements Sampler {
   private static final int LOCAL_STARTS = 4;
   private static final int FIT_ITERATIONS = 50;
+  /** Kernel settings are refitted at every trial up to this many observations, then every REFIT_EVERY. */
+  static final int REFIT_ALL = 50;
+  static final int REFIT_EVERY = 5;
+  /** Recent fits, by the observations they were made on (one per group and refit point in use). */
+  private final Map<FitKey, GaussianProcess.Settings> fits = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FitKey, GaussianProcess.Settings> eldest) {
+      return size() > 16;
+    }
+  };
   /** Sobol generators by dimension: slow to build (they parse their direction numbers), stateful. */
   private static final Map<Integer, SobolSequenceGenerator> GENERATORS = new HashMap<>();
 
@@ -110,20 +125,122 @@ public final class GpSampler implements Sampler {
     if (rows.size() < 2) {
       return out;
     }
-    double[] y = standardizedGain(values);
+    double[] y = standardizedGain(warped(values));
     boolean[] categorical = new boolean[dims.size()];
     for (int j = 0; j < categorical.length; j++) {
       categorical[j] = dims.get(j).categorical();
     }
     double[][] x = rows.toArray(double[][]::new);
-    GaussianProcess gp = GaussianProcess.fit(x, y, categorical, FIT_ITERATIONS);
-    double best = Double.NEGATIVE_INFINITY;
-    for (double v : y) {
-      best = Math.max(best, v);
-    }
+    GaussianProcess gp = GaussianProcess.withSettings(x, y, categorical, settings(x, values, categorical));
+    double best = incumbent(gp, x);
     double[] point = new AcquisitionSearch(gp, dims, best).maximize(x, y, candidates, LOCAL_STARTS, random);
     for (int j = 0; j < dims.size(); j++) {
       out.put(dims.get(j).name, dims.get(j).fromUnit(point[j]));
+    }
+    return out;
+  }
+
+  /**
+   * The kernel settings for observations {@code x}: fitted to all of them up to {@link #REFIT_ALL},
+   * beyond to the first {@link #refitPoint} of them, so a fit serves the trials up to the next
+   * refit point too. It is a function of
+   * those trials only (the memo just saves recomputing it), so a resumed search gets the same.
+   */
+  private GaussianProcess.Settings settings(double[][] x, List<Double> losses, boolean[] categorical) {
+    int n = x.length;
+    int m = refitPoint(n);
+    double[][] fitX = java.util.Arrays.copyOf(x, m);
+    double[] fitLosses = new double[m];
+    for (int i = 0; i < m; i++) {
+      fitLosses[i] = losses.get(i);
+    }
+    FitKey key = new FitKey(fitX, fitLosses, categorical);
+    synchronized (fits) {
+      GaussianProcess.Settings known = fits.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    GaussianProcess.Settings fitted = GaussianProcess.fitSettings(fitX,
+        standardizedGain(warped(java.util.Arrays.stream(fitLosses).boxed().toList())), categorical, FIT_ITERATIONS);
+    synchronized (fits) {
+      fits.put(key, fitted);
+    }
+    return fitted;
+  }
+
+  /**
+   * How many of n observations the kernel settings are fitted to: n up to REFIT_ALL, beyond the
+   * last refit point at or below n, the points REFIT_ALL, then each the one before plus
+   * max(REFIT_EVERY, a twentieth of it) (every 5th trial to 100, every 15th near 300), so the
+   * fit's share of the cost stays nearly flat as the trials grow.
+   */
+  static int refitPoint(int n) {
+    if (n <= REFIT_ALL) {
+      return n;
+    }
+    int m = REFIT_ALL;
+    while (true) {
+      int next = m + Math.max(REFIT_EVERY, m / 20);
+      if (next > n) {
+        return m;
+      }
+      m = next;
+    }
+  }
+
+  /** The observations a fit was made on, compared by content. */
+  private record FitKey(double[][] x, double[] losses, boolean[] categorical) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FitKey k && java.util.Arrays.deepEquals(x, k.x) && java.util.Arrays.equals(losses, k.losses)
+          && java.util.Arrays.equals(categorical, k.categorical);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.deepHashCode(x) + java.util.Arrays.hashCode(losses);
+    }
+  }
+
+  /**
+   * The value EI measures improvement over: the best posterior mean at the observed points, which
+   * is the best observation when the fitted noise is negligible, and on a rugged or noisy function
+   * (where the GP explains the roughness as noise) keeps one lucky observation from sending the
+   * search exploring everywhere else.
+   */
+  static double incumbent(GaussianProcess gp, double[][] x) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (double[] row : x) {
+      best = Math.max(best, gp.mean(row));
+    }
+    return best;
+  }
+
+  /**
+   * The losses through a monotone warp, log(1 + (l - min) / median(l - min)), before the GP sees
+   * them: it keeps their order (so the best stays the best) and compresses the far-off bad values
+   * a wide-ranging function produces (Rosenbrock's thousands beside its optimum's 0), which would
+   * otherwise dominate the fit and flatten the model where the good values are.
+   */
+  static List<Double> warped(List<Double> losses) {
+    double min = Double.POSITIVE_INFINITY;
+    for (double l : losses) {
+      min = Math.min(min, l);
+    }
+    double[] shifted = new double[losses.size()];
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] = losses.get(i) - min;
+    }
+    double[] sorted = shifted.clone();
+    java.util.Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    if (!(median > 0)) {
+      return losses;
+    }
+    List<Double> out = new ArrayList<>(shifted.length);
+    for (double v : shifted) {
+      out.add(Math.log1p(v / median));
     }
     return out;
   }

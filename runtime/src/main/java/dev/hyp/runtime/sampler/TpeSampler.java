@@ -18,6 +18,11 @@ import java.util.SplittableRandom;
  * to the others, {@code candidates} points are drawn from l and the one maximizing l(x)/g(x)
  * (the expected improvement) is kept. Parameters no trial has shown yet are drawn from their
  * prior.
+ *
+ * <p>Trials carried from an earlier version of the spec count toward {@code startup} like the
+ * version's own: they are observations of the same objective on the same parameters (hyp carries
+ * only those), and modelling from them early is what carrying them is for. A resumed search sees
+ * the same stored trials, carried ones included, so it makes the same suggestions either way.
  */
 public final class TpeSampler implements Sampler {
   private final long seed;

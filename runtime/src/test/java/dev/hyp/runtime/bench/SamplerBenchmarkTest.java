@@ -54,4 +54,19 @@ class SamplerBenchmarkTest {
     assertTrue(lines.get(2).matches("\\{\"benchmark\":\"overhead\",\"sampler\":\"tpe\",\"trials\":50,\"dims\":6,"
         + "\"ms_per_trial\":[0-9.e+-]+}"), lines.get(2));
   }
+
+  @Test
+  void optunasLinesAreReadAndItsBestIsTheLowestPerBudget() {
+    // as optuna_peer.py prints them (json.dumps)
+    OptunaPeer.Line tpe = OptunaPeer.parse("{\"function\": \"branin\", \"sampler\": \"optuna-tpe\", \"optuna\": \"3.1.0\","
+        + " \"seeds\": 10, \"budgets\": [25, 50, 100], \"median_regret\": [0.69, 0.18, 0.0163]}");
+    OptunaPeer.Line cmaes = OptunaPeer.parse("{\"function\": \"branin\", \"sampler\": \"optuna-cmaes\", \"optuna\":"
+        + " \"3.1.0\", \"seeds\": 10, \"budgets\": [25, 50, 100], \"median_regret\": [4.8, 1.1, 1.3e-02]}");
+    assertEquals("3.1.0", tpe.version());
+    assertEquals(null, OptunaPeer.parse("Traceback (most recent call last):"));
+    double[] best = OptunaPeer.best(List.of(tpe, cmaes)).get("branin");
+    assertEquals(0.69, best[0], 0);
+    assertEquals(0.18, best[1], 0);
+    assertEquals(0.013, best[2], 0);
+  }
 }

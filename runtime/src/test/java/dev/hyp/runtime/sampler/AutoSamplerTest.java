@@ -32,4 +32,11 @@ class AutoSamplerTest {
     assertTrue(AutoSampler.choose(conditional).reason().contains("` is conditional"),
         AutoSampler.choose(conditional).reason());
   }
+
+  @Test
+  void aChoiceAmongNumbersIsOrderedSoItDoesNotForceTpe() {
+    SearchSpace space = SearchSpace.builder().add("lr", FloatDistribution.logUniform(1e-4, 1e-1))
+        .add("units", CategoricalDistribution.of(16L, 32L, 64L)).build();
+    assertEquals("gp for the first 250 trials, then cmaes", AutoSampler.choose(space).strategy());
+  }
 }

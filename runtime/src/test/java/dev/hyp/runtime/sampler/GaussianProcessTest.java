@@ -87,4 +87,53 @@ class GaussianProcessTest {
     assertTrue(gp.eta[0] > 10 * gp.eta[1], "inverse squared lengthscales " + java.util.Arrays.toString(gp.eta));
     assertTrue(gp.noise < 1e-2, "noise " + gp.noise);
   }
+
+  @Test
+  void posteriorGradientAndLogEiGradientMatchFiniteDifferences() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 15;
+    double[][] x = new double[n][3];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = r.nextDouble();
+      x[i][1] = r.nextDouble();
+      x[i][2] = r.nextInt(3);
+      y[i] = Math.sin(6 * x[i][0]) + x[i][1] + (x[i][2] == 1 ? 0.5 : 0);
+    }
+    boolean[] categorical = {false, false, true};
+    GaussianProcess gp = GaussianProcess.withSettings(x, y, categorical, new double[] {4, 2, 1}, 1.3, 1e-4);
+    java.util.List<CubeDimension> dims = java.util.List.of(
+        new CubeDimension("a", dev.hyp.runtime.space.FloatDistribution.uniform(0, 1)),
+        new CubeDimension("b", dev.hyp.runtime.space.FloatDistribution.uniform(0, 1)),
+        new CubeDimension("c", dev.hyp.runtime.space.CategoricalDistribution.of("p", "q", "r")));
+    AcquisitionSearch search = new AcquisitionSearch(gp, dims, 1.2);
+    int[] along = {0, 1};
+    double[] point = {0.37, 0.61, 1};
+    double[] mv = new double[2];
+    double[] dMean = new double[2];
+    double[] dVariance = new double[2];
+    gp.posteriorWithGradient(point, along, mv, dMean, dVariance);
+    double[] plain = new double[2];
+    gp.posterior(point, plain);
+    assertEquals(plain[0], mv[0], 1e-12);
+    assertEquals(plain[1], mv[1], 1e-12);
+    double[] gradient = new double[2];
+    double score = search.scoreWithGradient(point, along, gradient);
+    assertEquals(search.score(point), score, 1e-12);
+    double h = 1e-6;
+    for (int q = 0; q < 2; q++) {
+      double[] up = point.clone();
+      double[] down = point.clone();
+      up[along[q]] += h;
+      down[along[q]] -= h;
+      double[] a = new double[2];
+      double[] b = new double[2];
+      gp.posterior(up, a);
+      gp.posterior(down, b);
+      assertEquals((a[0] - b[0]) / (2 * h), dMean[q], 1e-5);
+      assertEquals((a[1] - b[1]) / (2 * h), dVariance[q], 1e-5);
+      assertEquals((search.score(up) - search.score(down)) / (2 * h), gradient[q], 1e-4 * Math.max(1,
+          Math.abs(gradient[q])));
+    }
+  }
 }

@@ -55,4 +55,43 @@ class GpSamplerTest {
     sobol.optimize(t -> 0, StudyOptions.trials(10));
     assertEquals(sobol.trials().stream().map(FrozenTrial::params).toList(), gp.stream().map(FrozenTrial::params).toList());
   }
+
+  @Test
+  void theWarpKeepsTheOrderOfTheLossesAndCompressesTheFarOffOnes() {
+    List<Double> warped = GpSampler.warped(List.of(3.0, 1.0, 2.0, 1001.0));
+    // shifted by the minimum: 2, 0, 1, 1000; median (of the upper half) 2: log1p(v / 2)
+    assertEquals(Math.log1p(1.0), warped.get(0), 1e-15);
+    assertEquals(0, warped.get(1), 0);
+    assertEquals(Math.log1p(0.5), warped.get(2), 1e-15);
+    assertEquals(Math.log1p(500.0), warped.get(3), 1e-12);
+    // all equal: nothing to compress, the losses as they are
+    assertEquals(List.of(2.0, 2.0), GpSampler.warped(List.of(2.0, 2.0)));
+  }
+
+  @Test
+  void theIncumbentIsTheBestPosteriorMeanAtTheTrials() {
+    double[][] x = {{0.1}, {0.5}, {0.9}};
+    double[] y = {0.2, 1.0, -0.4};
+    GaussianProcess gp = GaussianProcess.withSettings(x, y, new boolean[] {false}, new double[] {3}, 1, 0.05);
+    double expected = Math.max(gp.mean(x[0]), Math.max(gp.mean(x[1]), gp.mean(x[2])));
+    assertEquals(expected, GpSampler.incumbent(gp, x), 0);
+    // with noise in the fit the mean at the best trial is below its observation
+    assertTrue(GpSampler.incumbent(gp, x) < 1.0);
+    double[] mv = new double[2];
+    gp.posterior(x[1], mv);
+    assertEquals(mv[0], gp.mean(x[1]), 1e-12);
+  }
+
+  @Test
+  void theKernelIsRefittedAtEveryTrialTo50ThenEvery5thTo100ThenMoreRarely() {
+    assertEquals(37, GpSampler.refitPoint(37));
+    assertEquals(50, GpSampler.refitPoint(54));
+    assertEquals(55, GpSampler.refitPoint(55));
+    assertEquals(95, GpSampler.refitPoint(99));
+    assertEquals(100, GpSampler.refitPoint(104));
+    assertEquals(105, GpSampler.refitPoint(105));
+    // near 300 a fit serves 14 or 15 trials
+    int at = GpSampler.refitPoint(300);
+    assertTrue(at <= 300 && GpSampler.refitPoint(at + at / 20) == at + at / 20, "refit at " + at);
+  }
 }
