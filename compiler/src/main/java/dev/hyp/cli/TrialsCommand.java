@@ -38,7 +38,8 @@ final class TrialsCommand implements Callable<Integer> {
       return common.exit(ExitCode.BAD_INPUT);
     }
     TrialTable table = RunFolder.ALL.equals(version) ? everyVersion(versions)
-        : new TrialTable(RunFolder.trials(directory, versions.get(0).info()), versions.get(0).info().metric());
+        : new TrialTable(RunFolder.trials(directory, versions.get(0).info()), versions.get(0).info().metric())
+            .withObjectives(objectives(versions.get(0)));
     common.out().print(switch (format) {
       case csv -> table.csv();
       case json -> table.json();
@@ -46,6 +47,16 @@ final class TrialsCommand implements Callable<Integer> {
       case text -> throw new IllegalStateException("--format text, which TableCsvOrJson turns away");
     });
     return common.exit(ExitCode.OK);
+  }
+
+  /** The version's objectives (a column each with several), or none when its meaning cannot be read. */
+  private List<dev.hyp.runtime.trial.ObjectiveName> objectives(RunFolder.Selected selected) {
+    try {
+      List<dev.hyp.runtime.trial.ObjectiveName> objectives = BestFront.objectives(directory, selected);
+      return objectives.size() > 1 ? objectives : List.of();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
   }
 
   /** Every version's trials in order; the metric heads its column when every version has the same one. */
