@@ -2,6 +2,7 @@ package dev.hyp.cli;
 
 import dev.hyp.compiler.bench.CheckBenchmark;
 import dev.hyp.runtime.bench.ImageFolderBenchmark;
+import dev.hyp.runtime.bench.MultiObjectiveBenchmark;
 import dev.hyp.runtime.bench.PredictBenchmark;
 import dev.hyp.runtime.bench.SamplerBenchmark;
 import dev.hyp.runtime.run.ExitCode;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** `hyp bench ...`: benchmarks that print JSON lines of figures (never part of the tests). */
 @Command(name = "bench", description = "Run a benchmark and print its figures as JSON lines.",
     subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class, BenchCommand.Predict.class,
-        BenchCommand.Images.class})
+        BenchCommand.Images.class, BenchCommand.MultiObjective.class})
 final class BenchCommand {
   @Mixin
   CommonOptions common; // -h and -V: the benchmarks themselves are the subcommands
@@ -108,6 +109,32 @@ final class BenchCommand {
           ? Files.list(directory).filter(p -> p.toString().endsWith(".hyp")).sorted().toList()
           : List.of();
       CheckBenchmark.run(lines, specs, System.out);
+      return common.exit(ExitCode.OK);
+    }
+  }
+
+  @Command(name = "multiobjective",
+      description = "Median hypervolume after 50, 100 and 200 trials on ZDT1 and ZDT2 of hyp's strategies beside"
+          + " Optuna's random, NSGA-II and MOTPE (run through /usr/bin/python3 when it has optuna).")
+  static final class MultiObjective implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per sampler and function (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--samplers", split = ",", defaultValue = "random,nsga2,motpe,auto",
+        description = "hyp's strategies to run (default: ${DEFAULT-VALUE}).")
+    List<String> samplers;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+        description = "The Python that runs Optuna's peer script (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+      MultiObjectiveBenchmark.main(new String[] {"--seeds", String.valueOf(seeds), "--samplers",
+          String.join(",", samplers), "--python", python});
       return common.exit(ExitCode.OK);
     }
   }

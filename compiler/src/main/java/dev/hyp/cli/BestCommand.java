@@ -45,6 +45,10 @@ final class BestCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "With --spec: where to write it (default: print).")
   Path output;
 
+  @Option(names = "--pick", paramLabel = "RULE", description = "With several objectives: which front trial to pick,"
+      + " e.g. \"min params where accuracy >= best - 0.01\" (default: the first objective's best).")
+  String pick;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = common.out();
@@ -61,9 +65,15 @@ final class BestCommand implements Callable<Integer> {
     if (versions == null) {
       return common.exit(ExitCode.BAD_INPUT);
     }
+    List<dev.hyp.runtime.trial.ObjectiveName> objectives = BestFront.objectives(directory, versions.get(0));
+    if (objectives.size() <= 1 && pick != null) {
+      err.println("hyp: --pick chooses from the Pareto front of a search with several objectives; " + directory
+          + " has one");
+      return common.exit(ExitCode.BAD_INPUT);
+    }
     Path folder = RunFolder.bestFolder(directory, versions.get(0));
     Optional<ObjectNode> summary = BestModel.readSummary(folder);
-    if (summary.isEmpty()) {
+    if (summary.isEmpty()) { // with several objectives too: best-model.zip is the first feasible trial's best
       err.println("hyp: no trial of " + directory + (version == null ? "" : " in version " + versions.get(0).number())
           + " has completed yet");
       return common.exit(ExitCode.ERRORS);
@@ -71,6 +81,9 @@ final class BestCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode best = summary.get();
     best.put("model", folder.resolve(best.path("model").asText()).toAbsolutePath().normalize().toString());
+    if (objectives.size() > 1) { // the trial best-model.zip holds, then the Pareto front and the pick
+      return common.exit(BestFront.show(directory, versions.get(0), objectives, pick, format, best, out, err));
+    }
     if (format == OutputFormat.json) {
       out.println(json.writeValueAsString(best));
     } else {

@@ -53,7 +53,8 @@ final class TrialsCommand implements Callable<Integer> {
       return common.exit(ExitCode.BAD_INPUT);
     }
     TrialTable table = RunFolder.ALL.equals(version) ? everyVersion(versions)
-        : new TrialTable(RunFolder.trials(directory, versions.get(0).info()), versions.get(0).info().metric());
+        : new TrialTable(RunFolder.trials(directory, versions.get(0).info()), versions.get(0).info().metric())
+            .withObjectives(objectives(versions.get(0)));
     if (state != null || sort != null || top != null || columns != null) {
       table = select(table, versions);
       if (table == null) {
@@ -89,6 +90,9 @@ final class TrialsCommand implements Callable<Integer> {
     }
     String metric = all ? metricOf(versions) : versions.get(0).info().metric();
     TrialTable selected = TrialTable.of(selection.apply(rows), metric, all);
+    if (!all) {
+      selected.withObjectives(objectives(versions.get(0)));
+    }
     if (columns == null) {
       return selected;
     }
@@ -104,6 +108,16 @@ final class TrialsCommand implements Callable<Integer> {
   private static String metricOf(List<RunFolder.Selected> versions) {
     long metrics = versions.stream().map(selected -> selected.info().metric()).distinct().count();
     return metrics == 1 ? versions.get(0).info().metric() : "value";
+  }
+
+  /** The version's objectives (a column each with several), or none when its meaning cannot be read. */
+  private List<dev.hyp.runtime.trial.ObjectiveName> objectives(RunFolder.Selected selected) {
+    try {
+      List<dev.hyp.runtime.trial.ObjectiveName> objectives = BestFront.objectives(directory, selected);
+      return objectives.size() > 1 ? objectives : List.of();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
   }
 
   /** Every version's trials in order; the metric heads its column when every version has the same one. */

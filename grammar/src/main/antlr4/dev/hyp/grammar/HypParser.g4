@@ -15,13 +15,20 @@ experiment
     ;
 
 member
-    : OBJECTIVE ASSIGN direction=(MAXIMIZE | MINIMIZE) metric=identifier ON split=identifier   #objectiveMember
+    : OBJECTIVE ASSIGN direction=(MAXIMIZE | MINIMIZE) metric=identifier ON split=identifier
+          (COMMA objectiveTerm)*                                                               #objectiveMember
     | SEARCH strategy=identifier LBRACE member* RBRACE                                        #searchMember
     | FOR variable=identifier IN from=expression DOTDOT to=expression LBRACE member* RBRACE    #forMember
     | name=identifier LBRACE member* RBRACE                                                   #blockMember
     | name=identifier (LBRACKET bound=expression RBRACKET)? ASSIGN value=expression
           (IF when=condition)?                                                                #settingMember
     | callee=identifier LPAREN arguments? RPAREN                                              #callMember
+    | measure=identifier (ON split=identifier)? op=(LE | GE) limit=expression                 #constraintMember
+    ;
+
+// a further objective: `minimize params`, `maximize f1 on validation` (the first is always a metric, with its split)
+objectiveTerm
+    : direction=(MAXIMIZE | MINIMIZE) measure=identifier (ON split=identifier)?
     ;
 
 condition

@@ -44,7 +44,8 @@ final class Builtins {
   static final List<String> CLASSIFICATION_METRICS = List.of("accuracy", "f1", "precision", "recall", "auc", "loss");
   static final List<String> REGRESSION_METRICS = List.of("mse", "rmse", "mae", "r2", "loss");
   static final List<String> SPLITS = List.of("validation", "test");
-  static final List<String> SECTIONS = List.of("data", "params", "model", "train", "search", "objective");
+  static final List<String> SECTIONS = List.of("data", "params", "model", "train", "search", "objective",
+      "constraints");
 
   static final Map<Type, List<Signature>> FUNCTIONS = Map.of(
       Type.UPDATER, Arrays.stream(Updater.values()).map(u -> signature(u.hypName(), u.arguments())).toList(),

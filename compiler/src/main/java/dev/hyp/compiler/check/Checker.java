@@ -14,6 +14,7 @@ import dev.hyp.compiler.model.Value;
 import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.source.SourceFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,12 +65,21 @@ public final class Checker {
     Optional<Objective> objective = Optional.ofNullable(sections.objective)
         .flatMap(written -> new ObjectiveChecker(diagnostics).check(written,
             modelChecker.task(), data.orElse(null)));
+    ObjectivesChecker several = new ObjectivesChecker(diagnostics);
+    Optional<List<Objective>> objectives = sections.objectives == null ? objective.map(List::of)
+        : several.objectives(sections.objectives, modelChecker.task(), data.orElse(null));
+    if (sections.objectives != null) {
+      objective = objectives.map(all -> all.get(0));
+    }
+    Optional<ObjectivesChecker.CheckedConstraints> constraints = several.constraints(
+        sections.blocks.get("constraints"), modelChecker.task(), data.orElse(null));
     ImageSourceChecker.checkTask(data.orElse(null), modelChecker.task(),
         sections.blocks.get("data"), diagnostics);
     reportUnused(params, diagnostics);
 
     if (diagnostics.hasErrors()
-        || Stream.of(top, data, model, train, search, objective).anyMatch(Optional::isEmpty)) {
+        || Stream.of(top, data, model, train, search, objective, objectives, constraints)
+            .anyMatch(Optional::isEmpty)) {
       return Optional.empty();
     }
     Map<String, Value> settings = top.get();
@@ -77,7 +87,9 @@ public final class Checker {
         settings.containsKey("description") ? Values.stringOf(settings.get("description")) : "",
         settings.containsKey("seed") ? Values.longOf(settings.get("seed")) : 0L,
         source.path(), model.get().output().task(), data.get(), params.all().stream().map(p -> p.spec).toList(),
-        model.get().model(), train.get(), search.get(), objective.get());
+        model.get().model(), train.get(), search.get(), objective.get(), objectives.get(),
+        constraints.get().constraints());
+    ConstraintReach.check(checked, constraints.get().spans(), diagnostics);
     new MemoryChecker(diagnostics, MemoryChecker.machineMemory()).check(checked);
     return Optional.of(checked);
   }

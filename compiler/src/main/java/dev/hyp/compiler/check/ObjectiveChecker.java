@@ -24,6 +24,10 @@ final class ObjectiveChecker {
   /** Empty after reporting problems; {@code task} and {@code data} are null when they had problems. */
   Optional<Objective> check(ObjectiveMember objective, Task task, DataSpec data) {
     String metric = objective.metric().name();
+    if (ObjectivesChecker.MEASURES.contains(metric)) {
+      diagnostics.add(ObjectivesChecker.firstNotAMetric(objective.metric()));
+      return Optional.empty();
+    }
     String split = objective.split().name();
     boolean ok = true;
     Set<String> known = new LinkedHashSet<>(Builtins.CLASSIFICATION_METRICS);

@@ -4,6 +4,8 @@ import dev.hyp.compiler.ast.Block;
 import dev.hyp.compiler.ast.Experiment;
 import dev.hyp.compiler.ast.Member;
 import dev.hyp.compiler.ast.Node;
+import dev.hyp.compiler.ast.ConstraintMember;
+import dev.hyp.compiler.ast.MultiObjectiveMember;
 import dev.hyp.compiler.ast.ObjectiveMember;
 import dev.hyp.compiler.ast.SearchBlock;
 import dev.hyp.compiler.ast.Setting;
@@ -21,6 +23,7 @@ final class SectionIndex {
   final Map<String, Block> blocks = new LinkedHashMap<>();
   SearchBlock search;
   ObjectiveMember objective;
+  MultiObjectiveMember objectives; // `objective = A, B`: several objectives instead of one
   final List<Setting> settings = new ArrayList<>();
 
   static SectionIndex of(Experiment experiment, Diagnostics diagnostics) {
@@ -41,6 +44,17 @@ final class SectionIndex {
         }
         index.objective = objective;
         seen.put("objective", objective);
+      } else if (member instanceof MultiObjectiveMember objectives) {
+        if (duplicate("objective", objectives.span(), seen, diagnostics)) {
+          continue;
+        }
+        index.objectives = objectives;
+        seen.put("objective", objectives);
+      } else if (member instanceof ConstraintMember constraint) {
+        diagnostics.add(Diagnostic.error(Code.HYP021, constraint.span(), "a bound belongs in the `constraints` section")
+            .label("not inside `constraints`")
+            .help("move this into `constraints { ... }`")
+            .build());
       } else if (member instanceof Setting setting) {
         index.setting(setting, diagnostics);
       } else {
@@ -111,7 +125,7 @@ final class SectionIndex {
         experiment, diagnostics);
     require(blocks.containsKey("model"), "model", "add `model { ... output(activation = softmax, loss = mcxent) }`",
         experiment, diagnostics);
-    require(objective != null, "objective", "add `objective = maximize accuracy on validation`", experiment, diagnostics);
+    require(objective != null || objectives != null, "objective", "add `objective = maximize accuracy on validation`", experiment, diagnostics);
   }
 
   private static void require(boolean present, String section, String help, Experiment experiment,

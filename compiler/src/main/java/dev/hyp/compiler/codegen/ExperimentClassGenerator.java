@@ -9,8 +9,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hyp.compiler.model.CheckedExperiment;
+import dev.hyp.compiler.model.Constraint;
 import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.compiler.model.LayerItem;
+import dev.hyp.compiler.model.Objective;
 import dev.hyp.compiler.model.SearchSpec;
 import dev.hyp.compiler.model.TrainSpec;
 import dev.hyp.compiler.model.Value;
@@ -93,6 +95,16 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
   }
 
   /** The definition, built with named parts; what the spec leaves at the vocabulary's defaults is left out. */
+  /** The objectives after the first, and the constraints; nothing for a single-objective spec. */
+  private void moreObjectives(CodeBlock.Builder definition) {
+    for (Objective o : experiment.objectives().subList(1, experiment.objectives().size())) {
+      definition.add("\n.$L($S, $S)", o.maximize() ? "maximize" : "minimize", o.metric(), o.split());
+    }
+    for (Constraint c : experiment.constraints()) {
+      definition.add("\n.constraint($S, $S, $L, $L)", c.measure(), c.split(), c.atMost(), Double.toString(c.bound()));
+    }
+  }
+
   private MethodSpec define() {
     CodeBlock.Builder definition = CodeBlock.builder().add("$T.builder($S)", DEFINITION, experiment.name());
     if (!experiment.description().isEmpty()) {
@@ -106,8 +118,9 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     data(definition, experiment.data());
     search(definition, experiment.search());
     definition.add("\n.$L($S, $S)", experiment.objective().maximize() ? "maximize" : "minimize",
-            experiment.objective().metric(), experiment.objective().split())
-        .add("\n.build()");
+        experiment.objective().metric(), experiment.objective().split());
+    moreObjectives(definition);
+    definition.add("\n.build()");
     return MethodSpec.methodBuilder("define")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(DEFINITION)

@@ -55,6 +55,9 @@ public enum Code {
   HYP064("objective on a split that does not exist"),
   HYP065("too many layers"),
   HYP066("image folder with a regression loss"),
+  HYP067("unknown measure"),
+  HYP068("objective given twice"),
+  HYP069("constraint no trial can meet"),
 
   // Data files named by the spec
   HYP070("data file not found"),

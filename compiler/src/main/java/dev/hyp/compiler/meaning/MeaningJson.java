@@ -16,13 +16,22 @@ final class MeaningJson {
   private MeaningJson() {}
 
   static Map<String, Object> of(CheckedExperiment experiment) {
-    return Json.object(
+    Map<String, Object> json = Json.object(
         "task", experiment.task().name().toLowerCase(Locale.ROOT),
         "seed", experiment.seed(),
         "data", data(experiment.data()),
         "model", ModelJson.of(experiment.model()),
         "train", train(experiment.train()),
         "objective", objective(experiment.objective()));
+    // present only with several objectives or with constraints: a single-objective spec's meaning is as it was
+    if (experiment.isMultiObjective()) {
+      json.put("objectives", experiment.objectives().stream().map(MeaningJson::objective).toList());
+    }
+    if (!experiment.constraints().isEmpty()) {
+      json.put("constraints", experiment.constraints().stream().map(c -> Json.object("measure", c.measure(),
+          "split", c.split(), "bound", (Object) c.bound(), "at_most", c.atMost())).toList());
+    }
+    return json;
   }
 
   private static Map<String, Object> data(DataSpec data) {

@@ -23,6 +23,9 @@ import dev.hyp.compiler.ast.Negate;
 import dev.hyp.compiler.ast.NotCondition;
 import dev.hyp.compiler.ast.NumberLiteral;
 import dev.hyp.compiler.ast.ObjectiveMember;
+import dev.hyp.compiler.ast.ObjectiveTerm;
+import dev.hyp.compiler.ast.MultiObjectiveMember;
+import dev.hyp.compiler.ast.ConstraintMember;
 import dev.hyp.compiler.ast.OrCondition;
 import dev.hyp.compiler.ast.ParenCondition;
 import dev.hyp.compiler.ast.ListLiteral;
@@ -68,8 +71,28 @@ final class AstBuilder extends HypParserBaseVisitor<Object> {
 
   @Override
   public Member visitObjectiveMember(HypParser.ObjectiveMemberContext ctx) {
-    return new ObjectiveMember(ctx.direction.getType() == HypLexer.MAXIMIZE, span(ctx.direction),
-        identifier(ctx.metric), identifier(ctx.split), span(ctx));
+    boolean maximize = ctx.direction.getType() == HypLexer.MAXIMIZE;
+    if (ctx.objectiveTerm().isEmpty()) { // one objective: the node it always was
+      return new ObjectiveMember(maximize, span(ctx.direction), identifier(ctx.metric), identifier(ctx.split),
+          span(ctx));
+    }
+    List<ObjectiveTerm> terms = new java.util.ArrayList<>();
+    terms.add(new ObjectiveTerm(maximize, span(ctx.direction), identifier(ctx.metric), identifier(ctx.split),
+        new Span(span(ctx.direction).start(), span(ctx.split).end())));
+    ctx.objectiveTerm().forEach(term -> terms.add(objectiveTerm(term)));
+    return new MultiObjectiveMember(terms, span(ctx));
+  }
+
+  private ObjectiveTerm objectiveTerm(HypParser.ObjectiveTermContext ctx) {
+    return new ObjectiveTerm(ctx.direction.getType() == HypLexer.MAXIMIZE, span(ctx.direction),
+        identifier(ctx.measure), ctx.split == null ? null : identifier(ctx.split), span(ctx));
+  }
+
+  @Override
+  public Member visitConstraintMember(HypParser.ConstraintMemberContext ctx) {
+    ComparisonOperator operator = ctx.op.getType() == HypLexer.LE ? ComparisonOperator.LE : ComparisonOperator.GE;
+    return new ConstraintMember(identifier(ctx.measure), ctx.split == null ? null : identifier(ctx.split), operator,
+        expression(ctx.limit), span(ctx));
   }
 
   @Override

@@ -3,9 +3,12 @@ package dev.hyp.compiler.print;
 import dev.hyp.compiler.ast.Block;
 import dev.hyp.compiler.ast.CallMember;
 import dev.hyp.compiler.ast.Comment;
+import dev.hyp.compiler.ast.ConstraintMember;
 import dev.hyp.compiler.ast.Experiment;
 import dev.hyp.compiler.ast.ForLoop;
 import dev.hyp.compiler.ast.Member;
+import dev.hyp.compiler.ast.Identifier;
+import dev.hyp.compiler.ast.MultiObjectiveMember;
 import dev.hyp.compiler.ast.ObjectiveMember;
 import dev.hyp.compiler.ast.SearchBlock;
 import dev.hyp.compiler.ast.Setting;
@@ -187,17 +190,26 @@ public final class Formatter {
       return pad(key(s), keyWidth) + " = " + ExpressionPrinter.print(s.value())
           + (s.when() == null ? "" : " if " + ExpressionPrinter.print(s.when()));
     } else if (member instanceof ObjectiveMember o) {
-      return pad("objective", keyWidth) + " = " + (o.maximize() ? "maximize " : "minimize ")
-          + o.metric().name() + " on " + o.split().name();
+      return pad("objective", keyWidth) + " = " + objective(o.maximize(), o.metric(), o.split());
+    } else if (member instanceof MultiObjectiveMember m) {
+      return pad("objective", keyWidth) + " = " + String.join(", ",
+          m.terms().stream().map(t -> objective(t.maximize(), t.measure(), t.split())).toList());
+    } else if (member instanceof ConstraintMember c) {
+      return c.measure().name() + (c.split() == null ? "" : " on " + c.split().name()) + " " + c.op().symbol() + " "
+          + ExpressionPrinter.print(c.limit());
     }
     return ExpressionPrinter.call(((CallMember) member).call());
+  }
+
+  private static String objective(boolean maximize, Identifier measure, Identifier split) {
+    return (maximize ? "maximize " : "minimize ") + measure.name() + (split == null ? "" : " on " + split.name());
   }
 
   private static String key(Member member) {
     if (member instanceof Setting s) {
       return s.bound() == null ? s.name().name() : s.name().name() + "[" + ExpressionPrinter.print(s.bound()) + "]";
     }
-    return member instanceof ObjectiveMember ? "objective" : "";
+    return member instanceof ObjectiveMember || member instanceof MultiObjectiveMember ? "objective" : "";
   }
 
   private static String pad(String key, int width) {
@@ -297,7 +309,7 @@ public final class Formatter {
     }
 
     boolean hasKey() {
-      return member instanceof Setting || member instanceof ObjectiveMember;
+      return member instanceof Setting || member instanceof ObjectiveMember || member instanceof MultiObjectiveMember;
     }
   }
 }

@@ -3,7 +3,11 @@ package dev.hyp.runtime.experiment;
 import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Split;
 import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.trial.Constraint;
 import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.Objectives;
+import java.util.ArrayList;
+import java.util.List;
 import dev.hyp.runtime.vocab.PrunerKind;
 import dev.hyp.runtime.vocab.Settings;
 import dev.hyp.runtime.vocab.Strategy;
@@ -29,9 +33,35 @@ import java.util.Objects;
  *
  * @param specText the spec as written, kept with every run and jar
  * @param specHash SHA-256 of specText: a study resumes only with the spec it started with
+ * @param objective the first of {@code objectives}, always a metric: pruning, `best-model.zip` and
+ *     every single-objective view follow it
+ * @param objectives every objective in the spec's order (one for most specs)
+ * @param constraints the `constraints` section's bounds, empty without one
  */
 public record ExperimentDefinition(String name, String description, long seed, String specText, String specHash,
-    Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective) {
+    Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective,
+    List<ObjectiveDefinition> objectives, List<Constraint> constraints) {
+
+  public ExperimentDefinition {
+    objectives = objectives == null || objectives.isEmpty() ? List.of(objective) : List.copyOf(objectives);
+    constraints = constraints == null ? List.of() : List.copyOf(constraints);
+  }
+
+  /** One objective, no constraints. */
+  public ExperimentDefinition(String name, String description, long seed, String specText, String specHash,
+      Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective) {
+    this(name, description, seed, specText, specHash, task, data, search, objective, List.of(objective), List.of());
+  }
+
+  /** Whether the search has several objectives, or constraints: its trials keep a value per objective. */
+  public boolean isMultiObjective() {
+    return objectives.size() > 1 || !constraints.isEmpty();
+  }
+
+  /** Every objective's direction, in order. */
+  public Objectives directions() {
+    return new Objectives(objectives.stream().map(ObjectiveDefinition::direction).toList());
+  }
 
   public static Builder builder(String name) {
     return new Builder(name);
@@ -83,6 +113,10 @@ public record ExperimentDefinition(String name, String description, long seed, S
     }
   }
 
+  /**
+   * One objective: a metric on a split, or a measure with no split ({@code split} null): `params`
+   * (the network's trainable weights), `train_time` (seconds), `latency` (ms per example).
+   */
   public record ObjectiveDefinition(boolean maximize, String metric, String split) {
     public Direction direction() {
       return maximize ? Direction.MAXIMIZE : Direction.MINIMIZE;
@@ -120,6 +154,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private Map<String, Object> prunerOptions = Map.of();
     private boolean refit = Settings.REFIT_DEFAULT;
     private ObjectiveDefinition objective;
+    private final List<ObjectiveDefinition> objectives = new ArrayList<>();
+    private final List<Constraint> constraints = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -252,13 +288,27 @@ public record ExperimentDefinition(String name, String description, long seed, S
       return this;
     }
 
+    /** The objective; called again, one more objective (`objective = A, B`), the first staying first. */
     public Builder maximize(String metric, String split) {
-      this.objective = new ObjectiveDefinition(true, metric, split);
+      return objective(new ObjectiveDefinition(true, metric, split));
+    }
+
+    /** As {@link #maximize}. */
+    public Builder minimize(String metric, String split) {
+      return objective(new ObjectiveDefinition(false, metric, split));
+    }
+
+    private Builder objective(ObjectiveDefinition next) {
+      if (objective == null) {
+        objective = next;
+      }
+      objectives.add(next);
       return this;
     }
 
-    public Builder minimize(String metric, String split) {
-      this.objective = new ObjectiveDefinition(false, metric, split);
+    /** A bound in `constraints { }`: {@code atMost} for `<=`; {@code split} null for a measure that is not a metric. */
+    public Builder constraint(String measure, String split, boolean atMost, double bound) {
+      constraints.add(new Constraint(measure, split, atMost, bound));
       return this;
     }
 
@@ -269,7 +319,8 @@ public record ExperimentDefinition(String name, String description, long seed, S
       SearchDefinition search = new SearchDefinition(strategy, options, trials, parallel, timeoutSeconds, target,
           maxFailures, pruner, prunerOptions, refit);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,
-          Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"));
+          Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"),
+          objectives, constraints);
     }
   }
 }

@@ -30,6 +30,8 @@ public final class TrialTable {
   private final boolean versions;
   private final boolean carried;
   private List<String> trailing = List.of("epochs", "time", "reason");
+  // several objectives: a column for each after the first (whose column is the metric's), else empty
+  private List<String> objectiveColumns = List.of();
 
   /** A trial and the version of the spec it belongs to (null: the table is of one version). */
   public record Row(Integer version, FrozenTrial trial) {}
@@ -73,6 +75,7 @@ public final class TrialTable {
     TrialTable table = new TrialTable(rows, metric, versions);
     table.parameters.retainAll(names);
     table.trailing = trailing.stream().filter(names::contains).toList();
+    table.objectiveColumns = objectiveColumns; // an objective's column is not optional, as the metric's is not
     return table;
   }
 
@@ -116,10 +119,26 @@ public final class TrialTable {
     return text.lines().mapToInt(String::length).max().orElse(0);
   }
 
+  /** With several objectives: a column per objective after the first, named by {@code objectives}. */
+  public TrialTable withObjectives(List<dev.hyp.runtime.trial.ObjectiveName> objectives) {
+    objectiveColumns = objectives.stream().skip(1).map(dev.hyp.runtime.trial.ObjectiveName::column).toList();
+    return this;
+  }
+
+  private List<Double> otherObjectives(FrozenTrial trial) {
+    List<Double> values = new ArrayList<>();
+    for (int i = 1; i <= objectiveColumns.size(); i++) {
+      double v = trial.objectiveValue(i);
+      values.add(Double.isNaN(v) ? null : v);
+    }
+    return values;
+  }
+
   public String csv() {
     StringWriter out = new StringWriter();
     List<String> header = new ArrayList<>(leading("number", "from"));
     header.addAll(List.of("state", metric));
+    header.addAll(objectiveColumns);
     header.addAll(parameters);
     header.addAll(List.of("epochs", "seconds", "reason"));
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
@@ -128,6 +147,7 @@ public final class TrialTable {
         FrozenTrial trial = entry.trial();
         List<Object> row = new ArrayList<>(leadingCells(entry, ""));
         row.addAll(List.of(state(trial), trial.value() == null ? "" : trial.value()));
+        otherObjectives(trial).forEach(v -> row.add(v == null ? "" : v));
         for (String name : parameters) {
           row.add(trial.params().has(name) ? trial.params().get(name) : "");
         }
@@ -157,6 +177,16 @@ public final class TrialTable {
       row.put("state", state(trial));
       row.put("value", trial.value());
       row.put("metric", metric);
+      if (!objectiveColumns.isEmpty()) { // beside `value`, the first: the others by name
+        Map<String, Object> others = new LinkedHashMap<>();
+        for (int i = 0; i < objectiveColumns.size(); i++) {
+          others.put(objectiveColumns.get(i), otherObjectives(trial).get(i));
+        }
+        row.put("objectives", others);
+      }
+      if (trial.violation() != null) {
+        row.put("feasible", trial.isFeasible());
+      }
       row.put("params", trial.params().asMap());
       row.put("epochs", trial.intermediate().size());
       row.put("seconds", seconds(trial));
@@ -175,6 +205,7 @@ public final class TrialTable {
     List<List<String>> lines = new ArrayList<>();
     List<String> header = new ArrayList<>(leading("trial", "from"));
     header.addAll(List.of("state", metric));
+    header.addAll(objectiveColumns);
     header.addAll(parameters);
     header.addAll(trailing);
     lines.add(header);
@@ -183,6 +214,7 @@ public final class TrialTable {
       List<String> row = new ArrayList<>(leadingCells(entry, "-").stream().map(String::valueOf).toList());
       row.add(state(trial));
       row.add(trial.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", trial.value()));
+      otherObjectives(trial).forEach(v -> row.add(v == null ? "-" : TrialFormat.value(v)));
       for (String name : parameters) {
         row.add(trial.params().has(name) ? TrialFormat.value(trial.params().get(name)) : "-");
       }
@@ -244,7 +276,11 @@ public final class TrialTable {
     return out.toString();
   }
 
+  /** The state, or `infeasible` for a finished trial that misses a constraint. */
   private static String state(FrozenTrial trial) {
+    if (!trial.isFeasible()) {
+      return "infeasible";
+    }
     return trial.state().name().toLowerCase(Locale.ROOT);
   }
 

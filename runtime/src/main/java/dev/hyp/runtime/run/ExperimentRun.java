@@ -275,7 +275,7 @@ final class ExperimentRun<P> {
   private Study openStudy(Storage storage, long seed, String name, String specHash) {
     ExperimentDefinition.SearchDefinition search = definition.search();
     return Study.builder(name, experiment.searchSpace())
-        .direction(definition.objective().direction())
+        .objectives(definition.directions())
         .sampler(Samplers.create(search.strategy(), search.options(), seed))
         .pruner(Pruners.create(search.pruner(), prunerOptions()))
         .storage(storage)

@@ -5,12 +5,15 @@ import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.dl4j.NetworkMeasures;
 import dev.hyp.runtime.study.Objective;
+import dev.hyp.runtime.study.Outcome;
 import dev.hyp.runtime.study.StudyAbortedException;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialInterruptedException;
 import dev.hyp.runtime.study.TrialPrunedException;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * One trial: the generated code builds its network and training settings from its
@@ -32,8 +35,43 @@ final class TrialObjective<P> implements Objective {
     this.maxEpochs = maxEpochs;
   }
 
+  /**
+   * With several objectives or constraints: a trial over a `params` bound is rejected before its
+   * network is built, at no cost; the others train (pruned on the first objective, which is always a
+   * metric) and are measured; only a feasible trial's model may become `best-model.zip`, by the
+   * first objective.
+   */
+  @Override
+  public Outcome outcome(Trial trial) throws Exception {
+    ExperimentDefinition definition = experiment.definition();
+    if (!definition.isMultiObjective()) {
+      return Outcome.of(evaluate(trial));
+    }
+    TrialMeasures measures = new TrialMeasures(definition);
+    long params = TrialTraining.parameters(experiment, data, seed, trial.number(), trial.params());
+    Optional<Outcome> rejected = measures.beforeTraining(params);
+    if (rejected.isPresent()) {
+      return rejected.get();
+    }
+    TrainResult result = train(trial);
+    Outcome outcome = measures.afterTraining(result, params,
+        () -> NetworkMeasures.latencyMillis(result.network(), data.inputShape()));
+    if (outcome.violation() <= 0) {
+      stage(trial, outcome.first(), result);
+    }
+    return outcome;
+  }
+
   @Override
   public double evaluate(Trial trial) throws Exception {
+    ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
+    TrainResult result = train(trial);
+    double value = result.value(objective.metric(), objective.split());
+    stage(trial, value, result);
+    return value;
+  }
+
+  private TrainResult train(Trial trial) throws TrialPrunedException {
     ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
     TrainResult result = TrialTraining.train(experiment, data, seed, trial.number(), trial.params(), maxEpochs,
         (epoch, value) -> {
@@ -46,12 +84,14 @@ final class TrialObjective<P> implements Objective {
     if (result.pruned()) {
       throw new TrialPrunedException();
     }
-    double value = result.value(objective.metric(), objective.split());
+    return result;
+  }
+
+  private void stage(Trial trial, double value, TrainResult result) {
     try {
       best.stage(trial.number(), value, result, trial.params());
     } catch (IOException e) {
       throw new StudyAbortedException("cannot keep the best model: " + e.getMessage(), e);
     }
-    return value;
   }
 }

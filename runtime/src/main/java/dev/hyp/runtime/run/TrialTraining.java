@@ -3,6 +3,7 @@ package dev.hyp.runtime.run;
 import dev.hyp.runtime.dl4j.EpochCallback;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.NetworkBuilder;
+import dev.hyp.runtime.dl4j.NetworkMeasures;
 import dev.hyp.runtime.dl4j.SavedModel;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
@@ -52,6 +53,18 @@ public final class TrialTraining {
     }
     return Trainer.train(network, data, settings.normalize(), settings.encoding(), settings.loss().hypName(), options,
         callback);
+  }
+
+  /**
+   * The trainable weights of trial {@code number}'s network, from its configuration alone: no
+   * weight is made, so a constraint on `params` is decided before any epoch runs.
+   */
+  public static <P> long parameters(Experiment<P> experiment, ExperimentData data, long runSeed, int number,
+      ParamValues values) {
+    NetworkBuilder network = new NetworkBuilder(trialSeed(runSeed, number), data.inputShape(), data.task(),
+        data.numClasses());
+    experiment.network(experiment.params(values), network);
+    return NetworkMeasures.parameters(network);
   }
 
   /**

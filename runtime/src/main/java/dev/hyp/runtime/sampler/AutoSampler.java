@@ -21,11 +21,13 @@ public final class AutoSampler implements Sampler {
   private final TpeSampler tpe;
   private final GpSampler gp;
   private final CmaEsSampler cmaes;
+  private final MotpeSampler severalObjectives;
 
   public AutoSampler(long seed) {
     this.tpe = new TpeSampler(seed, 10, 24, 0.2, 25, 1.0);
     this.gp = new GpSampler(seed, 10, 512);
     this.cmaes = new CmaEsSampler(seed, 0, CMAES_SIGMA_AFTER_GP, 0, GP_TRIALS);
+    this.severalObjectives = new MotpeSampler(seed, 5, 24, 0.2, 25, 1.0);
   }
 
   /** What auto runs on a space, and why, as {@code hyp run} prints it and run.json keeps it. */
@@ -56,8 +58,15 @@ public final class AutoSampler implements Sampler {
             + " trial on long searches");
   }
 
+  /** With several objectives, auto runs MOTPE (the best of hyp's strategies on `hyp bench multiobjective`). */
+  public static final Choice SEVERAL_OBJECTIVES = new Choice("motpe",
+      "the search has several objectives, and MOTPE finds the largest hypervolume for the trials");
+
   @Override
   public ParamValues sample(SamplingContext context) {
+    if (context.objectives().isMulti()) {
+      return severalObjectives.sample(context);
+    }
     if (choose(context.space()).strategy().equals("tpe")) {
       return tpe.sample(context);
     }

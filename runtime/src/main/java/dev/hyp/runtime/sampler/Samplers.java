@@ -42,6 +42,10 @@ public final class Samplers {
       // population 0: the sampler derives it from the number of numeric parameters
       case CMAES -> new CmaEsSampler(seed, o.getInt("population", 0), number(o, strategy, "sigma"),
           integer(o, strategy, "restarts"), 0);
+      case NSGA2 -> new Nsga2Sampler(seed, integer(o, strategy, "population"), number(o, strategy, "crossover"),
+          o.getDouble("mutation", -1));
+      case MOTPE -> new MotpeSampler(seed, integer(o, strategy, "startup"), integer(o, strategy, "candidates"),
+          number(o, strategy, "gamma"), integer(o, strategy, "max_good"), number(o, strategy, "prior_weight"));
       case AUTO -> new AutoSampler(seed);
     };
     o.rejectUnknown();

@@ -59,7 +59,7 @@ public final class InMemoryStorage implements Storage {
     TreeMap<Integer, Double> values = new TreeMap<>(t.intermediate());
     values.put(step, value);
     replace(studyId, new FrozenTrial(t.number(), t.state(), t.params(), t.value(), t.reason(), values,
-        t.owner(), t.startedAt(), t.finishedAt()));
+        t.owner(), t.startedAt(), t.finishedAt(), t.carriedFrom(), t.values(), t.violation()));
   }
 
   @Override
@@ -67,7 +67,14 @@ public final class InMemoryStorage implements Storage {
       String reason, Instant finishedAt) {
     FrozenTrial t = running(studyId, number);
     replace(studyId, new FrozenTrial(t.number(), state, t.params(), value, reason, t.intermediate(),
-        t.owner(), t.startedAt(), finishedAt));
+        t.owner(), t.startedAt(), finishedAt, t.carriedFrom(), t.values(), t.violation()));
+  }
+
+  @Override
+  public synchronized void finishTrial(long studyId, int number, TrialState state, List<Double> values,
+      Double violation, String reason, Instant finishedAt) {
+    finishTrial(studyId, number, state, ValuesJson.firstValue(values), reason, finishedAt);
+    replace(studyId, trial(studyId, number).withOutcome(values, violation));
   }
 
   @Override
@@ -75,7 +82,8 @@ public final class InMemoryStorage implements Storage {
     List<FrozenTrial> trials = trials0(studyId);
     int number = trials.size();
     trials.add(new FrozenTrial(number, finished.state(), params, finished.value(), finished.reason(),
-        finished.intermediate(), finished.owner(), finished.startedAt(), finished.finishedAt(), carriedFrom));
+        finished.intermediate(), finished.owner(), finished.startedAt(), finished.finishedAt(), carriedFrom,
+        finished.values(), finished.violation()));
     return number;
   }
 

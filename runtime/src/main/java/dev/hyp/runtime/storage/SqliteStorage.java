@@ -140,6 +140,12 @@ public final class SqliteStorage implements Storage {
     if (!columns.contains("carried_from")) {
       s.executeUpdate("ALTER TABLE trials ADD COLUMN carried_from TEXT");
     }
+    if (!columns.contains("objective_values")) { // several objectives: a JSON array; null for one objective
+      s.executeUpdate("ALTER TABLE trials ADD COLUMN objective_values TEXT");
+    }
+    if (!columns.contains("violation")) { // constraints: above 0 infeasible, null without constraints
+      s.executeUpdate("ALTER TABLE trials ADD COLUMN violation REAL");
+    }
   }
 
   @Override
@@ -246,6 +252,24 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public void finishTrial(long studyId, int number, TrialState state, List<Double> values, Double violation,
+      String reason, Instant finishedAt) {
+    write(c -> {
+      requireRunning(c, studyId, number);
+      finish(c, studyId, number, state, ValuesJson.firstValue(values), reason, finishedAt);
+      try (PreparedStatement u = c.prepareStatement("UPDATE trials SET objective_values = ?, violation = ?"
+          + " WHERE study_id = ? AND number = ?")) {
+        u.setString(1, ValuesJson.write(values));
+        setDouble(u, 2, violation);
+        u.setLong(3, studyId);
+        u.setInt(4, number);
+        u.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
   public int carryTrial(long studyId, FrozenTrial finished, ParamValues params, String carriedFrom) {
     String json = ParamsJson.write(params);
     return write(c -> {
@@ -259,7 +283,8 @@ public final class SqliteStorage implements Storage {
         }
       }
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO trials (study_id, number, state, params,"
-          + " value, reason, owner, started_at, finished_at, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " value, reason, owner, started_at, finished_at, carried_from, objective_values, violation)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setLong(1, studyId);
         insert.setInt(2, next);
         insert.setString(3, finished.state().name());
@@ -270,6 +295,8 @@ public final class SqliteStorage implements Storage {
         insert.setString(8, finished.startedAt().toString());
         insert.setString(9, finished.finishedAt() == null ? null : finished.finishedAt().toString());
         insert.setString(10, carriedFrom);
+        insert.setString(11, ValuesJson.write(finished.values()));
+        setDouble(insert, 12, finished.violation());
         insert.executeUpdate();
       }
       try (PreparedStatement step = c.prepareStatement(
@@ -316,7 +343,7 @@ public final class SqliteStorage implements Storage {
     }
     List<FrozenTrial> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
-        + " started_at, finished_at, carried_from FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
+        + " started_at, finished_at, carried_from, objective_values, violation FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
       bindStudyAndNumber(q, studyId, number);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -325,7 +352,7 @@ public final class SqliteStorage implements Storage {
           out.add(new FrozenTrial(n, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
               getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(n, new TreeMap<>()),
               rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished),
-              rs.getString(9)));
+              rs.getString(9), ValuesJson.read(rs.getString(10)), getDouble(rs, 11, null)));
         }
       }
     }

@@ -52,6 +52,15 @@ public interface Storage extends AutoCloseable {
   void finishTrial(long studyId, int number, TrialState state, Double value, String reason, Instant finishedAt);
 
   /**
+   * {@link #finishTrial(long, int, TrialState, Double, String, Instant)} for a study with several
+   * objectives or constraints: the value is {@code values}' first (null when it is NaN), and the
+   * trial keeps every objective's value and its constraint violation ({@link FrozenTrial#values()},
+   * {@link FrozenTrial#violation()}).
+   */
+  void finishTrial(long studyId, int number, TrialState state, List<Double> values, Double violation, String reason,
+      Instant finishedAt);
+
+  /**
    * Adds a finished trial of an earlier version as the study's next trial, with {@code params} (its
    * values as the new version names them) and {@code carriedFrom} set; returns its number.
    */

@@ -7,4 +7,12 @@ package dev.hyp.runtime.study;
 @FunctionalInterface
 public interface Objective {
   double evaluate(Trial trial) throws Exception;
+
+  /**
+   * The trial's result for a study with several objectives or constraints; by default the one
+   * value of {@link #evaluate}, feasible.
+   */
+  default Outcome outcome(Trial trial) throws Exception {
+    return Outcome.of(evaluate(trial));
+  }
 }

@@ -103,9 +103,9 @@ final class OptimizeLoop {
   }
 
   private void evaluate(Trial trial) {
-    double value;
+    Outcome value;
     try {
-      value = objective.evaluate(trial);
+      value = objective.outcome(trial);
     } catch (TrialPrunedException e) {
       study.tell(trial, TrialState.PRUNED);
       return;
@@ -145,7 +145,7 @@ final class OptimizeLoop {
   }
 
   private void checkTarget(FrozenTrial t) {
-    if (options.target() != null && t.state() == TrialState.COMPLETE
+    if (options.target() != null && t.state() == TrialState.COMPLETE && t.isFeasible()
         && study.direction().reaches(t.value(), options.target())) {
       stop.compareAndSet(null, StopReason.TARGET);
     }

@@ -12,6 +12,7 @@ import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StudyRecord;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
+import dev.hyp.runtime.trial.Objectives;
 import dev.hyp.runtime.trial.TrialState;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Study {
   private final SearchSpace space;
   private final Sampler sampler;
   private final Pruner pruner;
+  private final Objectives objectives;
   private final List<StudyListener> listeners = new CopyOnWriteArrayList<>();
   private final Heartbeat heartbeat;
   // asks are serialized so each sampler call sees every trial handed out before it
@@ -44,6 +46,7 @@ public final class Study {
     this.space = b.space;
     this.sampler = b.sampler;
     this.pruner = b.pruner;
+    this.objectives = b.objectives != null ? b.objectives : Objectives.single(b.direction);
     this.record = storage.openStudy(b.name, b.direction, b.specHash);
     Instant now = Instant.now();
     storage.markInterrupted(record.id(), (owner, lastHeartbeat) -> ProcessOwner.isGone(owner, lastHeartbeat, now));
@@ -60,6 +63,11 @@ public final class Study {
 
   public Direction direction() {
     return record.direction();
+  }
+
+  /** Every objective's direction; one for a single-objective study. */
+  public Objectives objectives() {
+    return objectives;
   }
 
   public SearchSpace space() {
@@ -91,7 +99,7 @@ public final class Study {
       if (trials.stream().filter(FrozenTrial::countsTowardBudget).count() >= budget) {
         return Optional.empty();
       }
-      ParamValues params = sampler.sample(new SamplingContext(space, trials, direction(), trials.size()));
+      ParamValues params = sampler.sample(new SamplingContext(space, trials, direction(), trials.size(), objectives));
       OptionalInt number = storage.createTrial(record.id(), params, ProcessOwner.current(), Instant.now(), budget);
       if (number.isEmpty()) {
         return Optional.empty();
@@ -111,6 +119,33 @@ public final class Study {
       return;
     }
     finish(trial, TrialState.COMPLETE, value, null);
+  }
+
+  /**
+   * Finishes the trial with an objective's outcome. A single-objective feasible outcome is {@link
+   * #tell(Trial, double)}; otherwise the trial keeps every value and its violation: COMPLETE when it
+   * trained (failed when its first value is NaN), PRUNED with the reason when it was rejected
+   * before training.
+   */
+  public void tell(Trial trial, Outcome outcome) {
+    if (!objectives.isMulti() && outcome.violation() <= 0 && outcome.trained() && outcome.reason() == null) {
+      tell(trial, outcome.first());
+      return;
+    }
+    if (outcome.trained() && Double.isNaN(outcome.first())) {
+      fail(trial, "objective returned NaN");
+      return;
+    }
+    requireOwn(trial);
+    TrialState state = outcome.trained() ? TrialState.COMPLETE : TrialState.PRUNED;
+    try {
+      storage.finishTrial(record.id(), trial.number(), state, outcome.values(), outcome.violation(),
+          outcome.reason(), Instant.now());
+    } finally {
+      heartbeat.finished(trial.number());
+    }
+    FrozenTrial finished = frozen(trial);
+    listeners.forEach(l -> l.trialFinished(this, finished));
   }
 
   /**
@@ -181,11 +216,11 @@ public final class Study {
     return storage.trials(record.id());
   }
 
-  /** The best COMPLETE trial so far. */
+  /** The best COMPLETE (and feasible) trial so far, by the first objective. */
   public Optional<FrozenTrial> bestTrial() {
     FrozenTrial best = null;
     for (FrozenTrial t : trials()) {
-      if (t.state() == TrialState.COMPLETE && (best == null || direction().isBetter(t.value(), best.value()))) {
+      if (t.state() == TrialState.COMPLETE && t.isFeasible() && (best == null || direction().isBetter(t.value(), best.value()))) {
         best = t;
       }
     }
@@ -229,6 +264,7 @@ public final class Study {
     private final String name;
     private final SearchSpace space;
     private Direction direction = Direction.MINIMIZE;
+    private Objectives objectives;
     private Sampler sampler;
     private Pruner pruner = Pruners.create("none", Map.of());
     private Storage storage;
@@ -242,6 +278,13 @@ public final class Study {
     /** Default: {@link Direction#MINIMIZE}. */
     public Builder direction(Direction direction) {
       this.direction = Objects.requireNonNull(direction);
+      return this;
+    }
+
+    /** Several objectives (the first sets {@link #direction}); default: the one direction. */
+    public Builder objectives(Objectives objectives) {
+      this.objectives = Objects.requireNonNull(objectives);
+      this.direction = objectives.directions().get(0);
       return this;
     }
 

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  */
 public final class EditComparison {
   private static final Map<String, String> SECTIONS = Map.of("task", "the task", "seed", "the seed", "data",
-      "the data", "model", "the model's structure", "train", "the training settings", "objective", "the objective");
+      "the data", "model", "the model's structure", "train", "the training settings", "objective", "the objective",
+      "objectives", "the objectives", "constraints", "the constraints");
 
   private EditComparison() {}
 

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyp.runtime.trial.Direction;
+import dev.hyp.runtime.trial.ObjectiveName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What a spec means, as the compiler writes it beside every build (`META-INF/hyp/meaning.json`):
@@ -36,6 +40,23 @@ public record SpecMeaning(JsonNode root) {
 
   public JsonNode meaning() {
     return root.path("meaning");
+  }
+
+  /**
+   * Every objective in the spec's order: `objectives` when the spec has several, else the one
+   * `objective`.
+   */
+  public List<ObjectiveName> objectives() {
+    JsonNode several = meaning().path("objectives");
+    List<ObjectiveName> out = new ArrayList<>();
+    for (JsonNode o : several.isArray() && several.size() > 0 ? several : JSON.createArrayNode().add(
+        meaning().path("objective"))) {
+      out.add(new ObjectiveName(o.path("metric").asText(),
+          o.path("split").isTextual() ? o.path("split").asText() : null,
+          "maximize".equals(o.path("direction").asText()) ? Direction.MAXIMIZE
+              : Direction.MINIMIZE));
+    }
+    return out;
   }
 
   public JsonNode search() {
@@ -72,7 +93,7 @@ public record SpecMeaning(JsonNode root) {
   private static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
       ObjectNode copy = JSON.createObjectNode();
-      java.util.List<String> names = new java.util.ArrayList<>();
+      java.util.List<String> names = new ArrayList<>();
       node.fieldNames().forEachRemaining(names::add);
       java.util.Collections.sort(names);
       for (String name : names) {

@@ -89,6 +89,44 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void keepsEveryObjectiveValueAndTheViolationAlsoWhenCarried() {
+    long v1 = storage.openStudy("small", Direction.MAXIMIZE, "h").id();
+    int trained = create(v1, params(), "p");
+    int rejected = create(v1, params(), "p");
+    storage.finishTrial(v1, trained, TrialState.COMPLETE, List.of(0.9, 1234.0), 0.0, null, T0);
+    storage.finishTrial(v1, rejected, TrialState.PRUNED, List.of(Double.NaN, 52312.0), 1.6, "params 52312 > 20000",
+        T0);
+    FrozenTrial ok = storage.trial(v1, trained);
+    assertEquals(0.9, ok.value(), "the first objective is the trial's value");
+    assertEquals(List.of(0.9, 1234.0), ok.values());
+    assertTrue(ok.isFeasible());
+    FrozenTrial big = storage.trial(v1, rejected);
+    assertNull(big.value(), "a rejected trial has no first value");
+    assertTrue(Double.isNaN(big.objectiveValue(0)));
+    assertEquals(52312.0, big.objectiveValue(1));
+    assertEquals(1.6, big.violation());
+    assertEquals("params 52312 > 20000", big.reason());
+    assertEquals(false, big.isFeasible());
+    long v2 = storage.openStudy("small@2", Direction.MAXIMIZE, "h2").id();
+    storage.carryTrial(v2, big, big.params(), "v1#1");
+    FrozenTrial carried = storage.trial(v2, 0);
+    assertEquals(52312.0, carried.objectiveValue(1));
+    assertEquals(1.6, carried.violation());
+  }
+
+  @Test
+  void aSingleObjectiveTrialHasNoValuesButItsOwn() {
+    long s = storage.openStudy("one", Direction.MINIMIZE, "h").id();
+    int n = create(s, params(), "p");
+    storage.finishTrial(s, n, TrialState.COMPLETE, 0.25, null, T0);
+    FrozenTrial t = storage.trial(s, n);
+    assertEquals(List.of(), t.values());
+    assertEquals(0.25, t.objectiveValue(0));
+    assertNull(t.violation());
+    assertTrue(t.isFeasible());
+  }
+
+  @Test
   void findingAStudyNeitherCreatesNorChangesIt() {
     assertEquals(java.util.Optional.empty(), storage.findStudy("iris"));
     assertEquals(java.util.Optional.empty(), storage.findStudy("iris"), "looking did not create it");
