@@ -138,12 +138,13 @@ public final class SavedModel {
 
   /** The network's outputs (class scores, or the predicted value) for raw feature rows. */
   public double[][] predict(double[][] rows) {
-    return output(ExperimentData.features(rows, inputShape()));
+    // ND4J refuses an empty array: no rows (a spec without test rows, an empty batch) have no outputs
+    return rows.length == 0 ? new double[0][] : output(ExperimentData.features(rows, inputShape()));
   }
 
   /** The same for rows already in floats (the precision the network computes in): no copy to floats. */
   public double[][] predict(float[][] rows) {
-    return output(ExperimentData.features(rows, inputShape()));
+    return rows.length == 0 ? new double[0][] : output(ExperimentData.features(rows, inputShape()));
   }
 
   private InputShape inputShape() {
