@@ -111,6 +111,22 @@ class ReportInChromiumTest {
           "Array.from(document.querySelectorAll('#trials tbody tr')).map(function (r) { return r.cells[0].textContent; })")
           .toString());
 
+      // the table shows one state, or the rows that contain a text, and says how many of all
+      String rows = "Array.from(document.querySelectorAll('#trials tbody tr'))";
+      int complete = page.evaluate(rows + ".filter(function (r) { return r.cells[1].textContent === 'complete'; }).length")
+          .asInt();
+      page.evaluate("var s = document.getElementById('trials-state'); s.value = 'complete';"
+          + " s.dispatchEvent(new Event('change'))");
+      assertEquals(complete, page.evaluate(rows + ".length").asInt());
+      assertEquals(complete, page.evaluate(rows + ".filter(function (r) { return r.cells[1].textContent === 'complete'; })"
+          + ".length").asInt());
+      page.evaluate("var s = document.getElementById('trials-state'); s.value = ''; s.dispatchEvent(new Event('change'));"
+          + " var f = document.getElementById('trials-filter'); f.value = 'no such text'; f.dispatchEvent(new Event('input'))");
+      assertEquals(0, page.evaluate(rows + ".length").asInt());
+      assertEquals("0 of 6 trials", page.evaluate("document.getElementById('trials-shown').textContent").asText());
+      page.evaluate("var f = document.getElementById('trials-filter'); f.value = ''; f.dispatchEvent(new Event('input'))");
+      assertEquals(6, page.evaluate(rows + ".length").asInt());
+
       Files.createDirectories(SCREENSHOT.getParent());
       page.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1400, "height",
           page.evaluate("document.documentElement.scrollHeight").asInt(), "deviceScaleFactor", 1, "mobile", false));

@@ -348,6 +348,26 @@
     var head = el.createTHead().insertRow();
     var body = el.createTBody();
     var sort = { key: "value", descending: data.maximize };
+    var stateFilter = document.getElementById("trials-state");
+    var textFilter = document.getElementById("trials-filter");
+    var shown = document.getElementById("trials-shown");
+    data.trials.map(function (t) { return t.state; })
+      .filter(function (s, i, all) { return all.indexOf(s) === i; }).sort()
+      .forEach(function (s) { stateFilter.appendChild(new Option(s, s)); });
+    stateFilter.addEventListener("change", function () { draw(); });
+    textFilter.addEventListener("input", function () { draw(); });
+    // a row is kept when one of its cells, as shown, contains the text (case aside)
+    function kept(t) {
+      if (stateFilter.value && t.state !== stateFilter.value) { return false; }
+      var query = textFilter.value.trim().toLowerCase();
+      return !query || columns.some(function (col) {
+        var v = col.get(t);
+        return v !== null && v !== undefined && cellText(col, v).toLowerCase().indexOf(query) >= 0;
+      });
+    }
+    function cellText(col, v) {
+      return col.key === "seconds" && v !== null ? v.toFixed(1) : fmt(v);
+    }
     columns.forEach(function (c) {
       var th = text("th", c.label);
       th.setAttribute("data-key", c.key);
@@ -372,7 +392,9 @@
         th.setAttribute("aria-sort", th.getAttribute("data-key") === sort.key ? (sort.descending ? "descending" : "ascending") : "none");
       });
       body.innerHTML = "";
-      data.trials.slice().sort(compare(c)).forEach(function (t) {
+      var rows = data.trials.filter(kept);
+      shown.textContent = rows.length === data.trials.length ? "" : rows.length + " of " + data.trials.length + " trials";
+      rows.sort(compare(c)).forEach(function (t) {
         var row = body.insertRow();
         if (best && t.number === best.number) { row.className = "best"; }
         columns.forEach(function (col) {
@@ -381,7 +403,7 @@
           if (col.key === "state") {
             cell.appendChild(text("span", v, "state " + v));
           } else {
-            cell.textContent = col.key === "seconds" && v !== null ? v.toFixed(1) : fmt(v);
+            cell.textContent = cellText(col, v);
           }
           if (col.num) { cell.className = "num"; }
         });
