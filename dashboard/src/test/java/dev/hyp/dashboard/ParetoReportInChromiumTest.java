@@ -109,7 +109,8 @@ class ParetoReportInChromiumTest {
         + ".series.map(function (s) { return { name: s.name, type: s.type, symbol: s.symbol || null, color: s.color,"
         + " numbers: s.data.map(function (d) { return d.value[2]; }) }; })");
     TreeSet<Integer> expected = new TreeSet<>();
-    new Objectives(List.of(Direction.MAXIMIZE, Direction.MINIMIZE)).front(trials).forEach(t -> expected.add(t.number()));
+    new Objectives(List.of(Direction.MAXIMIZE, Direction.MINIMIZE)).front(trials)
+        .forEach(t -> expected.add(t.number()));
     assertTrue(expected.size() >= 2, "a fixture with a front of one proves little: " + expected);
     TreeSet<Integer> infeasible = new TreeSet<>();
     trials.stream().filter(t -> !t.isFeasible() && !Double.isNaN(t.objectiveValue(0)))
@@ -143,8 +144,10 @@ class ParetoReportInChromiumTest {
     assertTrue(frontColour != null && infeasibleColour != null && !frontColour.equals(infeasibleColour));
     JsonNode legend = page.evaluate("echarts.getInstanceByDom(document.getElementById('chart-front')).getOption()"
         + ".legend[0].data");
-    assertTrue(legend.toString().contains("infeasible") && legend.toString().contains("Pareto front"), legend.toString());
-    JsonNode tip = page.evaluate("(function () { var c = echarts.getInstanceByDom(document.getElementById('chart-front'));"
+    assertTrue(legend.toString().contains("infeasible") && legend.toString().contains("Pareto front"),
+        legend.toString());
+    JsonNode tip = page.evaluate("(function () {"
+        + " var c = echarts.getInstanceByDom(document.getElementById('chart-front'));"
         + " var s = c.getOption().series.find(function (s) { return s.name === 'infeasible'; });"
         + " return c.getOption().tooltip[0].formatter({ data: s.data[0] }); })()");
     assertTrue(tip.asText().contains("> " + LIMIT), "the tooltip gives the reason: " + tip);
@@ -163,6 +166,33 @@ class ParetoReportInChromiumTest {
       last = hv;
     }
     assertTrue(last > 0, "the front dominates some space");
+  }
+
+  @Test
+  void threeObjectivesAreParallelCoordinatesWithTheFrontHighlighted() throws Exception {
+    List<ObjectiveName> three = new ArrayList<>(OBJECTIVES);
+    three.add(new ObjectiveName("train_time", null, Direction.MINIMIZE));
+    List<FrozenTrial> timed = new ArrayList<>();
+    for (FrozenTrial t : trials) {
+      List<Double> values = new ArrayList<>(t.values());
+      values.add(1.0 + (t.number() * 7 % 11));
+      timed.add(t.withOutcome(values, t.violation()));
+    }
+    open(new ReportInput("small", "accuracy", "validation", true, timed, List.of(), three), "report-pareto3.html");
+    JsonNode option = page.evaluate("(function () {"
+        + " var o = echarts.getInstanceByDom(document.getElementById('chart-front')).getOption();"
+        + " return { axes: o.parallelAxis.length, front: o.series.filter(function (s) {"
+        + " return s.name === 'Pareto front'; }).map(function (s) { return { type: s.type,"
+        + " numbers: s.data.map(function (d) { return d.value[3]; }) }; }) }; })()");
+    assertEquals(3, option.get("axes").asInt());
+    TreeSet<Integer> expected = new TreeSet<>();
+    new Objectives(three.stream().map(ObjectiveName::direction).toList()).front(timed)
+        .forEach(t -> expected.add(t.number()));
+    assertEquals(1, option.get("front").size(), option.toString());
+    TreeSet<Integer> numbers = new TreeSet<>();
+    option.get("front").get(0).get("numbers").forEach(n -> numbers.add(n.asInt()));
+    assertEquals("parallel", option.get("front").get(0).get("type").asText());
+    assertEquals(expected, numbers);
   }
 
   @Test
