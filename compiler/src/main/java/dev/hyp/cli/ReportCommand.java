@@ -49,7 +49,10 @@ final class ReportCommand implements Callable<Integer> {
     List<FrozenTrial> trials = RunFolder.ALL.equals(version) ? timeline(versions)
         : RunFolder.trials(directory, info);
     HtmlReport.write(new ReportInput(info.experiment(), info.metric(), info.split(), info.maximize(), trials,
-        RunFolder.ALL.equals(version) ? scales(versions) : info.params()), target);
+        RunFolder.ALL.equals(version) ? scales(versions) : info.params(),
+        // the front is one version's: versions may differ in their objectives
+        RunFolder.ALL.equals(version) ? List.of() : BestFront.objectives(directory, versions.get(versions.size() - 1))),
+        target);
     common.out().println("hyp: report: " + target);
     return common.exit(ExitCode.OK);
   }

@@ -27,7 +27,7 @@ final class StaleReport {
         return;
       }
       HtmlReport.write(new ReportInput(info.experiment(), info.metric(), info.split(), info.maximize(), trials,
-          info.params()), file);
+          info.params(), BestFront.objectives(directory, new RunFolder.Selected(info.versionNumber(), info))), file);
       err.println("hyp: " + file + " was behind the study (a run stopped before writing it); it is up to date now");
     } catch (IOException | RuntimeException e) {
       err.println("hyp: could not bring " + directory.resolve(HtmlReport.FILE) + " up to date: " + e.getMessage()

@@ -40,6 +40,9 @@ final class ReportData {
     ArrayNode trials = root.putArray("trials");
     input.trials().forEach(t -> trials.add(trial(t)));
     root.set("importance", importance(FanovaImportance.of(input.trials(), axes, IMPORTANCE_SEED)));
+    if (input.objectives().size() > 1) {
+      root.set("front", ParetoFrontData.of(input.trials(), input.objectives()));
+    }
     return root;
   }
 

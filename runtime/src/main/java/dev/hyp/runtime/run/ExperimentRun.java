@@ -261,7 +261,8 @@ final class ExperimentRun<P> {
 
   private ReportInput reportInput(List<FrozenTrial> trials) {
     return new ReportInput(definition.name(), definition.objective().metric(), definition.objective().split(),
-        definition.objective().maximize(), trials, scales);
+        definition.objective().maximize(), trials, scales, definition.objectives().stream()
+        .map(o -> new dev.hyp.runtime.trial.ObjectiveName(o.metric(), o.split(), o.direction())).toList());
   }
 
   private RunData runData() {

@@ -412,10 +412,95 @@
     draw();
   }
 
+  // Several objectives: a panel after the summary with the Pareto front and the hypervolume.
+  function frontPanel() {
+    var main = document.querySelector("main");
+    var panel = document.createElement("section");
+    panel.className = "panel";
+    panel.id = "front-panel";
+    panel.appendChild(text("h2", "Pareto front"));
+    var f = data.front;
+    var labels = f.objectives.map(function (o) { return (o.maximize ? "max " : "min ") + o.label; });
+    panel.appendChild(text("p", (f.objectives.length === 2
+        ? "Every complete trial by its two objectives; the Pareto front (the feasible trials no other beats in both) is green and joined by a step line. "
+        : "One line per complete trial through its objectives; the Pareto front (the feasible trials no other beats in all) is green. ")
+        + "Infeasible trials (over a constraint) are red; hover one for its reason.", "hint"));
+    var chartEl = document.createElement("div");
+    chartEl.className = f.objectives.length === 2 ? "chart" : "chart wide";
+    chartEl.id = "chart-front";
+    panel.appendChild(chartEl);
+    panel.appendChild(text("p", "Hypervolume after each trial: the space the front dominates up to a reference point fixed at the worst feasible value of each objective plus 10% of its range ("
+        + f.reference.map(fmt).join(", ") + "), so it can only grow.", "hint"));
+    var hvEl = document.createElement("div");
+    hvEl.className = "chart";
+    hvEl.id = "chart-hypervolume";
+    panel.appendChild(hvEl);
+    main.insertBefore(panel, document.getElementById("summary").nextSibling);
+
+    var plotted = f.trials.filter(function (t) {
+      return (t.state === "complete" || !t.feasible) && t.values.every(function (v) { return v !== null; });
+    });
+    var unmeasured = f.trials.filter(function (t) {
+      return !t.feasible && t.values.some(function (v) { return v === null; });
+    }).length;
+    if (unmeasured > 0) {
+      panel.insertBefore(text("p", unmeasured + " infeasible trial" + (unmeasured === 1 ? " was" : "s were")
+          + " stopped before measuring every objective and " + (unmeasured === 1 ? "is" : "are") + " not drawn.",
+          "hint"), chartEl);
+    }
+    var tip = function (t) {
+      return "trial " + t.number + "<br>" + labels.map(function (l, i) { return l + ": " + fmt(t.values[i]); }).join("<br>")
+          + (t.feasible ? "" : "<br>infeasible: " + (t.reason || "violation " + fmt(t.violation)));
+    };
+    var point = function (t) { return { value: t.values.concat([t.number]), trial: t }; };
+    var groups = {
+      trial: plotted.filter(function (t) { return t.feasible && !t.front; }),
+      "Pareto front": plotted.filter(function (t) { return t.front; }),
+      infeasible: plotted.filter(function (t) { return !t.feasible; })
+    };
+    var colour = { trial: COLORS.complete, "Pareto front": COLORS.best, infeasible: COLORS.failed };
+    var tooltip = { trigger: "item", formatter: function (p) { return p.data && p.data.trial ? tip(p.data.trial) : ""; } };
+    if (f.objectives.length === 2) {
+      var series = Object.keys(groups).map(function (name) {
+        return { name: name, type: "scatter", data: groups[name].map(point), color: colour[name],
+          symbol: name === "infeasible" ? "triangle" : "circle", symbolSize: name === "Pareto front" ? 10 : 7,
+          itemStyle: { opacity: name === "trial" ? 0.6 : 0.95 }, z: name === "Pareto front" ? 3 : 2 };
+      });
+      var line = groups["Pareto front"].slice().sort(function (a, b) { return a.values[0] - b.values[0]; });
+      series.push({ name: "Pareto front", id: "front-line", type: "line", data: line.map(point), color: COLORS.best,
+        step: f.objectives[0].maximize ? "start" : "end", showSymbol: false, silent: true, z: 1 });
+      chart("chart-front", {
+        tooltip: tooltip, legend: { data: ["trial", "Pareto front", "infeasible"], top: 0 },
+        grid: { left: 70, right: 30, top: 40, bottom: 50 },
+        xAxis: { type: "value", name: labels[0], nameLocation: "middle", nameGap: 30, scale: true },
+        yAxis: { type: "value", name: labels[1], nameLocation: "middle", nameGap: 50, scale: true },
+        series: series
+      });
+    } else {
+      chart("chart-front", {
+        tooltip: tooltip, legend: { data: ["trial", "Pareto front", "infeasible"], top: 0 },
+        parallel: { left: 60, right: 80, top: 50, bottom: 30 },
+        parallelAxis: labels.map(function (l, i) { return { dim: i, name: l, type: "value", scale: true }; }),
+        series: Object.keys(groups).map(function (name) {
+          return { name: name, type: "parallel", data: groups[name].map(point), color: colour[name],
+            lineStyle: { width: name === "Pareto front" ? 2.5 : 1, opacity: name === "trial" ? 0.35 : 0.9,
+              type: name === "infeasible" ? "dashed" : "solid" }, z: name === "Pareto front" ? 3 : 2 };
+        })
+      });
+    }
+    chart("chart-hypervolume", {
+      tooltip: { trigger: "axis" }, grid: { left: 70, right: 30, top: 20, bottom: 50 },
+      xAxis: { type: "value", name: "trial", nameLocation: "middle", nameGap: 30, minInterval: 1 },
+      yAxis: { type: "value", name: "hypervolume", nameLocation: "middle", nameGap: 50, scale: true },
+      series: [{ name: "hypervolume", type: "line", step: "end", showSymbol: false, data: f.hypervolume, color: COLORS.best }]
+    });
+  }
+
   try {
-    report.chartsExpected = 4 + params.length;
+    report.chartsExpected = 4 + params.length + (data.front ? 2 : 0);
     updateCheck();
     summary();
+    if (data.front) { frontPanel(); }
     history();
     importance();
     curves();
