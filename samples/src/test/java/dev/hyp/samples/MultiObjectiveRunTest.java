@@ -10,6 +10,8 @@ import dev.hyp.samples.SamplesRunTest.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * samples/iris_small.hyp with real DL4J training: accuracy against `params` under `params <= 1000`.
  * No trial over the limit trains, the front `hyp best` gives is feasible and non-dominated, and
- * `--pick` chooses from it.
+ * `--pick` chooses from it; the report draws that front in headless Chromium.
  */
 class MultiObjectiveRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,5 +90,29 @@ class MultiObjectiveRunTest {
     Run bad = SamplesRunTest.hyp("best", run.toString(), "--pick", "smallest params");
     assertEquals(2, bad.exit());
     assertEquals(1, bad.err().lines().count(), bad.err());
+  }
+
+  @Test
+  void theReportDrawsTheFrontThatHypBestGives() throws Exception {
+    assertEquals(0, output.exit(), output.out() + output.err());
+    TreeSet<Integer> front = new TreeSet<>();
+    JSON.readTree(SamplesRunTest.hyp("best", run.toString(), "--format", "json").out()).get("pareto").get("front")
+        .forEach(trial -> front.add(trial.get("trial").asInt()));
+    Path report = run.resolve("report.html").toAbsolutePath();
+    try (HeadlessChromium chromium = HeadlessChromium.start(); DevToolsPage page = chromium.page()) {
+      page.send("Runtime.enable", Map.of());
+      page.send("Page.enable", Map.of());
+      page.send("Page.navigate", Map.of("url", report.toUri().toString()));
+      JsonNode status = ReportInChromiumTest.waitForCharts(page);
+      assertEquals("[]", status.get("errors").toString(), "errors the page recorded");
+      assertEquals(status.get("expected").asInt(), status.get("rendered").asInt(), status.toString());
+      JsonNode drawn = page.evaluate("echarts.getInstanceByDom(document.getElementById('chart-front')).getOption()"
+          + ".series.filter(function (s) { return s.name === 'Pareto front' && s.type === 'scatter'; })"
+          + "[0].data.map(function (d) { return d.value[2]; })");
+      TreeSet<Integer> numbers = new TreeSet<>();
+      drawn.forEach(n -> numbers.add(n.asInt()));
+      assertEquals(front, numbers, "the report's front is hyp best's");
+      assertTrue(page.evaluate("document.querySelectorAll('#chart-hypervolume canvas').length").asInt() >= 1);
+    }
   }
 }

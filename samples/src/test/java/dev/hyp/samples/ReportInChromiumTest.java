@@ -143,7 +143,7 @@ class ReportInChromiumTest {
   }
 
   /** Polls the page's own flag until every chart has said it finished, for at most 20 seconds. */
-  private static JsonNode waitForCharts(DevToolsPage page) throws Exception {
+  static JsonNode waitForCharts(DevToolsPage page) throws Exception {
     String probe = "window.hypReport ? { expected: window.hypReport.chartsExpected,"
         + " rendered: window.hypReport.chartsRendered, errors: window.hypReport.errors } : null";
     JsonNode status = null;
