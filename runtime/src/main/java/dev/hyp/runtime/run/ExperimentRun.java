@@ -218,7 +218,8 @@ final class ExperimentRun<P> {
     if (definition.search().strategy() != Strategy.AUTO) {
       return null;
     }
-    AutoSampler.Choice choice = AutoSampler.choose(experiment.searchSpace());
+    AutoSampler.Choice choice = definition.objectives().size() > 1 ? AutoSampler.SEVERAL_OBJECTIVES
+        : AutoSampler.choose(experiment.searchSpace());
     return new RunInfo.SearchChoice(Strategy.AUTO.hypName(), choice.strategy(), choice.reason());
   }
 
