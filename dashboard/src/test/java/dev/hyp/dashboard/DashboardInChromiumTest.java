@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hyp.cli.Main;
+import dev.hyp.runtime.testing.DevToolsPage;
+import dev.hyp.runtime.testing.HeadlessChromium;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.hyp.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hyp.runtime.testing.DevToolsPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.testing.DevToolsPage;
+import dev.hyp.runtime.testing.HeadlessChromium;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.ObjectiveName;

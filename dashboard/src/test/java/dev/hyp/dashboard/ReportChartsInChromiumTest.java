@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ReportInput;
+import dev.hyp.runtime.testing.DevToolsPage;
+import dev.hyp.runtime.testing.HeadlessChromium;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.nio.file.Files;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hyp.runtime.testing.DevToolsPage;
+import dev.hyp.runtime.testing.HeadlessChromium;
 import dev.hyp.samples.SamplesRunTest.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hyp.runtime.testing.DevToolsPage;
+import dev.hyp.runtime.testing.HeadlessChromium;
 import dev.hyp.samples.SamplesRunTest.Run;
 import java.io.StringReader;
 import java.nio.file.Files;

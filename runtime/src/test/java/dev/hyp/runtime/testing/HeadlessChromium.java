@@ -1,4 +1,4 @@
-package dev.hyp.samples;
+package dev.hyp.runtime.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * Debian's chromium, headless, with a fresh profile and the DevTools protocol on a free port;
  * {@link #page()} connects to its blank page. Closing it ends the browser and deletes the profile.
  */
-final class HeadlessChromium implements AutoCloseable {
-  static final Path BINARY = Path.of(System.getenv().getOrDefault("HYP_CHROMIUM", "/usr/bin/chromium"));
+public final class HeadlessChromium implements AutoCloseable {
+  public static final Path BINARY = Path.of(System.getenv().getOrDefault("HYP_CHROMIUM", "/usr/bin/chromium"));
   private static final Duration START = Duration.ofSeconds(20);
 
   private final Process process;
@@ -34,7 +34,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Starts the browser; fails the test (never skips it) when chromium is not installed. */
-  static HeadlessChromium start() throws IOException, InterruptedException {
+  public static HeadlessChromium start() throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
       fail("the report test needs Chromium at " + BINARY + ": install it with `apt-get install -y chromium` "
           + "(.ci/run does), or point HYP_CHROMIUM at a Chrome or Chromium binary");
@@ -62,7 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** A DevTools connection to the browser's page. */
-  DevToolsPage page() throws IOException, InterruptedException {
+  public DevToolsPage page() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
         .build(), HttpResponse.BodyHandlers.ofString());

@@ -1,4 +1,4 @@
-package dev.hyp.dashboard;
+package dev.hyp.runtime.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One page of a browser driven through the Chrome DevTools Protocol over the JDK's WebSocket:
  * commands with their replies, and every event kept, so a test can read what the page logged.
  */
-final class DevToolsPage implements WebSocket.Listener, AutoCloseable {
+public final class DevToolsPage implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
@@ -28,14 +28,14 @@ final class DevToolsPage implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
-  static DevToolsPage connect(HttpClient http, URI uri) {
+  public static DevToolsPage connect(HttpClient http, URI uri) {
     DevToolsPage page = new DevToolsPage();
     page.socket = http.newWebSocketBuilder().buildAsync(uri, page).join();
     return page;
   }
 
   /** Sends a command and waits for its result; a protocol error fails. */
-  JsonNode send(String method, Map<String, ?> params) throws Exception {
+  public JsonNode send(String method, Map<String, ?> params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     replies.put(id, reply);
@@ -50,7 +50,7 @@ final class DevToolsPage implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Evaluates a JavaScript expression in the page and returns its value, as JSON. */
-  JsonNode evaluate(String expression) throws Exception {
+  public JsonNode evaluate(String expression) throws Exception {
     JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException("page threw on `" + expression + "`: " + result.get("exceptionDetails"));
@@ -58,7 +58,7 @@ final class DevToolsPage implements WebSocket.Listener, AutoCloseable {
     return result.get("result").path("value");
   }
 
-  List<JsonNode> events(String method) {
+  public List<JsonNode> events(String method) {
     return events.stream().filter(e -> e.path("method").asText().equals(method)).toList();
   }
 
