@@ -2,13 +2,11 @@ package dev.hyp.cli;
 
 import dev.hyp.runtime.report.TrialTable;
 import dev.hyp.runtime.trial.FrozenTrial;
-import dev.hyp.runtime.trial.TrialState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,12 +18,12 @@ import java.util.function.Function;
  * unless `--sort` says otherwise). A name it does not know is said in one line.
  */
 final class TrialSelection {
-  private final Set<TrialState> states;
+  private final Set<String> states; // as the state column shows them (TrialTable.state)
   private final String sort;
   private final Integer top;
   private final boolean maximize;
 
-  private TrialSelection(Set<TrialState> states, String sort, Integer top, boolean maximize) {
+  private TrialSelection(Set<String> states, String sort, Integer top, boolean maximize) {
     this.states = states;
     this.sort = sort;
     this.top = top;
@@ -35,18 +33,18 @@ final class TrialSelection {
   /** The selection, or null after saying in one line what is wrong with an option. */
   static TrialSelection of(String state, String sort, Integer top, boolean maximize, List<String> parameters,
       PrintWriter err) {
-    Set<TrialState> states = EnumSet.allOf(TrialState.class);
+    Set<String> states = new HashSet<>(TrialTable.STATES);
     if (state != null) {
-      states = EnumSet.noneOf(TrialState.class);
+      states.clear();
       for (String name : state.split(",")) {
-        TrialState parsed = Arrays.stream(TrialState.values())
-            .filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst().orElse(null);
-        if (parsed == null) {
-          err.println("hyp: --state takes complete, pruned, failed or running (several with commas), not `"
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        if (!TrialTable.STATES.contains(wanted)) {
+          err.println("hyp: --state takes " + String.join(", ", TrialTable.STATES.subList(0, TrialTable.STATES.size() - 1))
+              + " or " + TrialTable.STATES.get(TrialTable.STATES.size() - 1) + " (several with commas), not `"
               + name.trim() + "`");
           return null;
         }
-        states.add(parsed);
+        states.add(wanted);
       }
     }
     if (top != null && top < 1) {
@@ -66,7 +64,7 @@ final class TrialSelection {
   }
 
   List<TrialTable.Row> apply(List<TrialTable.Row> rows) {
-    List<TrialTable.Row> kept = new ArrayList<>(rows.stream().filter(r -> states.contains(r.trial().state())).toList());
+    List<TrialTable.Row> kept = new ArrayList<>(rows.stream().filter(r -> states.contains(TrialTable.state(r.trial()))).toList());
     if (sort != null) {
       boolean reversed = sort.startsWith("-");
       String key = reversed ? sort.substring(1) : sort;
@@ -81,7 +79,7 @@ final class TrialSelection {
     Function<FrozenTrial, Comparable<?>> get = switch (key) {
       case "number", "trial" -> FrozenTrial::number;
       case "value" -> t -> t.value() == null ? null : (maximize ? -t.value() : t.value());
-      case "state" -> t -> t.state().name().toLowerCase(Locale.ROOT);
+      case "state" -> TrialTable::state;
       case "epochs" -> t -> t.intermediate().size();
       case "seconds", "time" -> t -> t.finishedAt() == null ? null
           : Duration.between(t.startedAt(), t.finishedAt()).toMillis();

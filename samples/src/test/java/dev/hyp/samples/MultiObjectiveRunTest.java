@@ -55,6 +55,9 @@ class MultiObjectiveRunTest {
       }
     }
     assertTrue(infeasible >= 1, "the space reaches past the limit: " + rows);
+    JsonNode onlyInfeasible = JSON.readTree(SamplesRunTest.hyp("trials", run.toString(), "--state", "infeasible",
+        "--format", "json").out());
+    assertEquals(infeasible, onlyInfeasible.size(), "--state picks the states the table shows: " + onlyInfeasible);
   }
 
   @Test

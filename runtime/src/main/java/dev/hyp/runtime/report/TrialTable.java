@@ -276,8 +276,11 @@ public final class TrialTable {
     return out.toString();
   }
 
-  /** The state, or `infeasible` for a finished trial that misses a constraint. */
-  private static String state(FrozenTrial trial) {
+  /** The states a table shows: the trial states, and `infeasible`. */
+  public static final List<String> STATES = List.of("complete", "pruned", "failed", "running", "infeasible");
+
+  /** The state, or `infeasible` for a finished trial that misses a constraint: what the state column shows. */
+  public static String state(FrozenTrial trial) {
     if (!trial.isFeasible()) {
       return "infeasible";
     }
