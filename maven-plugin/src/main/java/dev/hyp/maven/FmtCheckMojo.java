@@ -4,40 +4,30 @@ import dev.hyp.compiler.Compiler;
 import dev.hyp.compiler.parse.ParseResult;
 import dev.hyp.compiler.print.Formatter;
 import dev.hyp.compiler.source.SourceFile;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * `hyp:fmt-check`: fails the build when a spec is not in the layout `hyp fmt` writes (or does not
  * parse), naming each such file. It changes nothing.
  */
 @Mojo(name = "fmt-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public final class FmtCheckMojo extends AbstractMojo {
-  /** The folder of the specs. */
-  @Parameter(property = "hyp.specDirectory", defaultValue = "${project.basedir}/src/main/hyp")
-  private File specDirectory;
-
-  /** Skip the format check. */
-  @Parameter(property = "hyp.skip", defaultValue = "false")
-  private boolean skip;
+public final class FmtCheckMojo extends SpecMojo {
+  @Override
+  String goal() {
+    return "fmt-check";
+  }
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("hyp: fmt-check skipped");
-      return;
-    }
+  void execute(List<Path> specs) throws MojoExecutionException, MojoFailureException {
     Compiler compiler = new Compiler();
     List<String> unformatted = new ArrayList<>();
-    for (Path spec : Specs.under(specDirectory.toPath())) {
+    for (Path spec : specs) {
       SourceFile source = SpecReader.read(spec);
       ParseResult parsed = compiler.parse(source);
       if (!parsed.succeeded()) {
