@@ -471,9 +471,17 @@
   function drawReport(trials) {
     if (reportScript === null) { return; }
     var root = $("report");
+    // the report's charts are drawn anew on every update: each keeps the zoom its user chose
+    var zooms = {};
     Array.prototype.forEach.call(root.querySelectorAll(".chart"), function (c) {
       var instance = echarts.getInstanceByDom(c);
-      if (instance) { instance.dispose(); }
+      if (instance) {
+        var zoom = instance.getOption().dataZoom;
+        var zoomed = zoom && zoom.some(function (z) { return z.start > 0 || z.end < 100; });
+        // a percentage, so that an unzoomed axis still grows with the new trials
+        if (c.id && zoomed) { zooms[c.id] = zoom.map(function (z) { return { start: z.start, end: z.end }; }); }
+        instance.dispose();
+      }
     });
     ["summary", "slices", "trials"].forEach(function (id) { $(id).innerHTML = ""; });
     $("hyp-data").textContent = JSON.stringify(Object.assign({}, state.data.report, { trials: trials }));
@@ -488,6 +496,12 @@
     } finally {
       window.addEventListener = add;
     }
+    Object.keys(zooms).forEach(function (id) {
+      var c = document.getElementById(id);
+      var instance = c && echarts.getInstanceByDom(c);
+      var zoom = instance && instance.getOption().dataZoom;
+      if (zoom && zoom.length === zooms[id].length) { instance.setOption({ dataZoom: zooms[id] }); }
+    });
     window.hypReport.errors.forEach(fail);
   }
 

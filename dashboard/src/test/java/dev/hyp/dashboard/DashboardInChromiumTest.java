@@ -104,6 +104,16 @@ class DashboardInChromiumTest {
           + " var min = document.getElementById('filter-min'); min.value = '0.001'; min.dispatchEvent(new Event('input'));"
           + " document.querySelectorAll('#dash-trials tbody tr').length").asInt();
       assertTrue(kept > 0 && kept < 400, "kept " + kept);
+      // a report chart zoomed by its user keeps that zoom when the report is drawn again
+      String zoomable = page.evaluate("window.zoomable = Array.from(document.querySelectorAll('#report .chart'))"
+          + ".find(function (c) { var i = echarts.getInstanceByDom(c); return i && (i.getOption().dataZoom || []).length; });"
+          + " echarts.getInstanceByDom(zoomable).dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, start: 20, end: 60 });"
+          + " zoomable.id").asText();
+      page.evaluate("var max = document.getElementById('filter-max'); max.value = '0.05';"
+          + " max.dispatchEvent(new Event('input')); true");
+      JsonNode zoom = page.evaluate("echarts.getInstanceByDom(document.getElementById('" + zoomable + "'))"
+          + ".getOption().dataZoom.map(function (z) { return [z.start, z.end]; })");
+      assertEquals("[20,60]", zoom.get(0).toString(), zoomable + "'s zoom after the report was drawn again: " + zoom);
       page.evaluate("document.getElementById('filter-clear').click(); true");
       Pages.screenshot(page, SCREENSHOTS.resolve("dashboard-400-trials.png"));
     }
