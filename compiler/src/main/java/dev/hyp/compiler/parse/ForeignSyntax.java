@@ -88,7 +88,8 @@ final class ForeignSyntax {
           + " = loguniform(1e-4, 1e-1)`, and a section is `NAME { ... }`";
     }
     String rest = restOfLine(tokens.get(index));
-    return "a value is set with `=`: `" + name + " = " + (rest.isEmpty() ? "..." : rest) + "`";
+    String noDash = yamlListDash(before) ? ", with no `-` before it" : "";
+    return "a value is set with `=`" + noDash + ": `" + name + " = " + (rest.isEmpty() ? "..." : rest) + "`";
   }
 
   private static String dot(Token before) {
@@ -130,6 +131,11 @@ final class ForeignSyntax {
     int type = offending.getType();
     Token before = visible(offending.getTokenIndex(), -1);
     Token after = visible(offending.getTokenIndex(), +1);
+    if (type == HypLexer.ASSIGN && before != null && before.getType() == HypLexer.IDENTIFIER
+        && yamlListDash(before)) {
+      return "hyp is not YAML: a parameter is one line with no `-` before it: `" + before.getText() + " = "
+          + restOfLine(offending) + "`";
+    }
     if (type == HypLexer.EQ && !expected.contains(HypLexer.EQ)) {
       return "set a value with `=`; `==` compares, in conditions";
     }
@@ -213,7 +219,20 @@ final class ForeignSyntax {
     return number.getText() + token.getText().replace("_", "");
   }
 
-  /** Whether the visible token before {@code token} has {@code type}. */
+  /**
+   * Whether {@code name} follows a `-` that opens its line, as a YAML list item does (`- lr: ...`).
+   * Such a line parses as a subtraction from the line before, so the parser stops at what follows.
+   */
+  private boolean yamlListDash(Token name) {
+    Token dash = visible(name.getTokenIndex(), -1);
+    if (dash == null || dash.getType() != HypLexer.MINUS || line(dash) != line(name)) {
+      return false;
+    }
+    Token previous = visible(dash.getTokenIndex(), -1);
+    return previous == null || line(previous) < line(dash);
+  }
+
+    /** Whether the visible token before {@code token} has {@code type}. */
   private boolean beforeIs(Token token, int type) {
     Token previous = visible(token.getTokenIndex(), -1);
     return previous != null && previous.getType() == type;
