@@ -1,6 +1,7 @@
 package dev.hyp.compiler.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hyp.runtime.version.MeaningDefaults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,8 +21,8 @@ public final class MeaningDiff {
 
   /** The changes from {@code before} to {@code now}, two meaning documents, in the order of the sections. */
   public static List<Change> between(JsonNode before, JsonNode now) {
-    JsonNode oldMeaning = before.path("meaning");
-    JsonNode newMeaning = now.path("meaning");
+    JsonNode oldMeaning = MeaningDefaults.filled(before.path("meaning"));
+    JsonNode newMeaning = MeaningDefaults.filled(now.path("meaning"));
     JsonNode oldParams = before.path("search").path("params");
     JsonNode newParams = now.path("search").path("params");
     Slots slots = Slots.of(oldMeaning, newMeaning).keepOnly(onlyIn(newParams, oldParams), onlyIn(oldParams, newParams));

@@ -25,8 +25,8 @@ public final class EditComparison {
   public static Edit compare(SpecMeaning before, SpecMeaning now) {
     List<Edit.Slot> slots = new ArrayList<>();
     Set<String> changedSections = new TreeSet<>();
-    JsonNode oldMeaning = before.meaning();
-    JsonNode newMeaning = now.meaning();
+    JsonNode oldMeaning = MeaningDefaults.filled(before.meaning());
+    JsonNode newMeaning = MeaningDefaults.filled(now.meaning());
     for (String section : union(oldMeaning, newMeaning)) {
       if (!walk(oldMeaning.path(section), newMeaning.path(section), slots)) {
         changedSections.add(section);
