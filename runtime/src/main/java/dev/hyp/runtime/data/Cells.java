@@ -18,10 +18,11 @@ public final class Cells {
 
   /** Whether {@code cell} might be a number: a cheap test before {@link Double#parseDouble} (which throws). */
   static boolean looksNumeric(String cell) {
-    if (cell.isEmpty()) {
-      return false;
-    }
-    char c = cell.charAt(0);
+    return !cell.isEmpty() && looksNumeric(cell.charAt(0));
+  }
+
+  /** The same test on a cell's first character. */
+  static boolean looksNumeric(char c) {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'I';
   }
 

@@ -1,10 +1,6 @@
 package dev.hyp.runtime.data;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file into a {@link Table}. Handles LF and CRLF line endings, quoted cells, a UTF-8
@@ -115,22 +108,20 @@ public final class CsvLoader {
     if (!Files.isRegularFile(path)) {
       throw new DataException(path, 0, null, Files.exists(path) ? "not a regular file" : "no such file");
     }
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(source.delimiter()).setIgnoreEmptyLines(true)
-        .setTrim(true).build();
     Raw raw = new Raw();
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
+    int row = 0;
+    try (CsvScanner record = new CsvScanner(path, source.delimiter())) {
       int width = -1;
       int labelColumn = -1;
       List<String> names = null;
-      for (CSVRecord record : parser) {
-        int row = (int) record.getRecordNumber();
+      while (record.next()) {
+        row = record.record();
         if (names == null) {
           width = record.size();
           names = new ArrayList<>(width);
           if (source.header()) {
             for (int c = 0; c < width; c++) {
-              String name = record.get(c);
+              String name = record.text(c);
               if (c == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
               }
@@ -167,13 +158,14 @@ public final class CsvLoader {
         int j = 0;
         for (int c = 0; c < width; c++) {
           if (c == labelColumn) {
-            String label = record.get(c);
+            String label = record.text(c);
             if (label.isEmpty()) {
               throw new DataException(path, row, names.get(c), "the label is empty");
             }
             raw.labelCells.add(label);
           } else {
-            x[j++] = (float) number(path, row, names.get(c), record.get(c));
+            double value = DecimalParser.fast(record.bytes(c), record.start(c), record.end(c));
+            x[j++] = (float) (value == value ? value : number(path, row, names.get(c), record.text(c)));
           }
         }
         raw.features.add(x);
@@ -187,16 +179,12 @@ public final class CsvLoader {
       }
     } catch (NoSuchFileException e) {
       throw new DataException(path, 0, null, "no such file");
-    } catch (CharacterCodingException e) {
+    } catch (CsvScanner.NotUtf8 e) {
       throw notUtf8(path);
+    } catch (CsvScanner.Malformed e) {
+      throw new DataException(path, row + 1, null, "malformed CSV: " + e.getMessage());
     } catch (IOException e) {
       throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw notUtf8(path); // Commons CSV passes the reader's decoding error on this way
-      }
-      // and malformed quoting, with its own position
-      throw new DataException(path, 0, null, "malformed CSV: " + e.getCause().getMessage());
     }
     return raw;
   }

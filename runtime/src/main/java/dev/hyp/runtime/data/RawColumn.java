@@ -1,10 +1,8 @@
 package dev.hyp.runtime.data;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One feature column of a table as read, before its kind is decided: the numbers (while every
@@ -22,8 +20,7 @@ public final class RawColumn {
   private final boolean keepLevels;
   private float[] numbers = new float[256]; // NaN: missing; null once a text cell was read
   private int[] codes = new int[256]; // -1: missing; null once the levels were let go
-  private final Map<String, Integer> index = new HashMap<>();
-  private final List<String> levels = new ArrayList<>();
+  private final ByteLevels levels = new ByteLevels();
   private int[] levelCounts = new int[16];
   private int size;
   private int missing;
@@ -43,15 +40,22 @@ public final class RawColumn {
 
   /** Appends the cell of file row {@code row}. */
   void add(String cell, int row) {
+    byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+    add(bytes, 0, bytes.length, row);
+  }
+
+  /** Appends the cell {@code bytes[from, to)} (UTF-8, trimmed) of file row {@code row}. */
+  void add(byte[] bytes, int from, int to, int row) {
+    boolean absent = CsvScanner.isMissing(bytes, from, to);
     if (numbers == null && codes == null) { // unusable as a feature: only counted
-      missing += Cells.isMissing(cell) ? 1 : 0;
+      missing += absent ? 1 : 0;
       size++;
       return;
     }
     if (size == (codes != null ? codes.length : numbers.length)) {
       grow();
     }
-    if (Cells.isMissing(cell)) {
+    if (absent) {
       missing++;
       if (numbers != null) {
         numbers[size] = Float.NaN;
@@ -63,10 +67,10 @@ public final class RawColumn {
       return;
     }
     if (numbers != null) {
-      float value = number(cell);
+      float value = number(bytes, from, to);
       if (Float.isNaN(value)) {
         textRow = row;
-        text = cell;
+        text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
         numbers = null;
       } else {
         numericCells++;
@@ -75,24 +79,18 @@ public final class RawColumn {
         increasing &= value > last;
         last = value;
       }
-    } else if (!Float.isNaN(number(cell))) {
+    } else if (!Float.isNaN(number(bytes, from, to))) {
       numericCells++; // after a text cell: only counted (is it a number column with a typo?)
     }
     if (codes != null) {
-      Integer code = index.get(cell);
-      if (code == null) {
-        code = levels.size();
-        index.put(cell, code);
-        levels.add(cell);
-        if (code == levelCounts.length) {
-          levelCounts = Arrays.copyOf(levelCounts, code * 2);
-        }
+      int code = levels.code(bytes, from, to);
+      if (code == levelCounts.length) {
+        levelCounts = Arrays.copyOf(levelCounts, code * 2);
       }
       codes[size] = code;
       levelCounts[code]++;
       if (numbers != null && !keepLevels && levels.size() > NUMERIC_LEVELS) {
         codes = null;
-        index.clear();
       }
     } else if (numbers == null && lostLevelsRow == 0) {
       lostLevelsRow = row;
@@ -101,12 +99,12 @@ public final class RawColumn {
   }
 
   /** The cell as a float, or NaN when it is not a number training can use. */
-  private static float number(String cell) {
-    if (!Cells.looksNumeric(cell)) {
+  private static float number(byte[] bytes, int from, int to) {
+    if (from == to || !Cells.looksNumeric((char) bytes[from])) {
       return Float.NaN;
     }
     try {
-      double value = Double.parseDouble(cell);
+      double value = DecimalParser.parse(bytes, from, to);
       return Double.isFinite(value) && Math.abs(value) <= Float.MAX_VALUE ? (float) value : Float.NaN;
     } catch (NumberFormatException e) {
       return Float.NaN;
@@ -162,7 +160,7 @@ public final class RawColumn {
 
   /** The distinct values in the order first read; {@link #hasLevels()} only. */
   public List<String> levels() {
-    return levels;
+    return levels.levels();
   }
 
   /** How often level {@code code} occurs. */

@@ -324,7 +324,34 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
    */
   public float[][] encode(RawTable table, int[] rows) {
     int width = width();
-    float[][] out = new float[rows.length][width];
+    float[][] out = new float[rows.length][];
+    float[] block = new float[Math.min(rows.length, BLOCK_ROWS) * width];
+    int from = 0;
+    do { // once at least: a column that cannot be encoded fails even without rows
+      int to = Math.min(rows.length, from + BLOCK_ROWS);
+      encode(table, rows, from, to, block);
+      for (int i = from; i < to; i++) {
+        out[i] = Arrays.copyOfRange(block, (i - from) * width, (i - from + 1) * width);
+      }
+      from = to;
+    } while (from < rows.length);
+    return out;
+  }
+
+  /** Rows encoded at a time by {@link #encode(RawTable, int[])}: a block of features that stays in the cache. */
+  public static final int BLOCK_ROWS = 4096;
+
+  /**
+   * Encodes rows {@code rows[from, to)} of a table as read into {@code out}, row after row
+   * ({@link #width()} floats each), as {@link #encode(RawTable, int[])} encodes them: a block at a
+   * time, for a caller that writes the features into one array.
+   *
+   * @throws DataException for a cell it cannot encode (text in a number column of a test file)
+   */
+  public void encode(RawTable table, int[] rows, int from, int to, float[] out) {
+    int width = width();
+    int n = to - from;
+    Arrays.fill(out, 0, n * width, 0f);
     int at = 0;
     for (Column column : encoders) {
       RawColumn raw = table.column(column.name());
@@ -334,33 +361,32 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
               + "` is not a number, but the training file's column holds numbers");
         }
         float fill = (float) number.fill();
-        for (int i = 0; i < rows.length; i++) {
-          float value = raw.number(rows[i]);
-          out[i][at] = Float.isNaN(value) ? fill : value;
+        for (int i = 0; i < n; i++) {
+          float value = raw.number(rows[from + i]);
+          out[i * width + at] = Float.isNaN(value) ? fill : value;
         }
       } else {
         CategoryColumn category = (CategoryColumn) column;
         int[] slotOfCode = slots(category, raw, table);
         int missingSlot = category.missingSlot();
-        for (int i = 0; i < rows.length; i++) {
-          int code = raw.code(rows[i]);
+        for (int i = 0; i < n; i++) {
+          int code = raw.code(rows[from + i]);
           int slot = code < 0 ? missingSlot : slotOfCode[code];
           if (category.embedding() > 0) {
-            out[i][at] = category.index(slot);
+            out[i * width + at] = category.index(slot);
           } else if (slot >= 0) {
-            out[i][at + slot] = 1f;
+            out[i * width + at + slot] = 1f;
           }
         }
       }
       if (column.indicator()) {
         int indicator = at + column.width() - 1;
-        for (int i = 0; i < rows.length; i++) {
-          out[i][indicator] = raw.isMissing(rows[i]) ? 1f : 0f;
+        for (int i = 0; i < n; i++) {
+          out[i * width + indicator] = raw.isMissing(rows[from + i]) ? 1f : 0f;
         }
       }
       at += column.width();
     }
-    return out;
   }
 
   private static int[] slots(CategoryColumn category, RawColumn raw, RawTable table) {

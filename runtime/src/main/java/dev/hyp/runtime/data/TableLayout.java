@@ -196,10 +196,18 @@ public final class TableLayout {
     if (missing == Missing.MEAN) {
       return sum / n;
     }
-    Arrays.sort(values, 0, n);
     if (missing == Missing.MEDIAN) {
-      return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + (double) values[n / 2]) / 2;
+      float upper = Selection.select(values, n, n / 2); // what sorting would put there, in O(n)
+      if (n % 2 == 1) {
+        return upper;
+      }
+      float lower = values[0]; // the largest of the ones below
+      for (int i = 1; i < n / 2; i++) {
+        lower = Float.compare(values[i], lower) > 0 ? values[i] : lower;
+      }
+      return (lower + (double) upper) / 2;
     }
+    Arrays.sort(values, 0, n);
     float best = values[0];
     int bestRun = 0;
     for (int i = 0; i < n; ) {

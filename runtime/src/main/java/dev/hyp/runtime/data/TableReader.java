@@ -1,24 +1,15 @@
 package dev.hyp.runtime.data;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file into a {@link RawTable} in one streaming pass, for a {@link DataPlan}: only the
@@ -111,8 +102,8 @@ public final class TableReader {
     private int[] featureColumns;
     private boolean[] dropWhenMissing;
     private List<RawColumn> columns;
-    private final Map<String, Integer> labelIndex = new HashMap<>();
-    private final List<String> labelLevels = new ArrayList<>();
+    private final ByteLevels labelCodes = new ByteLevels();
+    private final List<String> labelLevels = labelCodes.levels();
     private double[] labels = new double[256];
     private int[] rows = new int[256];
     private int size;
@@ -135,17 +126,15 @@ public final class TableReader {
         throw new DataException(path, 0, null, Files.isDirectory(path) ? "a directory, not a CSV file"
             : Files.exists(path) ? "not a regular file" : "no such file");
       }
-      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(source.delimiter()).setIgnoreEmptyLines(true)
-          .setTrim(true).build();
       List<String> names = null;
       int width = -1;
-      try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-          CSVParser parser = CSVParser.parse(reader, format)) {
-        for (CSVRecord record : parser) {
-          int row = (int) record.getRecordNumber();
+      int row = 0;
+      try (CsvScanner scanner = new CsvScanner(path, source.delimiter())) {
+        while (scanner.next()) {
+          row = scanner.record();
           if (names == null) {
-            width = record.size();
-            names = header(record);
+            width = scanner.size();
+            names = header(scanner);
             if (source.header()) {
               continue;
             }
@@ -153,23 +142,20 @@ public final class TableReader {
           if (size >= limit) {
             break;
           }
-          if (record.size() != width) {
-            throw new DataException(path, row, null, "has " + record.size() + " cells, but the "
+          if (scanner.size() != width) {
+            throw new DataException(path, row, null, "has " + scanner.size() + " cells, but the "
                 + (source.header() ? "header" : "first row") + " has " + width);
           }
-          add(record, row);
+          add(scanner, row);
         }
       } catch (NoSuchFileException e) {
         throw new DataException(path, 0, null, "no such file");
-      } catch (CharacterCodingException e) {
+      } catch (CsvScanner.NotUtf8 e) {
         throw CsvLoader.notUtf8(path);
+      } catch (CsvScanner.Malformed e) {
+        throw new DataException(path, row + 1, null, "malformed CSV: " + e.getMessage());
       } catch (IOException e) {
         throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
-      } catch (UncheckedIOException e) {
-        if (e.getCause() instanceof CharacterCodingException) {
-          throw CsvLoader.notUtf8(path);
-        }
-        throw new DataException(path, 0, null, "malformed CSV: " + e.getCause().getMessage());
       }
       if (names == null) {
         throw new DataException(path, 0, null, "the file is empty");
@@ -196,12 +182,12 @@ public final class TableReader {
       return String.join(", ", parts);
     }
 
-    private List<String> header(CSVRecord record) {
+    private List<String> header(CsvScanner record) {
       int width = record.size();
       List<String> names = new ArrayList<>(width);
       if (source.header()) {
         for (int c = 0; c < width; c++) {
-          String name = record.get(c);
+          String name = record.text(c);
           names.add(c == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name);
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -253,24 +239,21 @@ public final class TableReader {
       return names;
     }
 
-    private void add(CSVRecord record, int row) {
+    private void add(CsvScanner record, int row) {
       if (noLabel) {
         if (size == rows.length) {
           rows = Arrays.copyOf(rows, size + (size >> 1));
         }
         rows[size++] = row;
-        for (int j = 0; j < featureColumns.length; j++) {
-          columns.get(j).add(record.get(featureColumns[j]), row);
-        }
+        addFeatures(record, row);
         return;
       }
-      String label = record.get(labelColumn);
-      if (Cells.isMissing(label)) {
+      if (record.isMissing(labelColumn)) {
         droppedNoLabel++;
         return;
       }
       for (int j = 0; j < featureColumns.length; j++) {
-        if (dropWhenMissing[j] && Cells.isMissing(record.get(featureColumns[j]))) {
+        if (dropWhenMissing[j] && record.isMissing(featureColumns[j])) {
           droppedMissing++;
           return;
         }
@@ -279,26 +262,32 @@ public final class TableReader {
         labels = Arrays.copyOf(labels, size + (size >> 1));
         rows = Arrays.copyOf(rows, size + (size >> 1));
       }
+      byte[] bytes = record.bytes(labelColumn);
+      int from = record.start(labelColumn);
+      int to = record.end(labelColumn);
       if (task == Task.CLASSIFICATION) {
-        Integer code = labelIndex.get(label);
-        if (code == null) {
-          code = labelLevels.size();
-          labelIndex.put(label, code);
-          labelLevels.add(label);
-        }
-        labels[size] = code;
+        labels[size] = labelCodes.code(bytes, from, to);
       } else {
-        try {
-          labels[size] = Cells.number(source.label(), label);
-        } catch (CellException e) {
-          throw e.at(path, row);
+        double value = DecimalParser.fast(bytes, from, to);
+        if (value != value) { // not a plain decimal: parsed, or refused with its message, as text
+          try {
+            value = Cells.number(source.label(), record.text(labelColumn));
+          } catch (CellException e) {
+            throw e.at(path, row);
+          }
         }
+        labels[size] = value;
       }
       rows[size] = row;
-      for (int j = 0; j < featureColumns.length; j++) {
-        columns.get(j).add(record.get(featureColumns[j]), row);
-      }
+      addFeatures(record, row);
       size++;
+    }
+
+    private void addFeatures(CsvScanner record, int row) {
+      for (int j = 0; j < featureColumns.length; j++) {
+        int c = featureColumns[j];
+        columns.get(j).add(record.bytes(c), record.start(c), record.end(c), row);
+      }
     }
 
     private List<String> classes() {

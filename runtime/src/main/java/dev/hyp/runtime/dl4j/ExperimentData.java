@@ -373,15 +373,15 @@ public final class ExperimentData {
         TableEncoding fold = prepared.of(categories).folds().get(f);
         RawTable raw = prepared.raw();
         labels = raw.labels();
-        train = dataSet(fold, fold.encode(raw, p.train()), labels, p.train(), plusMinusOne);
-        validation = dataSet(fold, fold.encode(raw, p.validation()), labels, p.validation(), plusMinusOne);
+        train = dataSet(fold, raw, p.train(), plusMinusOne);
+        validation = dataSet(fold, raw, p.validation(), plusMinusOne);
         validationTruth = truth(labels, p.validation());
         if (prepared.rawTest() != null) {
           int[] all = allRows(prepared.rawTest().size());
-          test = dataSet(fold, fold.encode(prepared.rawTest(), all), prepared.rawTest().labels(), all, plusMinusOne);
+          test = dataSet(fold, prepared.rawTest(), all, plusMinusOne);
           testTruth = prepared.rawTest().labels().clone();
         } else if (p.test().length > 0) {
-          test = dataSet(fold, fold.encode(raw, p.test()), labels, p.test(), plusMinusOne);
+          test = dataSet(fold, raw, p.test(), plusMinusOne);
           testTruth = truth(labels, p.test());
         }
         encoding = fold;
@@ -441,13 +441,13 @@ public final class ExperimentData {
       TableEncoding all = prepared.of(encoding).all();
       RawTable raw = prepared.raw();
       labels = raw.labels();
-      train = dataSet(all, all.encode(raw, rows), labels, rows, plusMinusOne);
+      train = dataSet(all, raw, rows, plusMinusOne);
       if (prepared.rawTest() != null) {
         int[] every = allRows(prepared.rawTest().size());
-        test = dataSet(all, all.encode(prepared.rawTest(), every), prepared.rawTest().labels(), every, plusMinusOne);
+        test = dataSet(all, prepared.rawTest(), every, plusMinusOne);
         testTruth = prepared.rawTest().labels().clone();
       } else if (first.test().length > 0) {
-        test = dataSet(all, all.encode(raw, first.test()), labels, first.test(), plusMinusOne);
+        test = dataSet(all, raw, first.test(), plusMinusOne);
         testTruth = truth(labels, first.test());
       }
     } else {
@@ -543,13 +543,39 @@ public final class ExperimentData {
     return dataSet(x, labels, rows, plusMinusOne, shape);
   }
 
-  /** A prepared table's rows as {@code encoding} encoded them. */
-  private DataSet dataSet(TableEncoding encoding, float[][] x, double[] labels, int[] rows, boolean plusMinusOne) {
-    return dataSet(x, labels, rows, plusMinusOne, InputShape.flat(encoding.width()));
+  /**
+   * A prepared table's rows as {@code encoding} encodes them, written a block at a time straight
+   * into the native array: no Java copy of the features, whatever the table's size.
+   */
+  private DataSet dataSet(TableEncoding encoding, RawTable raw, int[] rows, boolean plusMinusOne) {
+    return new DataSet(encoded(encoding, raw, rows), labels(raw.labels(), rows, plusMinusOne));
+  }
+
+  /** [rows, width] floats: {@code rows} of {@code raw} as {@code encoding} encodes them. */
+  static INDArray encoded(TableEncoding encoding, RawTable raw, int[] rows) {
+    int width = encoding.width();
+    if (rows.length == 0) {
+      encoding.encode(raw, rows, 0, 0, new float[0]); // a column that cannot be encoded fails even without rows
+      return Nd4j.create(new float[0], new long[] {0, width}, 'c');
+    }
+    INDArray features = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+        new long[] {rows.length, width}, 'c');
+    java.nio.FloatBuffer into = features.data().asNioFloat();
+    float[] block = new float[Math.min(rows.length, TableEncoding.BLOCK_ROWS) * width];
+    for (int from = 0; from < rows.length; from += TableEncoding.BLOCK_ROWS) {
+      int to = Math.min(rows.length, from + TableEncoding.BLOCK_ROWS);
+      encoding.encode(raw, rows, from, to, block);
+      into.put(from * width, block, 0, (to - from) * width);
+    }
+    return features;
   }
 
   private DataSet dataSet(float[][] x, double[] labels, int[] rows, boolean plusMinusOne, InputShape shape) {
-    INDArray features = features(x, shape);
+    return new DataSet(features(x, shape), labels(labels, rows, plusMinusOne));
+  }
+
+  /** The labels of {@code rows}: one-hot (-1/+1 for hinge losses) for classification, the value for regression. */
+  private INDArray labels(double[] labels, int[] rows, boolean plusMinusOne) {
     boolean classification = task() == Task.CLASSIFICATION;
     int k = classification ? numClasses() : 1;
     float[] y = new float[rows.length * k];
@@ -564,7 +590,7 @@ public final class ExperimentData {
         y[i] = (float) label;
       }
     }
-    return new DataSet(features, Nd4j.create(y, new long[] {rows.length, k}, 'c'));
+    return Nd4j.create(y, new long[] {rows.length, k}, 'c');
   }
 
   /**

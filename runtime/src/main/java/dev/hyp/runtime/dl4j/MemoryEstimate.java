@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * is allocated): DL4J's own memory report for training ({@code getMemoryReport}: parameters,
  * their gradients, the updater's state, and one minibatch's activations, their gradients and
  * working memory), once per network (k-fold trains k), plus the copy of the best epoch's weights
- * early stopping keeps, the trainer's per-epoch copies of the training rows, and what the report
+ * early stopping keeps, the trainer's reused minibatch arrays ({@link Minibatches}: the training rows
+ * themselves are the data's, shared, and not copied per trial), and what the report
  * leaves out for image layers. DL4J's parameter count is exact; the activations are its estimate,
  * within 5% of the resident memory measured on dense networks, and about half of it on CNNs
  * before the correction here.
@@ -27,15 +28,15 @@ public record MemoryEstimate(long bytes, int batch, int networks) {
   /**
    * @param batch the minibatch, at most the training rows
    * @param keepsBest whether early stopping keeps a copy of the best weights
-   * @param trainBytes one fold's training features and labels
+   * @param rowBytes one training row's features and labels (a minibatch array holds {@code batch} of them)
    */
   public static MemoryEstimate of(MultiLayerConfiguration conf, InputShape input, int batch, int networks,
-      boolean keepsBest, long trainBytes) {
+      boolean keepsBest, long rowBytes) {
     NetworkMemoryReport report = conf.getMemoryReport(input.toInputType());
     long network = report.getTotalMemoryBytes(batch, MemoryUseMode.TRAINING, CacheMode.NONE, DataType.FLOAT);
     long parameters = report.getMemoryBytes(MemoryType.PARAMETERS, batch, MemoryUseMode.TRAINING, CacheMode.NONE,
         DataType.FLOAT);
-    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * trainBytes + convolutionExtra(conf, input, batch);
+    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * batch * rowBytes + convolutionExtra(conf, input, batch);
     return new MemoryEstimate(saturatedTimes(perNetwork, networks), batch, networks);
   }
 

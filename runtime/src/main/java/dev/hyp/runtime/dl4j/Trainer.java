@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one trial: epochs of shuffled minibatches over the shared training data, the objective's
@@ -69,9 +67,9 @@ public final class Trainer {
     try {
       MultiLayerConfiguration conf = builder.configuration();
       DataSet train = folds.get(0).train();
-      long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
+      long rowBytes = 4 * (train.getFeatures().length() + train.getLabels().length()) / train.numExamples();
       MemoryEstimate.of(conf, data.inputShape(encoding), (int) Math.min(options.batch(), train.numExamples()), k,
-          options.patience() > 0, trainBytes).check(data.memoryBudget()); // before any weight exists
+          options.patience() > 0, rowBytes).check(data.memoryBudget()); // before any weight exists
       for (int f = 0; f < k; f++) {
         nets.add(NetworkBuilder.build(weighted(conf, loss, folds.get(f).classWeights())));
       }
@@ -177,9 +175,9 @@ public final class Trainer {
     try {
       MultiLayerConfiguration conf = builder.configuration();
       DataSet train = fold.train();
-      long trainBytes = 4 * (train.getFeatures().length() + train.getLabels().length());
+      long rowBytes = 4 * (train.getFeatures().length() + train.getLabels().length()) / train.numExamples();
       MemoryEstimate.of(conf, data.inputShape(encoding), (int) Math.min(batch, train.numExamples()), 1, false,
-          trainBytes)
+          rowBytes)
           .check(data.memoryBudget()); // before any weight exists
       net = NetworkBuilder.build(weighted(conf, loss, fold.classWeights()));
     } catch (TrainingFailedException e) {
@@ -201,29 +199,14 @@ public final class Trainer {
   }
 
   private static void trainEpoch(MultiLayerNetwork net, DataSet train, int batch, Random random, int epoch) {
-    INDArray x = train.getFeatures();
-    INDArray y = train.getLabels();
-    int n = (int) x.size(0);
-    Rows xRows = Rows.of(x);
-    Rows yRows = Rows.of(y);
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
+    Minibatches batches = new Minibatches(train, batch);
+    int n = batches.rows();
+    int[] perm = batches.order(random);
     int batchIndex = 0;
     for (int from = 0; from < n; from += batch) {
-      int size = Math.min(batch, n - from);
-      int[] rows = java.util.Arrays.copyOfRange(perm, from, from + size);
       batchIndex++;
       try {
-        net.fit(new DataSet(xRows == null ? x.getRows(rows) : xRows.pick(rows),
-            yRows == null ? y.getRows(rows) : yRows.pick(rows)));
+        net.fit(batches.batch(perm, from));
       } catch (RuntimeException e) {
         throw new TrainingFailedException("training failed in epoch " + epoch + ": " + describe(e), e);
       }
@@ -234,31 +217,6 @@ public final class Trainer {
       }
     }
     net.incrementEpochCount();
-  }
-
-  /**
-   * A 2-D float array's rows on the Java heap, to make minibatches from with one copy and one ND4J
-   * array. {@code INDArray.getRows} makes a row view per row (a TAD lookup with native pointers and
-   * two tracked buffers each): for 32-row minibatches of a small network that was most of the
-   * garbage, and the garbage collector's pauses stop every trial thread at once
-   * (docs/performance.md). The values and their order are exactly those of {@code getRows}.
-   */
-  private record Rows(float[] values, int width, DataType type) {
-    /** The rows of {@code a}, or null when it is not a 2-D float array (then {@code getRows} is used). */
-    static Rows of(INDArray a) {
-      if (a.rank() != 2 || a.dataType() != DataType.FLOAT || a.size(1) > Integer.MAX_VALUE / Math.max(1, a.size(0))) {
-        return null;
-      }
-      return new Rows(a.dup('c').data().asFloat(), (int) a.size(1), a.dataType());
-    }
-
-    INDArray pick(int[] rows) {
-      float[] out = new float[rows.length * width];
-      for (int i = 0; i < rows.length; i++) {
-        System.arraycopy(values, rows[i] * width, out, i * width, width);
-      }
-      return Nd4j.create(out, new long[] {rows.length, width}, 'c');
-    }
   }
 
   private static double metric(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,
