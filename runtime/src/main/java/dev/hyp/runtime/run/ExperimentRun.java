@@ -278,6 +278,8 @@ final class ExperimentRun<P> {
     ExperimentDefinition.SearchDefinition search = definition.search();
     return Study.builder(name, experiment.searchSpace())
         .objectives(definition.directions())
+        .objectiveNames(definition.objectives().stream().map(o -> o.split() == null ? o.metric()
+            : o.metric() + " on " + o.split()).toList())
         .sampler(Samplers.create(search.strategy(), search.options(), seed))
         .pruner(Pruners.create(search.pruner(), prunerOptions()))
         .storage(storage)
