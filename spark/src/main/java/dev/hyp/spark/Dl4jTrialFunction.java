@@ -9,7 +9,10 @@ import dev.hyp.runtime.dl4j.TrainingFailedException;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
+import dev.hyp.runtime.dl4j.NetworkMeasures;
+import dev.hyp.runtime.run.TrialMeasures;
 import dev.hyp.runtime.run.TrialTraining;
+import dev.hyp.runtime.study.Outcome;
 import dev.hyp.runtime.runfolder.TrialSummary;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.trial.Direction;
@@ -48,13 +51,21 @@ final class Dl4jTrialFunction implements TrialFunction {
   private final long seed;
   private final Integer maxEpochs;
   private final Direction direction;
+  private final boolean everyFeasibleModel;
+
+  Dl4jTrialFunction(String run, String experimentClass, String sourceFile, String testFile, long seed,
+      Integer maxEpochs, Direction direction) {
+    this(run, experimentClass, sourceFile, testFile, seed, maxEpochs, direction, false);
+  }
 
   /**
    * @param run identifies the run (its experiment and data) in executor JVMs
    * @param sourceFile, testFile the names under which Spark ships the data files (test: null when none)
+   * @param everyFeasibleModel whether every feasible trial sends its model (the front's models are
+   *     kept on the driver), not only one that may beat the best value
    */
   Dl4jTrialFunction(String run, String experimentClass, String sourceFile, String testFile, long seed,
-      Integer maxEpochs, Direction direction) {
+      Integer maxEpochs, Direction direction, boolean everyFeasibleModel) {
     this.run = run;
     this.experimentClass = experimentClass;
     this.sourceFile = sourceFile;
@@ -62,6 +73,7 @@ final class Dl4jTrialFunction implements TrialFunction {
     this.seed = seed;
     this.maxEpochs = maxEpochs;
     this.direction = direction;
+    this.everyFeasibleModel = everyFeasibleModel;
   }
 
   @Override
@@ -82,6 +94,10 @@ final class Dl4jTrialFunction implements TrialFunction {
     if (result.pruned()) {
       return TrialOutcome.pruned(epochs.values());
     }
+    ExperimentDefinition definition = loaded.experiment().definition();
+    if (definition.isMultiObjective()) {
+      return measured(loaded, input, params, result, epochs);
+    }
     double value = result.value(objective.metric(), objective.split());
     Double best = input.bestValue();
     boolean mayBeBest = !Double.isNaN(value) && (best == null || direction.isBetter(value, best));
@@ -89,6 +105,28 @@ final class Dl4jTrialFunction implements TrialFunction {
     TrialSummary summary = new TrialSummary(Map.copyOf(result.validation()),
         Map.copyOf(result.test()), result.epochsRun(), result.bestEpoch());
     return TrialOutcome.complete(value, epochs.values(), new Payload(summary, model));
+  }
+
+  /**
+   * Every objective's value and the bounds' verdict, measured here as the run's threads do
+   * ({@link TrialMeasures}: `latency` timed on this executor); a feasible trial's model comes back
+   * when it may be the best, or always when the driver keeps the front's models.
+   */
+  private TrialOutcome measured(Loaded loaded, TrialInput input, ParamValues params, TrainResult result,
+      StepReporter epochs) throws java.io.IOException {
+    long weights = TrialTraining.parameters(loaded.experiment(), loaded.data(), seed, input.number(), params);
+    Outcome outcome = new TrialMeasures(loaded.experiment().definition()).afterTraining(result, weights,
+        () -> NetworkMeasures.latencyMillis(result.network(), loaded.data().inputShape()));
+    double first = outcome.first();
+    Double best = input.bestValue();
+    boolean feasible = outcome.violation() <= 0 && !Double.isNaN(first);
+    boolean send = feasible && (everyFeasibleModel || best == null || direction.isBetter(first, best));
+    byte[] model = send ? TrialTraining.modelZip(input.number(), first, result, params, loaded.data()) : null;
+    TrialSummary summary = new TrialSummary(Map.copyOf(result.validation()),
+        Map.copyOf(result.test()), result.epochsRun(), result.bestEpoch());
+    double[] values = outcome.values().stream().mapToDouble(Double::doubleValue).toArray();
+    return TrialOutcome.measured(values, outcome.violation(), outcome.reason(), epochs.values(),
+        new Payload(summary, model));
   }
 
   private Loaded load() {

@@ -1,6 +1,8 @@
 package dev.hyp.spark;
 
 import dev.hyp.runtime.executor.TrialExecutor;
+import dev.hyp.runtime.run.TrialMeasures;
+import dev.hyp.runtime.run.TrialTraining;
 import dev.hyp.runtime.study.Objective;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -78,16 +80,22 @@ public final class SparkTrialExecutor implements TrialExecutor {
         }
       }
       TrialFunction function = new Dl4jTrialFunction(runId, experimentClass.getName(), sourceFile, testFile,
-          run.seed(), run.maxEpochs(), run.direction());
+          run.seed(), run.maxEpochs(), run.direction(), run.front() != null);
       SparkTrials trials = new SparkTrials(spark, function,
           new SparkTrials.Pruning(run.pruner(), run.prunerOptions(), run.direction(), run.trials()),
           (trial, outcome) -> {
             Dl4jTrialFunction.Payload payload = (Dl4jTrialFunction.Payload) outcome.payload();
-            if (payload != null && payload.modelZip() != null) {
+            if (payload == null || payload.modelZip() == null || outcome.violation() > 0) {
+              return; // only a feasible trial's model is kept
+            }
+            if (run.front() != null) {
+              run.front().stage(trial.number(), payload.modelZip());
+            } else {
               run.best().stage(trial.number(), outcome.value(), payload.summary(), trial.params(), payload.modelZip());
             }
           },
-          () -> run.best().bestValue().isPresent() ? run.best().bestValue().getAsDouble() : null);
+          () -> run.best().bestValue().isPresent() ? run.best().bestValue().getAsDouble() : null,
+          measures(run));
       run.out().println("hyp: training on Spark " + conf.get("spark.master") + " (" + spark.defaultParallelism()
           + " cores), up to " + run.parallel() + " trials at once"
           + (run.pruner().equals("none") ? "" : "; pruner `" + run.pruner() + "` judges each task against the "
@@ -110,6 +118,19 @@ public final class SparkTrialExecutor implements TrialExecutor {
       spark.stop();
       throw e;
     }
+  }
+
+  /**
+   * With several objectives or constraints: a trial over a `params` bound is decided here, on the
+   * driver, from the network's configuration (no task is sent); null otherwise.
+   */
+  private static SparkTrials.Measures measures(Run run) {
+    if (!run.experiment().definition().isMultiObjective()) {
+      return null;
+    }
+    TrialMeasures measures = new TrialMeasures(run.experiment().definition());
+    return trial -> measures.beforeTraining(TrialTraining.parameters(run.experiment(), run.data(), run.seed(),
+        trial.number(), trial.params()));
   }
 
   static String shipFolder(JavaSparkContext spark, Path folder) {

@@ -1,14 +1,17 @@
 package dev.hyp.spark;
 
 import dev.hyp.runtime.study.Objective;
+import dev.hyp.runtime.study.Outcome;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialPrunedException;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,17 @@ public final class SparkTrials implements Objective {
   private final Pruning pruning;
   private final ResultHandler results;
   private final Supplier<Double> bestValue;
+  private final Measures measures;
+
+  /**
+   * With several objectives or constraints: what the driver decides before a task is sent (a trial
+   * over a `params` bound is rejected here, so no executor trains it).
+   */
+  @FunctionalInterface
+  public interface Measures {
+    /** The outcome of a trial rejected before training, or empty when it is worth training. */
+    Optional<Outcome> beforeTraining(Trial trial) throws Exception;
+  }
 
   /** Which pruner the tasks apply, and the study's trials to judge against. */
   public record Pruning(String name, Map<String, Object> options, Direction direction,
@@ -57,15 +71,55 @@ public final class SparkTrials implements Objective {
 
   public SparkTrials(JavaSparkContext spark, TrialFunction function, Pruning pruning, ResultHandler results,
       Supplier<Double> bestValue) {
+    this(spark, function, pruning, results, bestValue, null);
+  }
+
+  /** @param measures null for a search with one objective and no constraints */
+  public SparkTrials(JavaSparkContext spark, TrialFunction function, Pruning pruning, ResultHandler results,
+      Supplier<Double> bestValue, Measures measures) {
     this.spark = Objects.requireNonNull(spark);
     this.function = Objects.requireNonNull(function);
     this.pruning = Objects.requireNonNull(pruning);
     this.results = Objects.requireNonNull(results);
     this.bestValue = Objects.requireNonNull(bestValue);
+    this.measures = measures;
   }
 
   @Override
   public double evaluate(Trial trial) throws Exception {
+    TrialOutcome outcome = train(trial);
+    results.accept(trial, outcome);
+    return outcome.value();
+  }
+
+  /**
+   * With several objectives or constraints, as the run's threads do: a trial over a `params`
+   * bound is rejected on the driver at no cost; the others train in a task that measures every
+   * objective and bound, and the study (its sampler) gets each value and the verdict.
+   */
+  @Override
+  public Outcome outcome(Trial trial) throws Exception {
+    if (measures == null) {
+      return Outcome.of(evaluate(trial));
+    }
+    Optional<Outcome> rejected = measures.beforeTraining(trial);
+    if (rejected.isPresent()) {
+      return rejected.get();
+    }
+    TrialOutcome outcome = train(trial);
+    results.accept(trial, outcome);
+    if (outcome.values() == null) {
+      return Outcome.of(outcome.value());
+    }
+    List<Double> values = new ArrayList<>();
+    for (double v : outcome.values()) {
+      values.add(v);
+    }
+    return Outcome.of(values, outcome.violation(), outcome.reason());
+  }
+
+  /** Sends the trial to Spark, replays its epochs into the study; throws for a pruned or failed one. */
+  private TrialOutcome train(Trial trial) throws Exception {
     TrialInput input = new TrialInput(trial.number(), new LinkedHashMap<>(trial.params().asMap()),
         pruning.snapshot(trial.number()), bestValue.get());
     TrialOutcome outcome = run(input);
@@ -82,8 +136,7 @@ public final class SparkTrials implements Objective {
     if (outcome.value() == null) {
       throw new TrialFailedOnSpark("the task returned no value");
     }
-    results.accept(trial, outcome);
-    return outcome.value();
+    return outcome;
   }
 
   private TrialOutcome run(TrialInput input) throws TrialFailedOnSpark {

@@ -10,19 +10,29 @@ import java.io.Serializable;
  * @param pruned the task stopped because the pruner said so
  * @param failure why the trial failed (a failure that retrying would repeat, such as a NaN loss), else null
  * @param payload anything else the driver needs (metrics, the model's bytes), or null
+ * @param values with several objectives or constraints: every objective's value (NaN where not
+ *     measured), else null
+ * @param violation how far the constraints are missed (0: feasible)
+ * @param reason why the trial is infeasible, else null
  */
-public record TrialOutcome(Double value, double[] intermediate, boolean pruned, String failure, Serializable payload)
-    implements Serializable {
+public record TrialOutcome(Double value, double[] intermediate, boolean pruned, String failure, Serializable payload,
+    double[] values, double violation, String reason) implements Serializable {
 
   public static TrialOutcome complete(double value, double[] intermediate, Serializable payload) {
-    return new TrialOutcome(value, intermediate, false, null, payload);
+    return new TrialOutcome(value, intermediate, false, null, payload, null, 0, null);
+  }
+
+  /** A trained trial of a search with several objectives or constraints: each value and the verdict. */
+  public static TrialOutcome measured(double[] values, double violation, String reason, double[] intermediate,
+      Serializable payload) {
+    return new TrialOutcome(values[0], intermediate, false, null, payload, values, violation, reason);
   }
 
   public static TrialOutcome pruned(double[] intermediate) {
-    return new TrialOutcome(null, intermediate, true, null, null);
+    return new TrialOutcome(null, intermediate, true, null, null, null, 0, null);
   }
 
   public static TrialOutcome failed(String reason, double[] intermediate) {
-    return new TrialOutcome(null, intermediate, false, reason, null);
+    return new TrialOutcome(null, intermediate, false, reason, null, null, 0, null);
   }
 }

@@ -95,7 +95,8 @@ final class Builtins {
 
   /** Settings of each section, and of the experiment itself (""). */
   static final Map<String, Map<String, Signature.Parameter>> SETTINGS = Map.of(
-      "", settings(optional("description", Type.STRING, ""), parameter(Settings.SEED)),
+      "", settings(optional("description", Type.STRING, ""), parameter(Settings.SEED),
+          optional("pick", Type.STRING, null)),
       "data", settings(required("source", Type.SOURCE), optional("test", Type.SOURCE, null),
           optional("split", Type.SPLIT, null), optional("normalize", Type.NORMALIZE, Normalization.NONE.hypName()),
           optional("shape", Type.SHAPE, null),

@@ -73,6 +73,10 @@ public final class Checker {
     }
     Optional<ObjectivesChecker.CheckedConstraints> constraints = several.constraints(
         sections.blocks.get("constraints"), modelChecker.task(), data.orElse(null));
+    Optional<String> pick = topSettings.containsKey("pick") && top.isPresent() && objectives.isPresent()
+        ? PickChecker.check(topSettings.get("pick"), Values.stringOf(top.get().get("pick")), objectives.get(),
+            diagnostics)
+        : Optional.empty();
     ImageSourceChecker.checkTask(data.orElse(null), modelChecker.task(),
         sections.blocks.get("data"), diagnostics);
     reportUnused(params, diagnostics);
@@ -88,7 +92,7 @@ public final class Checker {
         settings.containsKey("seed") ? Values.longOf(settings.get("seed")) : 0L,
         source.path(), model.get().output().task(), data.get(), params.all().stream().map(p -> p.spec).toList(),
         model.get().model(), train.get(), search.get(), objective.get(), objectives.get(),
-        constraints.get().constraints());
+        constraints.get().constraints(), pick.orElse(null));
     ConstraintReach.check(checked, constraints.get().spans(), diagnostics);
     new MemoryChecker(diagnostics, MemoryChecker.machineMemory()).check(checked);
     return Optional.of(checked);

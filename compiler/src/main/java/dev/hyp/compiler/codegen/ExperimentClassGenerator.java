@@ -120,6 +120,9 @@ final class ExperimentClassGenerator extends SourceFileGenerator {
     definition.add("\n.$L($S, $S)", experiment.objective().maximize() ? "maximize" : "minimize",
         experiment.objective().metric(), experiment.objective().split());
     moreObjectives(definition);
+    if (experiment.pick() != null) {
+      definition.add("\n.pick($S)", experiment.pick());
+    }
     definition.add("\n.build()");
     return MethodSpec.methodBuilder("define")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

@@ -46,6 +46,7 @@ public enum Code {
 
   // Search
   HYP050("grid over an infinite space"),
+  HYP051("bad pick rule"),
 
   // Model, task and objective
   HYP060("metric does not fit the task"),

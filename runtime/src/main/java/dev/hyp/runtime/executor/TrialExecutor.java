@@ -5,6 +5,7 @@ import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.FrontModels;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
@@ -55,18 +56,29 @@ public interface TrialExecutor {
    * @param parallel trials at once
    * @param images the training image folder, resolved, or null for a CSV ({@code source} is then null)
    * @param imageTest the test image folder, or null
+   * @param front the front's models when they are kept (several objectives, `pick` or `--keep front`):
+   *     a feasible trial's model goes there instead of to {@code best}; else null
    */
   record Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test, long seed,
       Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
       Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err,
-      Path images, Path imageTest) {
+      Path images, Path imageTest, FrontModels front) {
+
+    /** Without kept front models. */
+    public Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test,
+        long seed, Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
+        Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err,
+        Path images, Path imageTest) {
+      this(experiment, target, data, source, test, seed, maxEpochs, pruner, prunerOptions, direction, trials, best,
+          parallel, out, err, images, imageTest, null);
+    }
 
     /** A CSV's run. */
     public Run(Experiment<?> experiment, String target, ExperimentData data, CsvSource source, CsvSource test,
         long seed, Integer maxEpochs, String pruner, Map<String, Object> prunerOptions, Direction direction,
         Supplier<List<FrozenTrial>> trials, BestModel best, int parallel, PrintWriter out, PrintWriter err) {
       this(experiment, target, data, source, test, seed, maxEpochs, pruner, prunerOptions, direction, trials, best,
-          parallel, out, err, null, null);
+          parallel, out, err, null, null, null);
     }
   }
 }

@@ -37,14 +37,23 @@ import java.util.Objects;
  *     every single-objective view follow it
  * @param objectives every objective in the spec's order (one for most specs)
  * @param constraints the `constraints` section's bounds, empty without one
+ * @param pick the spec's `pick` rule (which front trial `best-model.zip` holds), or null: the first
+ *     objective's best; it changes no trial, so it is no part of the spec's meaning
  */
 public record ExperimentDefinition(String name, String description, long seed, String specText, String specHash,
     Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective,
-    List<ObjectiveDefinition> objectives, List<Constraint> constraints) {
+    List<ObjectiveDefinition> objectives, List<Constraint> constraints, String pick) {
 
   public ExperimentDefinition {
     objectives = objectives == null || objectives.isEmpty() ? List.of(objective) : List.copyOf(objectives);
     constraints = constraints == null ? List.of() : List.copyOf(constraints);
+  }
+
+  /** Without a `pick` rule. */
+  public ExperimentDefinition(String name, String description, long seed, String specText, String specHash,
+      Task task, DataDefinition data, SearchDefinition search, ObjectiveDefinition objective,
+      List<ObjectiveDefinition> objectives, List<Constraint> constraints) {
+    this(name, description, seed, specText, specHash, task, data, search, objective, objectives, constraints, null);
   }
 
   /** One objective, no constraints. */
@@ -156,6 +165,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
     private ObjectiveDefinition objective;
     private final List<ObjectiveDefinition> objectives = new ArrayList<>();
     private final List<Constraint> constraints = new ArrayList<>();
+    private String pick;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -312,6 +322,12 @@ public record ExperimentDefinition(String name, String description, long seed, S
       return this;
     }
 
+    /** `pick = "RULE"`: which front trial `best-model.zip` holds (see {@code PickRule}). */
+    public Builder pick(String rule) {
+      this.pick = rule;
+      return this;
+    }
+
     public ExperimentDefinition build() {
       DataDefinition data = new DataDefinition(images != null ? source : Objects.requireNonNull(source, "source"), test,
           Objects.requireNonNull(split, "split"), image, images, imageTest,
@@ -320,7 +336,7 @@ public record ExperimentDefinition(String name, String description, long seed, S
           maxFailures, pruner, prunerOptions, refit);
       return new ExperimentDefinition(name, description, seed, Objects.requireNonNull(specText, "spec"), specHash,
           Objects.requireNonNull(task, "task"), data, search, Objects.requireNonNull(objective, "objective"),
-          objectives, constraints);
+          objectives, constraints, pick);
     }
   }
 }

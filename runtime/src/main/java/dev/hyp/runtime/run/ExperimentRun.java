@@ -12,7 +12,10 @@ import dev.hyp.runtime.pruner.Pruners;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.report.ParamScale;
 import dev.hyp.runtime.report.ReportInput;
+import dev.hyp.runtime.report.PickRule;
 import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.FrontModels;
+import dev.hyp.runtime.trial.ObjectiveName;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
 import dev.hyp.runtime.sampler.AutoSampler;
@@ -149,6 +152,11 @@ final class ExperimentRun<P> {
           definition.objective().split(), data);
       best.recover(study.trials()); // a candidate whose trial completed just before a kill
       study.addListener(best); // a staged model becomes the best once its trial is recorded complete
+      FrontModels front = frontModels(outDirectory, data);
+      if (front != null) {
+        front.update(study.trials()); // after a kill, or with an edited `pick`
+        study.addListener(front);
+      }
       TrialExecutor.Session session = null;
       Objective objective;
       if (options.spark() != null) {
@@ -162,7 +170,7 @@ final class ExperimentRun<P> {
           session = spark.get().open(new TrialExecutor.Run(experiment, options.spark(), data, runData().source(),
               runData().test(), seed, options.maxEpochs(), definition.search().pruner().hypName(), prunerOptions(),
               study.direction(), study::trials, best, studyOptions.parallel(), out, err, runData().images(),
-              runData().imageTest()));
+              runData().imageTest(), front));
         } catch (Exception e) {
           err.println("hyp: cannot start Spark" + (options.spark().isEmpty() ? "" : " at " + options.spark()) + ": "
               + e.getMessage());
@@ -170,7 +178,7 @@ final class ExperimentRun<P> {
         }
         objective = session.objective();
       } else {
-        objective = new TrialObjective<>(experiment, data, seed, best, options.maxEpochs());
+        objective = new TrialObjective<>(experiment, data, seed, best, options.maxEpochs(), front);
       }
       try (SignalStop signals = SignalStop.install(study, err)) {
         Instant start = Instant.now();
@@ -200,6 +208,23 @@ final class ExperimentRun<P> {
         }
       }
     }
+  }
+
+  /**
+   * With several objectives, a `pick` rule or `--keep front`: the front's models, which then decide
+   * `best-model.zip`; otherwise null (it holds the first objective's best feasible trial).
+   */
+  private FrontModels frontModels(Path outDirectory, ExperimentData data) {
+    if (definition.objectives().size() < 2 || definition.pick() == null && !options.keepFront()) {
+      return null;
+    }
+    List<ObjectiveName> names = objectiveNames();
+    PickRule rule = definition.pick() == null ? PickRule.firstObjective(names) : PickRule.parse(definition.pick(), names);
+    return new FrontModels(outDirectory, names, rule, data);
+  }
+
+  private List<ObjectiveName> objectiveNames() {
+    return definition.objectives().stream().map(o -> new ObjectiveName(o.metric(), o.split(), o.direction())).toList();
   }
 
   private long runSeed() {
@@ -278,6 +303,8 @@ final class ExperimentRun<P> {
     ExperimentDefinition.SearchDefinition search = definition.search();
     return Study.builder(name, experiment.searchSpace())
         .objectives(definition.directions())
+        .objectiveNames(definition.objectives().stream().map(o -> o.split() == null ? o.metric()
+            : o.metric() + " on " + o.split()).toList())
         .sampler(Samplers.create(search.strategy(), search.options(), seed))
         .pruner(Pruners.create(search.pruner(), prunerOptions()))
         .storage(storage)

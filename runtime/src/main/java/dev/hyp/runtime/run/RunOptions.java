@@ -46,14 +46,27 @@ public final class RunOptions {
           + "without MASTER, Spark's own configuration (spark-submit's). Needs hyp's spark module (docs/spark.md).")
   String spark;
 
+  @Option(names = "--keep", paramLabel = "MODELS",
+      description = "With several objectives, `front`: keep every Pareto-front trial's model as models/trial-N.zip"
+          + " (a spec's `pick` rule keeps them anyway; default: best-model.zip only).")
+  String keep;
+
   /** What is wrong with the options, as one line naming the option, or empty. */
   public Optional<String> problem() {
+    if (keep != null && !keep.equals("front")) {
+      return Optional.of("--keep takes `front` (every Pareto-front trial's model), not `" + keep + "`");
+    }
     return Stream.of(atLeastOne("--trials", trials), atLeastOne("--parallel", parallel),
         atLeastOne("--max-epochs", maxEpochs)).flatMap(Optional::stream).findFirst();
   }
 
   private static Optional<String> atLeastOne(String option, Integer value) {
     return value != null && value < 1 ? Optional.of(option + " must be at least 1, not " + value) : Optional.empty();
+  }
+
+  /** `--keep front`: every front trial's model is kept. */
+  public boolean keepFront() {
+    return "front".equals(keep);
   }
 
   public Integer trials() {

@@ -130,6 +130,7 @@ final class StudyVersions {
     if (before != null) {
       BestModel.moveTo(runDirectory, Versions.folder(runDirectory, before.number()));
       FinalModel.moveTo(runDirectory, Versions.folder(runDirectory, before.number()));
+      dev.hyp.runtime.runfolder.FrontModels.moveTo(runDirectory, Versions.folder(runDirectory, before.number()));
     }
     GitInfo git = GitInfo.of(specDirectory);
     Versions.Version version = new Versions.Version(number, studyName, fingerprint, kind, reason, carried,

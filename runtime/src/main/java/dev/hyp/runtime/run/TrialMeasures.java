@@ -17,19 +17,19 @@ import java.util.function.DoubleSupplier;
  * and the final evaluation) and `latency` ({@link dev.hyp.runtime.dl4j.NetworkMeasures#latencyMillis},
  * timed only when an objective or a bound names it) after.
  */
-final class TrialMeasures {
+public final class TrialMeasures {
   static final String PARAMS = "params";
   static final String TRAIN_TIME = "train_time";
   static final String LATENCY = "latency";
 
   private final ExperimentDefinition definition;
 
-  TrialMeasures(ExperimentDefinition definition) {
+  public TrialMeasures(ExperimentDefinition definition) {
     this.definition = definition;
   }
 
   /** The outcome of a trial whose `params` already break a bound, or empty when training is worth it. */
-  Optional<Outcome> beforeTraining(long params) {
+  public Optional<Outcome> beforeTraining(long params) {
     double violation = 0;
     List<String> reasons = new ArrayList<>();
     for (Constraint c : definition.constraints()) {
@@ -49,7 +49,7 @@ final class TrialMeasures {
   }
 
   /** Every objective's value and the verdict of every bound, for a trained trial. */
-  Outcome afterTraining(TrainResult result, long params, DoubleSupplier latency) {
+  public Outcome afterTraining(TrainResult result, long params, DoubleSupplier latency) {
     Double[] timed = {null};
     DoubleSupplier once = () -> {
       if (timed[0] == null) {

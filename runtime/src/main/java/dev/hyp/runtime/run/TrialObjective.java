@@ -5,6 +5,7 @@ import dev.hyp.runtime.dl4j.TrainResult;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.runfolder.BestModel;
+import dev.hyp.runtime.runfolder.FrontModels;
 import dev.hyp.runtime.dl4j.NetworkMeasures;
 import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Outcome;
@@ -26,13 +27,20 @@ final class TrialObjective<P> implements Objective {
   private final long seed;
   private final BestModel best;
   private final Integer maxEpochs;
+  private final FrontModels front; // null unless the front's models are kept: then they decide `best-model.zip`
 
   TrialObjective(Experiment<P> experiment, ExperimentData data, long seed, BestModel best, Integer maxEpochs) {
+    this(experiment, data, seed, best, maxEpochs, null);
+  }
+
+  TrialObjective(Experiment<P> experiment, ExperimentData data, long seed, BestModel best, Integer maxEpochs,
+      FrontModels front) {
     this.experiment = experiment;
     this.data = data;
     this.seed = seed;
     this.best = best;
     this.maxEpochs = maxEpochs;
+    this.front = front;
   }
 
   /**
@@ -56,7 +64,13 @@ final class TrialObjective<P> implements Objective {
     TrainResult result = train(trial);
     Outcome outcome = measures.afterTraining(result, params,
         () -> NetworkMeasures.latencyMillis(result.network(), data.inputShape()));
-    if (outcome.violation() <= 0) {
+    if (outcome.violation() <= 0 && front != null) {
+      try {
+        front.stage(trial.number(), outcome.first(), result, trial.params());
+      } catch (IOException e) {
+        throw new StudyAbortedException("cannot keep the front's models: " + e.getMessage(), e);
+      }
+    } else if (outcome.violation() <= 0) {
       stage(trial, outcome.first(), result);
     }
     return outcome;

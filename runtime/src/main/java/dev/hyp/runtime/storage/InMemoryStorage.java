@@ -24,12 +24,19 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public synchronized StudyRecord openStudy(String name, Direction direction, String specHash) {
+    return openStudy(name, List.of(direction), List.of(), specHash);
+  }
+
+  @Override
+  public synchronized StudyRecord openStudy(String name, List<Direction> directions, List<String> objectives,
+      String specHash) {
     StudyRecord existing = studiesByName.get(name);
     if (existing != null) {
-      StudyChecks.requireSame(existing, direction, specHash);
+      StudyChecks.requireSame(existing, directions, objectives, specHash, false);
       return existing;
     }
-    StudyRecord created = new StudyRecord(trialsByStudy.size(), name, direction, specHash);
+    StudyRecord created = new StudyRecord(trialsByStudy.size(), name, directions.get(0), specHash, directions,
+        objectives);
     trialsByStudy.add(new ArrayList<>());
     studiesByName.put(name, created);
     return created;

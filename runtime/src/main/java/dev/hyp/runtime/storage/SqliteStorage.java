@@ -128,6 +128,18 @@ public final class SqliteStorage implements Storage {
 
   /** Columns added after the first databases were written: older files gain them (empty) on open. */
   private static void addMissingColumns(Statement s) throws SQLException {
+    java.util.Set<String> studyColumns = new java.util.HashSet<>();
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(studies)")) {
+      while (rs.next()) {
+        studyColumns.add(rs.getString("name"));
+      }
+    }
+    if (!studyColumns.contains("directions")) { // every objective's direction, a JSON array; null in older files
+      s.executeUpdate("ALTER TABLE studies ADD COLUMN directions TEXT");
+    }
+    if (!studyColumns.contains("objectives")) { // every objective's name, a JSON array; null when not known
+      s.executeUpdate("ALTER TABLE studies ADD COLUMN objectives TEXT");
+    }
     java.util.Set<String> columns = new java.util.HashSet<>();
     try (ResultSet rs = s.executeQuery("PRAGMA table_info(trials)")) {
       while (rs.next()) {
@@ -150,45 +162,86 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public StudyRecord openStudy(String name, Direction direction, String specHash) {
+    return openStudy(name, List.of(direction), List.of(), specHash);
+  }
+
+  @Override
+  public StudyRecord openStudy(String name, List<Direction> directions, List<String> objectives, String specHash) {
     return write(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT id, direction, spec_hash FROM studies WHERE name = ?")) {
-        q.setString(1, name);
-        try (ResultSet rs = q.executeQuery()) {
-          if (rs.next()) {
-            StudyRecord existing = new StudyRecord(rs.getLong(1), name, Direction.valueOf(rs.getString(2)), rs.getString(3));
-            StudyChecks.requireSame(existing, direction, specHash);
-            return existing;
+      Optional<StudyRecord> found = study(c, name);
+      if (found.isPresent()) {
+        StudyRecord existing = found.get();
+        boolean legacy = storedDirections(c, existing.id()) == null;
+        StudyChecks.requireSame(existing, directions, objectives, specHash, legacy);
+        if (legacy || existing.objectives().isEmpty() && !objectives.isEmpty()) { // it gains what it lacked
+          try (PreparedStatement update = c.prepareStatement(
+              "UPDATE studies SET directions = ?, objectives = ? WHERE id = ?")) {
+            update.setString(1, StudyObjectivesJson.directions(directions));
+            update.setString(2, StudyObjectivesJson.names(objectives));
+            update.setLong(3, existing.id());
+            update.executeUpdate();
           }
+          return new StudyRecord(existing.id(), name, directions.get(0), existing.specHash(), directions, objectives);
         }
+        return existing;
       }
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO studies (name, direction, spec_hash, created_at) VALUES (?, ?, ?, ?)",
+          "INSERT INTO studies (name, direction, spec_hash, created_at, directions, objectives) VALUES (?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         insert.setString(1, name);
-        insert.setString(2, direction.name());
+        insert.setString(2, directions.get(0).name());
         insert.setString(3, specHash);
         insert.setString(4, Instant.now().toString());
+        insert.setString(5, StudyObjectivesJson.directions(directions));
+        insert.setString(6, StudyObjectivesJson.names(objectives));
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
           keys.next();
-          return new StudyRecord(keys.getLong(1), name, direction, specHash);
+          return new StudyRecord(keys.getLong(1), name, directions.get(0), specHash, directions, objectives);
         }
       }
     });
   }
 
+  /** The study of that name as stored; directions and names empty where an older hyp did not keep them. */
+  private static Optional<StudyRecord> study(Connection c, String name) throws SQLException {
+    // `*`: an older file read without writing (immutable) lacks the newer columns
+    try (PreparedStatement q = c.prepareStatement("SELECT * FROM studies WHERE name = ?")) {
+      q.setString(1, name);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Direction direction = Direction.valueOf(rs.getString("direction"));
+        return Optional.of(new StudyRecord(rs.getLong("id"), name, direction, rs.getString("spec_hash"),
+            StudyObjectivesJson.readDirections(optionalColumn(rs, "directions")),
+            StudyObjectivesJson.readNames(optionalColumn(rs, "objectives"))));
+      }
+    }
+  }
+
+  private static String optionalColumn(ResultSet rs, String column) throws SQLException {
+    java.sql.ResultSetMetaData meta = rs.getMetaData();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      if (meta.getColumnName(i).equalsIgnoreCase(column)) {
+        return rs.getString(i);
+      }
+    }
+    return null;
+  }
+
+  private static String storedDirections(Connection c, long id) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT directions FROM studies WHERE id = ?")) {
+      q.setLong(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
   @Override
   public Optional<StudyRecord> findStudy(String name) {
-    return read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT id, direction, spec_hash FROM studies WHERE name = ?")) {
-        q.setString(1, name);
-        try (ResultSet rs = q.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new StudyRecord(rs.getLong(1), name, Direction.valueOf(rs.getString(2)), rs.getString(3)))
-              : Optional.<StudyRecord>empty();
-        }
-      }
-    });
+    return read(c -> study(c, name));
   }
 
   @Override

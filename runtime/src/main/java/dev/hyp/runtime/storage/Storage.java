@@ -24,6 +24,18 @@ public interface Storage extends AutoCloseable {
    */
   StudyRecord openStudy(String name, Direction direction, String specHash);
 
+  /**
+   * The same with every objective: their directions and names are stored with a new study, and an
+   * existing one opened with other objectives is refused (a study stored before hyp kept them has
+   * only its first direction compared, and gains the rest).
+   *
+   * @param objectives each objective's name ({@code accuracy on validation}), or empty when not known
+   * @throws StudyMismatchException if it exists with other objectives or another spec hash
+   */
+  default StudyRecord openStudy(String name, List<Direction> directions, List<String> objectives, String specHash) {
+    return openStudy(name, directions.get(0), specHash);
+  }
+
   /** The stored study of that name, if any, without creating it or writing anything (for readers). */
   Optional<StudyRecord> findStudy(String name);
 

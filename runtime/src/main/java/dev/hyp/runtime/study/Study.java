@@ -47,7 +47,7 @@ public final class Study {
     this.sampler = b.sampler;
     this.pruner = b.pruner;
     this.objectives = b.objectives != null ? b.objectives : Objectives.single(b.direction);
-    this.record = storage.openStudy(b.name, b.direction, b.specHash);
+    this.record = storage.openStudy(b.name, this.objectives.directions(), b.objectiveNames, b.specHash);
     Instant now = Instant.now();
     storage.markInterrupted(record.id(), (owner, lastHeartbeat) -> ProcessOwner.isGone(owner, lastHeartbeat, now));
     this.heartbeat = new Heartbeat(storage, record.id(), ProcessOwner.HEARTBEAT_EVERY);
@@ -265,6 +265,7 @@ public final class Study {
     private final SearchSpace space;
     private Direction direction = Direction.MINIMIZE;
     private Objectives objectives;
+    private List<String> objectiveNames = List.of();
     private Sampler sampler;
     private Pruner pruner = Pruners.create("none", Map.of());
     private Storage storage;
@@ -285,6 +286,15 @@ public final class Study {
     public Builder objectives(Objectives objectives) {
       this.objectives = Objects.requireNonNull(objectives);
       this.direction = objectives.directions().get(0);
+      return this;
+    }
+
+    /**
+     * Each objective's name ({@code accuracy on validation}, {@code params}), kept with the study so
+     * that reopening it with other objectives is refused; default: not known (directions only).
+     */
+    public Builder objectiveNames(List<String> names) {
+      this.objectiveNames = List.copyOf(names);
       return this;
     }
 

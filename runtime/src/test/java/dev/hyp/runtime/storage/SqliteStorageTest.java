@@ -57,6 +57,35 @@ class SqliteStorageTest extends StorageContractTest {
   }
 
   @Test
+  void aStudyStoredWithItsFirstDirectionOnlyOpensAndGainsTheRest() throws Exception {
+    Path old = dir.resolve("old/hyp.db");
+    java.nio.file.Files.createDirectories(old.getParent());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("CREATE TABLE hyp_schema (version INTEGER NOT NULL)");
+      st.executeUpdate("INSERT INTO hyp_schema VALUES (1)");
+      st.executeUpdate("CREATE TABLE studies (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+          + " direction TEXT NOT NULL, spec_hash TEXT NOT NULL, created_at TEXT NOT NULL)");
+      st.executeUpdate("INSERT INTO studies VALUES (1, 's', 'MAXIMIZE', 'h', '1970-01-01T00:00:00Z')");
+    }
+    List<Direction> both = List.of(Direction.MAXIMIZE, Direction.MINIMIZE);
+    List<String> names = List.of("accuracy on validation", "params");
+    try (Storage reopened = SqliteStorage.open(old)) {
+      assertEquals(List.of(Direction.MAXIMIZE), reopened.findStudy("s").orElseThrow().directions());
+      assertThrows(StudyMismatchException.class, () -> reopened.openStudy("s", List.of(Direction.MINIMIZE,
+          Direction.MINIMIZE), names, "h"), "its first direction is still compared");
+      StudyRecord study = reopened.openStudy("s", both, names, "h");
+      assertEquals(1, study.id());
+      assertEquals(both, study.directions());
+    }
+    try (Storage again = SqliteStorage.open(old)) {
+      assertEquals(names, again.findStudy("s").orElseThrow().objectives(), "kept in the file");
+      assertThrows(StudyMismatchException.class, () -> again.openStudy("s",
+          List.of(Direction.MAXIMIZE, Direction.MAXIMIZE), names, "h"), "now every direction is compared");
+    }
+  }
+
+  @Test
   void keepsEverythingAfterTheStorageIsClosedAndOpenedAgain() {
     long s = storage.openStudy("s", Direction.MAXIMIZE, "h").id();
     int n = storage.createTrial(s, params(), "me", Instant.EPOCH, Integer.MAX_VALUE).getAsInt();

@@ -145,6 +145,27 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void keepsEveryObjectiveAndRefusesAStudyReopenedWithOtherObjectives() {
+    List<Direction> both = List.of(Direction.MAXIMIZE, Direction.MINIMIZE);
+    List<String> names = List.of("accuracy on validation", "params");
+    StudyRecord study = storage.openStudy("iris", both, names, "h");
+    assertEquals(both, study.directions());
+    assertEquals(names, study.objectives());
+    assertEquals(study, storage.findStudy("iris").orElseThrow());
+    assertEquals(study, storage.openStudy("iris", both, names, "h"), "the same objectives continue it");
+    StudyMismatchException direction = assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris",
+        List.of(Direction.MAXIMIZE, Direction.MAXIMIZE), names, "h"));
+    assertEquals("study `iris` exists with the objectives `maximize accuracy on validation, minimize params`, not"
+        + " `maximize accuracy on validation, maximize params`; choose another study name", direction.getMessage());
+    assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris", both,
+        List.of("accuracy on validation", "latency"), "h"), "another measure");
+    assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris", List.of(Direction.MAXIMIZE),
+        List.of("accuracy on validation"), "h"), "an objective fewer");
+    assertThrows(StudyMismatchException.class, () -> storage.openStudy("iris", Direction.MAXIMIZE, "h"),
+        "one objective");
+  }
+
+  @Test
   void keepsParamsWithTheirTypesAndOrder() {
     long s = storage.openStudy("s", Direction.MINIMIZE, "").id();
     int n = create(s, params(), "me");

@@ -170,4 +170,20 @@ class StudyTest {
     assertThrows(StudyMismatchException.class,
         () -> Study.builder("s", SPACE).storage(storage).specHash("h1").direction(Direction.MAXIMIZE).open());
   }
+
+  @Test
+  void reopeningWithAnotherSecondObjectiveIsRefusedThoughTheSpecHashIsTheSame() {
+    InMemoryStorage storage = new InMemoryStorage();
+    dev.hyp.runtime.trial.Objectives accuracyAndSize = new dev.hyp.runtime.trial.Objectives(
+        java.util.List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+    Study.builder("s", SPACE).storage(storage).specHash("h").objectives(accuracyAndSize)
+        .objectiveNames(java.util.List.of("accuracy on validation", "params")).open();
+    assertThrows(StudyMismatchException.class, () -> Study.builder("s", SPACE).storage(storage).specHash("h")
+        .objectives(new dev.hyp.runtime.trial.Objectives(java.util.List.of(Direction.MAXIMIZE, Direction.MAXIMIZE)))
+        .open());
+    assertThrows(StudyMismatchException.class, () -> Study.builder("s", SPACE).storage(storage).specHash("h")
+        .objectives(accuracyAndSize).objectiveNames(java.util.List.of("accuracy on validation", "latency")).open());
+    Study.builder("s", SPACE).storage(storage).specHash("h").objectives(accuracyAndSize)
+        .objectiveNames(java.util.List.of("accuracy on validation", "params")).open();
+  }
 }
