@@ -12,6 +12,7 @@ import dev.hyp.runtime.dl4j.Trainer;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Padding;
 import dev.hyp.runtime.vocab.Updater;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,7 +27,9 @@ import java.util.Map;
  * line each: CPU time, not wall-clock, so that other work on the machine moves it little.
  *
  * <p>{@code java -cp CP dev.hyp.runtime.dl4j.bench.RealSizeBenchmark DATA.csv LABEL [epochs] [rounds] [configs]}:
- * configs as indices into {@link #LAYERS}, {@code 0,6,10} (default: all twelve).
+ * configs as indices into {@link #LAYERS}, {@code 0,6,10} (default: all twelve). With
+ * {@code -Dhyp.bench.image=28x28} the CSV's rows are 28x28 images and the network a small CNN
+ * (conv2d(16, 3), maxpool(2), conv2d(32, 3), maxpool(2), dense(64)), batch 64, once per round.
  */
 public final class RealSizeBenchmark {
   private RealSizeBenchmark() {}
@@ -38,11 +41,14 @@ public final class RealSizeBenchmark {
 
   public static void main(String[] args) {
     Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
+    String image = System.getProperty("hyp.bench.image");
+    int[] shape = image == null ? null : new int[] {Integer.parseInt(image.split("x")[0]),
+        Integer.parseInt(image.split("x")[1]), 1};
     ExperimentData data = ExperimentData.load(CsvSource.of(Path.of(args[0]), args[1]), null, Task.CLASSIFICATION,
-        new Split.Holdout(0.2, 0.2), null, 7);
+        new Split.Holdout(0.2, 0.2), shape, 7);
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    int[] configs = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
+    int[] configs = shape != null ? new int[] {-1} : args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
         : java.util.stream.IntStream.range(0, LAYERS.length).toArray();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
@@ -50,17 +56,23 @@ public final class RealSizeBenchmark {
       for (int c : configs) {
         NetworkBuilder net = new NetworkBuilder(1, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
             .updater(Updater.ADAM, Map.of("lr", 1e-3));
-        for (int units : LAYERS[c]) {
+        int[] layers = c < 0 ? new int[] {64} : LAYERS[c];
+        int batch = c < 0 ? 64 : BATCHES[c];
+        if (c < 0) {
+          net.conv2d(16, 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null)
+              .conv2d(32, 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null);
+        }
+        for (int units : layers) {
           net.dense(units, Activation.of("relu"));
         }
         net.output(Activation.SOFTMAX, Loss.MCXENT, null);
         long cpu = threads.getCurrentThreadCpuTime();
         var result = Trainer.train(net, data, Normalization.STANDARD, "mcxent",
-            TrainOptions.of(epochs, BATCHES[c], "accuracy", 1), EpochCallback.NONE);
+            TrainOptions.of(epochs, batch, "accuracy", 1), EpochCallback.NONE);
         double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         total += seconds;
         System.out.printf(Locale.ROOT, "{\"round\":%d,\"layers\":\"%s\",\"batch\":%d,\"cpu_s\":%.3f,\"accuracy\":%.4f}%n",
-            round, java.util.Arrays.toString(LAYERS[c]), BATCHES[c], seconds, result.validation().get("accuracy"));
+            round, (c < 0 ? "cnn " : "") + java.util.Arrays.toString(layers), batch, seconds, result.validation().get("accuracy"));
       }
       System.out.printf(Locale.ROOT, "{\"round\":%d,\"total_cpu_s\":%.3f}%n", round, total);
     }

@@ -46,12 +46,6 @@ public final class Nd4jPatches {
      * would, without an op context. Part of the pooled executioner: off with it.
      */
     DIRECT_MATMUL("hyp.nd4j.libnd4jMatmul"),
-    /**
-     * {@link TransposeCopy}: a float matrix assigned into the other order (DL4J's dense layers, twice
-     * per layer and step) is copied in Java in blocks rather than element by element by libnd4j.
-     * Part of the pooled executioner: off with it.
-     */
-    TRANSPOSE_COPY("hyp.nd4j.libnd4jAssign"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -137,15 +131,11 @@ public final class Nd4jPatches {
       installed.add(Patch.INLINE_DEALLOCATOR);
     }
     if (options.has(Patch.POOLED_EXECUTIONER)) {
-      PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
-          options.has(Patch.TRANSPOSE_COPY));
+      PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
           installed.add(Patch.DIRECT_MATMUL);
-        }
-        if (executioner.usesTransposeCopy()) {
-          installed.add(Patch.TRANSPOSE_COPY);
         }
       }
     }

@@ -5,8 +5,6 @@ import java.util.List;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
-import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
@@ -16,11 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J's CPU executioner (with its ops kept reachable through their native calls, {@link
- * ReachableOpExecutioner}), with three changes: a custom op (a matrix product, softmax, an updater
+ * ReachableOpExecutioner}), with two changes: a custom op (a matrix product, softmax, an updater
  * step: most of a dense network's ops) runs in an op context reused from a per-thread pool instead
  * of a new one, and a plain float matrix product skips the op context altogether
- * ({@link DirectMatmul}), and a float matrix copied into the other order is copied in Java
- * ({@link TransposeCopy}). ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
+ * ({@link DirectMatmul}). ND4J 1.0.0-M2.1 builds a fresh libnd4j context per op, which costs a native
  * allocation with its own random generator, a buffer tracked by ND4J's deallocator and JavaCPP
  * pointers for the op's arguments: for a small network, more garbage-collection and deallocation
  * work than the op itself (docs/performance.md).
@@ -33,31 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
 final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final ThreadLocal<ArrayDeque<ReusableOpContext>> pool = ThreadLocal.withInitial(ArrayDeque::new);
   private final boolean directMatmul;
-  private final boolean transposeCopy;
 
-  /**
-   * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
-   * @param transposeCopy whether float matrices copied into the other order go to {@link TransposeCopy}
-   */
-  PooledContextExecutioner(boolean directMatmul, boolean transposeCopy) {
+  /** @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j) */
+  PooledContextExecutioner(boolean directMatmul) {
     this.directMatmul = directMatmul;
-    this.transposeCopy = transposeCopy;
-  }
-
-  /** Whether copies into the other order skip libnd4j ({@link Nd4jPatches.Patch#TRANSPOSE_COPY}). */
-  boolean usesTransposeCopy() {
-    return transposeCopy;
-  }
-
-  @Override
-  public INDArray exec(Op op, OpContext context) {
-    if (transposeCopy && context == null && TransposeCopy.applies(op)) {
-      long start = profilingConfigurableHookIn(op); // ND4J's checks and profiling, as for any op
-      TransposeCopy.run(op);
-      profilingConfigurableHookOut(op, null, start);
-      return op.z();
-    }
-    return super.exec(op, context);
   }
 
   /** Whether plain float products skip libnd4j ({@link Nd4jPatches.Patch#DIRECT_MATMUL}). */
@@ -124,7 +100,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul, boolean transposeCopy) {
+  static PooledContextExecutioner install(boolean directMatmul) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -133,7 +109,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
       return null;
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
-      PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, transposeCopy);
+      PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });

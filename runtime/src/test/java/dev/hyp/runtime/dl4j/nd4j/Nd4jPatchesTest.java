@@ -43,7 +43,6 @@ class Nd4jPatchesTest {
     assertEquals("hyp.nd4j.stockDeallocator", Patch.INLINE_DEALLOCATOR.switchProperty());
     assertEquals("hyp.nd4j.stockExecutioner", Patch.POOLED_EXECUTIONER.switchProperty());
     assertEquals("hyp.nd4j.libnd4jMatmul", Patch.DIRECT_MATMUL.switchProperty());
-    assertEquals("hyp.nd4j.libnd4jAssign", Patch.TRANSPOSE_COPY.switchProperty());
     assertEquals("hyp.nd4j.stockShapeInfoProvider", Patch.SHAPE_INFO_CACHE.switchProperty());
     assertEquals("hyp.nd4j.stockTadManager", Patch.TAD_CACHE.switchProperty());
     assertEquals("hyp.nd4j.stockMemoryCheck", Patch.NO_PHYSICAL_MEMORY_CHECK.switchProperty());
@@ -70,7 +69,6 @@ class Nd4jPatchesTest {
     assertEquals("InlineDeallocatorService", probed.get("deallocator"));
     assertEquals("PooledContextExecutioner", probed.get("executioner"));
     assertEquals("true", probed.get("directMatmul"));
-    assertEquals("true", probed.get("transposeCopy"));
     assertEquals("CachingShapeInfoProvider", probed.get("shapeInfoProvider"));
     assertEquals("CachingTadManager", probed.get("tadManager"));
   }
@@ -98,19 +96,12 @@ class Nd4jPatchesTest {
     assertEquals("false", libnd4jMatmul.get("directMatmul"));
     assertFalse(libnd4jMatmul.get("inUse").contains(Patch.DIRECT_MATMUL.name()));
     assertEquals("CachingTadManager", libnd4jMatmul.get("tadManager"));
-    assertEquals("true", libnd4jMatmul.get("transposeCopy"));
-
-    Map<String, String> libnd4jAssign = probe(List.of("-Dhyp.nd4j.libnd4jAssign=true"));
-    assertEquals("false", libnd4jAssign.get("transposeCopy"), libnd4jAssign.toString());
-    assertEquals("true", libnd4jAssign.get("directMatmul"));
-    assertFalse(libnd4jAssign.get("inUse").contains(Patch.TRANSPOSE_COPY.name()));
 
     Map<String, String> stockExecutioner = probe(List.of("-Dhyp.nd4j.stockExecutioner=true"));
     assertEquals("NativeOpExecutioner", stockExecutioner.get("executioner"), stockExecutioner.toString());
     assertEquals("CachingTadManager", stockExecutioner.get("tadManager")); // in ND4J's own executioner
     assertEquals("InlineDeallocatorService", stockExecutioner.get("deallocator"));
-    assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL, Patch.TRANSPOSE_COPY))
-        .toString(),
+    assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL)).toString(),
         stockExecutioner.get("inUse"));
   }
 
@@ -124,7 +115,6 @@ class Nd4jPatchesTest {
       System.out.println("executioner=" + Nd4j.getExecutioner().getClass().getSimpleName());
       if (Nd4j.getExecutioner() instanceof PooledContextExecutioner pooled) {
         System.out.println("directMatmul=" + pooled.usesDirectMatmul());
-        System.out.println("transposeCopy=" + pooled.usesTransposeCopy());
       }
       System.out.println("shapeInfoProvider=" + Nd4j.getShapeInfoProvider().getClass().getSimpleName());
       System.out.println("tadManager=" + Nd4j.getExecutioner().getTADManager().getClass().getSimpleName());
