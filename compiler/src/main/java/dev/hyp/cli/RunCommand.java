@@ -4,6 +4,7 @@ import dev.hyp.compiler.Compiler;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.run.ExperimentMain;
 import dev.hyp.runtime.run.RunOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,11 +29,29 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Compiler compiler = new Compiler();
-    CheckedSpec checked = CheckedSpec.load(compiler, file, common.err());
+    // under the launcher the search may run in a child JVM with options chosen from its data
+    // (ExperimentMain.relaunchForWork), which checks the spec again: its warnings are held until then
+    java.io.StringWriter held = ExperimentMain.choosesJvm() ? new java.io.StringWriter() : null;
+    CheckedSpec checked = CheckedSpec.load(compiler, file, held == null ? common.err() : new PrintWriter(held, true));
     if (!checked.ok()) {
+      printHeld(held);
       return common.exit(checked.exitCode());
     }
     Experiment<?> experiment = compiler.load(compiler.build(checked.experiment(), checked.source()));
+    if (held != null) {
+      int child = ExperimentMain.relaunchForWork(experiment, checked.directory(), options);
+      if (child >= 0) {
+        return child;
+      }
+      printHeld(held);
+    }
     return common.exit(ExperimentMain.run(experiment, checked.directory(), options, common.out(), common.err()));
+  }
+
+  private void printHeld(java.io.StringWriter held) {
+    if (held != null) {
+      common.err().print(held);
+      common.err().flush();
+    }
   }
 }

@@ -37,7 +37,7 @@ public final class Dl4jEnvironment {
   public static final int FEW_CORES = 2;
 
   /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
-  static final String MARKER = "HYP_RELAUNCHED";
+  public static final String MARKER = "HYP_RELAUNCHED";
 
   /** Whether every recommended variable is set (to anything: the user's choice wins). */
   public static boolean isTuned() {
@@ -56,6 +56,99 @@ public final class Dl4jEnvironment {
     }
     List<String> command = relaunchCommand(main, args, ManagementFactory.getRuntimeMXBean().getInputArguments(),
         Runtime.getRuntime().availableProcessors());
+    return runChild(command);
+  }
+
+  /**
+   * A generated jar's search: as {@link #relaunchIfNeeded(Class, String[])}, the child with the JVM
+   * options chosen for {@code dataBytes} of data ({@link JvmChoice}, as `hyp run` chooses them). The
+   * options given on the jar's command line win, kind by kind. A jar started with the environment
+   * already set runs as its user started it, in this JVM.
+   */
+  public static int relaunchIfNeeded(Class<?> main, String[] args, long dataBytes) {
+    if (isTuned() || System.getenv(MARKER) != null) {
+      return -1;
+    }
+    List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    List<String> chosen = JvmChoice.options(dataBytes, Runtime.getRuntime().availableProcessors(),
+        MachineMemory.total().orElse(0), current);
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(chosen);
+    command.addAll(current);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return runChild(command);
+  }
+
+  /**
+   * `hyp run` (the launcher sets {@link #CHOOSE_JVM}): when the JVM options chosen for
+   * {@code dataBytes} of data ({@link JvmChoice}) are not this JVM's, runs this same command line
+   * again in a child JVM with them, sharing input and output, and returns the child's exit code;
+   * -1 when this JVM is right (or is that child, or the property is not set). The user's options
+   * ({@code HYP_JAVA_OPTS}, which the launcher puts on the command line) win, kind by kind.
+   */
+  public static int relaunchForWork(long dataBytes) {
+    if (!Boolean.getBoolean(CHOOSE_JVM) || System.getenv(MARKER) != null) {
+      return -1;
+    }
+    List<String> user = userOptions(System.getenv("HYP_JAVA_OPTS"));
+    List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    List<String> chosen = JvmChoice.options(dataBytes, Runtime.getRuntime().availableProcessors(),
+        MachineMemory.total().orElse(0), user);
+    if (JvmChoice.satisfied(chosen, current, Runtime.getRuntime().maxMemory(), user)) {
+      return -1;
+    }
+    List<String> arguments = commandLineArguments();
+    String main = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+    int mainAt = arguments == null ? -1 : arguments.indexOf(main);
+    if (main.isEmpty() || mainAt < 0) {
+      return -1; // the command line cannot be read back: run here
+    }
+    return runChild(JvmChoice.relaunchCommand(javaBinary(), current, chosen, user,
+        System.getProperty("java.class.path"), arguments.subList(mainAt, arguments.size())));
+  }
+
+  /**
+   * This process's arguments after the java binary, as given; null when unknown. The JDK gives up on
+   * long command lines (a class path of 5 kB), so Linux's /proc/self/cmdline is read first.
+   */
+  private static List<String> commandLineArguments() {
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(Path.of("/proc/self/cmdline"));
+      List<String> all = new ArrayList<>();
+      int from = 0;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == 0) {
+          all.add(new String(bytes, from, i - from, java.nio.charset.Charset.defaultCharset()));
+          from = i + 1;
+        }
+      }
+      if (!all.isEmpty()) {
+        return all.subList(1, all.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: ask the JDK
+    }
+    return ProcessHandle.current().info().arguments().map(List::of).orElse(null);
+  }
+
+  /** The system property the `hyp` launcher sets for `hyp run`: choose the JVM's options from the work. */
+  public static final String CHOOSE_JVM = "hyp.jvm.choose";
+
+  /** {@code HYP_JAVA_OPTS} split as the launcher's shell splits it (on white space), empty when unset. */
+  static List<String> userOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Runs {@code command} as this process's child (input and output shared, signals forwarded); its exit code. */
+  private static int runChild(List<String> command) {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     RECOMMENDED.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
     pb.environment().put(MARKER, "1");

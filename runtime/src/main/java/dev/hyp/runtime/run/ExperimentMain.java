@@ -35,13 +35,49 @@ public final class ExperimentMain {
    * when they are not set the jar first starts itself again with them (docs/performance.md).
    */
   public static void main(Experiment<?> experiment, String[] args) {
-    int relaunched = Dl4jEnvironment.relaunchIfNeeded(experiment.getClass(), args);
+    Path specDirectory = specDirectory(experiment);
+    int relaunched = Dl4jEnvironment.relaunchIfNeeded(experiment.getClass(), args,
+        dataBytes(experiment, dataDirectoryArgument(args, specDirectory)));
     if (relaunched >= 0) {
       System.exit(relaunched);
     }
-    int exit = run(experiment, specDirectory(experiment), withDefaultExecutor(experiment, args),
+    int exit = run(experiment, specDirectory, withDefaultExecutor(experiment, args),
         new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(exit);
+  }
+
+  /**
+   * `hyp run`, after it compiled the spec: when the launcher asked for it ({@link Dl4jEnvironment#CHOOSE_JVM})
+   * and this search's data wants other JVM options than this JVM's ({@link dev.hyp.runtime.dl4j.JvmChoice}: C2
+   * and a heap sized to the data for large data), runs the same command again in a child JVM with them and returns
+   * its exit code; -1 to run here.
+   */
+  public static int relaunchForWork(Experiment<?> experiment, Path specDirectory, RunOptions options) {
+    Path directory = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
+    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory));
+  }
+
+  /** Whether the launcher asked `hyp run` to choose its JVM's options from the work ({@link #relaunchForWork}). */
+  public static boolean choosesJvm() {
+    return Boolean.getBoolean(Dl4jEnvironment.CHOOSE_JVM) && System.getenv(Dl4jEnvironment.MARKER) == null;
+  }
+
+  /** The bytes of the experiment's data files under {@code directory}, as far as they matter to the JVM's options. */
+  static long dataBytes(Experiment<?> experiment, Path directory) {
+    return DataBytes.of(experiment.definition().data(), directory, 1L << 28);
+  }
+
+  /** {@code --data-dir}'s value in a jar's arguments, else {@code fallback}. */
+  static Path dataDirectoryArgument(String[] args, Path fallback) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data-dir") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--data-dir=")) {
+        return Path.of(args[i].substring("--data-dir=".length()));
+      }
+    }
+    return fallback;
   }
 
   /** Runs the experiment with command-line options; returns the exit code. */

@@ -1,0 +1,150 @@
+package dev.hyp.runtime.dl4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options a search runs best with, chosen from its work rather than from the core count
+ * alone (docs/performance.md, "Real sizes"):
+ *
+ * <ul>
+ *   <li>JIT: on a machine of at most {@link Dl4jEnvironment#FEW_CORES} cores, the C1 compiler only
+ *       ({@link Dl4jEnvironment#RECOMMENDED_JIT_OPTIONS}) for small data, where a search is tens or
+ *       hundreds of trials of a second or less and C2's compiling would take a core from them for
+ *       longer than it wins back; full tiered compilation (C2) once the training data reaches
+ *       {@link #LONG_TRIAL_DATA_BYTES}, where a trial takes many seconds and C2's code is 14% faster
+ *       (issue 19: 46.7 s against 41.0 s for 12 trials at 50,000 x 40). On more cores C2 always.
+ *   <li>Heap: a maximum sized to the data ({@link #heapBytes}), well below the JVM's default of a
+ *       quarter of the machine, so that the young generation, and with it the resident memory, stays
+ *       bounded (ND4J's arrays live outside the heap). JavaCPP's cap on its own allocations, which
+ *       defaults to the heap's maximum, is lifted ({@code maxBytes=0}) so that a smaller heap does not
+ *       lower it; hyp's memory guard ({@link MemoryBudget}) bounds trials instead.
+ * </ul>
+ *
+ * <p>Options the user gave win, kind by kind: any JIT option keeps the JIT as it is, any heap
+ * option the heap, an explicit {@code maxBytes} JavaCPP's cap.
+ */
+public final class JvmChoice {
+  private JvmChoice() {}
+
+  /** Training data from this size on (CSV or image files, in bytes) makes trials long: C2. */
+  public static final long LONG_TRIAL_DATA_BYTES = 1L << 20;
+
+  /** The least maximum heap hyp chooses. */
+  static final long MIN_HEAP_BYTES = 512L << 20;
+
+  /** Heap per byte of data files: parsing and the float arrays on the heap with room to spare. */
+  static final int HEAP_PER_DATA_BYTE = 8;
+
+  /** The option that keeps the C1 compiler only. */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /**
+   * The maximum heap for {@code dataBytes} of data files: 512 MB plus {@value #HEAP_PER_DATA_BYTE}
+   * bytes per byte of data, at most a quarter of the machine's memory (the JVM's own default), in
+   * whole megabytes.
+   */
+  static long heapBytes(long dataBytes, long physicalBytes) {
+    long wanted = MIN_HEAP_BYTES + Math.min(dataBytes, Long.MAX_VALUE / (2L * HEAP_PER_DATA_BYTE)) * HEAP_PER_DATA_BYTE;
+    long cap = physicalBytes > 0 ? Math.max(MIN_HEAP_BYTES, physicalBytes / 4) : wanted;
+    long heap = Math.min(wanted, cap);
+    return (heap >> 20) << 20;
+  }
+
+  /** Whether the C1 compiler alone is the better choice for a search over {@code dataBytes} of data. */
+  static boolean c1Only(long dataBytes, int cores) {
+    return cores <= Dl4jEnvironment.FEW_CORES && dataBytes < LONG_TRIAL_DATA_BYTES;
+  }
+
+  /**
+   * The options for a search over {@code dataBytes} of data on {@code cores} cores and
+   * {@code physicalBytes} of memory (0 when unknown), leaving out every kind {@code userOptions}
+   * already sets.
+   */
+  public static List<String> options(long dataBytes, int cores, long physicalBytes, List<String> userOptions) {
+    List<String> options = new ArrayList<>();
+    if (userOptions.stream().noneMatch(JvmChoice::isJitOption) && c1Only(dataBytes, cores)) {
+      options.add(C1_ONLY);
+    }
+    if (userOptions.stream().noneMatch(JvmChoice::isHeapOption)) {
+      options.add("-Xmx" + (heapBytes(dataBytes, physicalBytes) >> 20) + "m");
+    }
+    if (userOptions.stream().noneMatch(JvmChoice::isMaxBytesOption)) {
+      options.add("-D" + MemoryBudget.MAX_BYTES + "=0");
+    }
+    return options;
+  }
+
+  /** An option that sets how the JIT compiles (tiers, C1 or C2). */
+  static boolean isJitOption(String option) {
+    return option.startsWith("-XX:TieredStopAtLevel") || option.contains("TieredCompilation")
+        || option.equals("-Xint") || option.equals("-Xcomp") || option.equals("-client") || option.equals("-server");
+  }
+
+  /** An option that sizes the heap or its young generation. */
+  static boolean isHeapOption(String option) {
+    return option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MaxRAM")
+        || option.startsWith("-Xmn") || option.startsWith("-XX:MaxNewSize");
+  }
+
+  /**
+   * Whether a JVM started with {@code current} (the user's among them: {@code user}) and a maximum heap of {@code maxHeap} bytes is close
+   * enough to {@code chosen} (from {@link #options}) not to start another: the same JIT (unless the
+   * user chose it), and when a heap is chosen, a maximum within a factor of 2 of it. The `hyp`
+   * launcher starts `run` with the small-data choice ({@code -Xmx768m}, C1 on few cores), so a
+   * small search never starts a second JVM.
+   */
+  public static boolean satisfied(List<String> chosen, List<String> current, long maxHeap, List<String> user) {
+    boolean userJit = user.stream().anyMatch(JvmChoice::isJitOption);
+    boolean wantsC1 = chosen.contains(C1_ONLY);
+    boolean hasC1 = lastJitOption(current).equals(C1_ONLY);
+    if (!userJit && wantsC1 != hasC1) {
+      return false;
+    }
+    for (String option : chosen) {
+      if (option.startsWith("-Xmx")) {
+        long wanted = Long.parseLong(option.substring(4, option.length() - 1)) << 20;
+        return maxHeap >= wanted / 2 && maxHeap <= wanted * 2;
+      }
+    }
+    return true;
+  }
+
+  private static String lastJitOption(List<String> options) {
+    String last = "";
+    for (String option : options) {
+      if (isJitOption(option)) {
+        last = option;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * The command that starts {@code mainAndArguments} again with the {@code chosen} options: this
+   * JVM's options ({@code current}) without those of the kinds chosen (the launcher's defaults;
+   * the user's kinds are never chosen, so theirs stay), then the chosen ones.
+   */
+  static List<String> relaunchCommand(String java, List<String> current, List<String> chosen, List<String> user,
+      String classPath, List<String> mainAndArguments) {
+    boolean jit = user.stream().noneMatch(JvmChoice::isJitOption);
+    boolean heap = user.stream().noneMatch(JvmChoice::isHeapOption);
+    boolean maxBytes = user.stream().noneMatch(JvmChoice::isMaxBytesOption);
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    for (String option : current) {
+      if (!(jit && isJitOption(option) || heap && isHeapOption(option) || maxBytes && isMaxBytesOption(option))) {
+        command.add(option);
+      }
+    }
+    command.addAll(chosen);
+    command.add("-cp");
+    command.add(classPath);
+    command.addAll(mainAndArguments);
+    return command;
+  }
+
+  private static boolean isMaxBytesOption(String option) {
+    return option.startsWith("-D" + MemoryBudget.MAX_BYTES + "=");
+  }
+}

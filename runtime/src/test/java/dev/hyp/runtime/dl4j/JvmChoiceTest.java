@@ -1,0 +1,135 @@
+package dev.hyp.runtime.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The JVM's options chosen from a search's data, and `hyp run`'s child JVM that gets them. */
+class JvmChoiceTest {
+  private static final long MB = 1L << 20;
+  private static final long GB = 1L << 30;
+
+  @Test
+  void smallDataOnTwoCoresKeepsC1AndLargeDataGetsC2() {
+    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dorg.bytedeco.javacpp.maxBytes=0"),
+        JvmChoice.options(124_435, 2, 24 * GB, List.of())); // breast_cancer.csv
+    List<String> large = JvmChoice.options(17 * MB, 2, 24 * GB, List.of()); // 50,000 rows x 40
+    assertEquals(List.of("-Xmx648m", "-Dorg.bytedeco.javacpp.maxBytes=0"), large);
+    assertFalse(JvmChoice.options(10_000, 16, 24 * GB, List.of()).contains("-XX:TieredStopAtLevel=1"),
+        "C2 on many cores");
+  }
+
+  @Test
+  void theHeapGrowsWithTheDataUpToAQuarterOfTheMachine() {
+    assertEquals(512 * MB, JvmChoice.heapBytes(0, 24 * GB));
+    assertEquals(512 * MB + 1600 * MB, JvmChoice.heapBytes(200 * MB, 24 * GB));
+    assertEquals(2 * GB, JvmChoice.heapBytes(5 * GB, 8 * GB));
+    assertEquals(512 * MB, JvmChoice.heapBytes(5 * GB, GB), "never below the least heap");
+  }
+
+  @Test
+  void theUsersOptionsWinKindByKind() {
+    List<String> user = List.of("-XX:TieredStopAtLevel=4", "-Xmx3g", "-Dorg.bytedeco.javacpp.maxBytes=6g");
+    assertEquals(List.of(), JvmChoice.options(100, 2, 24 * GB, user));
+    assertEquals(List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxBytes=0"),
+        JvmChoice.options(100, 2, 24 * GB, List.of("-XX:-TieredCompilation")));
+  }
+
+  @Test
+  void aJvmCloseEnoughIsKept() {
+    List<String> launcher = List.of("-Dhyp.jvm.choose=true", "-Xmx768m", "-XX:TieredStopAtLevel=1");
+    List<String> small = JvmChoice.options(124_435, 2, 24 * GB, List.of());
+    assertTrue(JvmChoice.satisfied(small, launcher, 768 * MB, List.of()));
+    List<String> large = JvmChoice.options(17 * MB, 2, 24 * GB, List.of());
+    assertFalse(JvmChoice.satisfied(large, launcher, 768 * MB, List.of()), "C1 where C2 is chosen");
+    List<String> huge = JvmChoice.options(200 * MB, 2, 24 * GB, List.of("-XX:TieredStopAtLevel=1"));
+    assertFalse(JvmChoice.satisfied(huge, launcher, 768 * MB, List.of("-XX:TieredStopAtLevel=1")), "heap too small");
+    assertTrue(JvmChoice.satisfied(JvmChoice.options(17 * MB, 2, 24 * GB, List.of("-XX:TieredStopAtLevel=1")),
+        launcher, 768 * MB, List.of("-XX:TieredStopAtLevel=1")), "the user's C1 stays");
+  }
+
+  @Test
+  void theRelaunchReplacesTheLaunchersDefaultsAndKeepsTheUsers() {
+    List<String> current = List.of("-Dhyp.jvm.choose=true", "-Xmx768m", "-Dorg.bytedeco.javacpp.maxBytes=0",
+        "-XX:TieredStopAtLevel=1", "-Dhyp.nd4j.libnd4jAssign=true");
+    List<String> command = JvmChoice.relaunchCommand("java", current, List.of("-Xmx648m",
+        "-Dorg.bytedeco.javacpp.maxBytes=0"), List.of("-Dhyp.nd4j.libnd4jAssign=true"), "cp.jar",
+        List.of("dev.hyp.cli.Main", "run", "a b.hyp"));
+    assertEquals(List.of("java", "-Dhyp.jvm.choose=true", "-Dhyp.nd4j.libnd4jAssign=true", "-Xmx648m",
+        "-Dorg.bytedeco.javacpp.maxBytes=0", "-cp", "cp.jar", "dev.hyp.cli.Main", "run", "a b.hyp"), command);
+    List<String> userC1 = JvmChoice.relaunchCommand("java", current, List.of("-Xmx2112m"),
+        List.of("-XX:TieredStopAtLevel=1"), "cp.jar", List.of("Main"));
+    assertTrue(userC1.contains("-XX:TieredStopAtLevel=1"), userC1.toString());
+    assertFalse(userC1.contains("-Xmx768m"), userC1.toString());
+  }
+
+  /** A child JVM started as the launcher starts `hyp run` gets the options chosen for large data, and its exit code. */
+  @Test
+  void largeDataRunsInAChildJvmWithC2AndTheChosenHeap() throws Exception {
+    Map<String, String> large = probe(50 * MB, null);
+    assertEquals("true", large.get("child"), large.toString());
+    assertEquals("false", large.get("c1"));
+    assertEquals(String.valueOf(JvmChoice.heapBytes(50 * MB, MachineMemory.total().orElse(0)) >> 20), large.get("xmx"));
+    assertEquals("a b|c", large.get("args"), "the arguments as given");
+    assertEquals("3", large.get("exit"), "the child's exit code");
+
+    Map<String, String> small = probe(1000, null);
+    assertEquals("false", small.get("child"), small.toString());
+    assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors() <= 2), small.get("c1"));
+
+    Map<String, String> userC1 = probe(50 * MB, "-XX:TieredStopAtLevel=1 -Xmx768m");
+    assertEquals("false", userC1.get("child"), "HYP_JAVA_OPTS wins: " + userC1);
+    assertEquals("true", userC1.get("c1"));
+  }
+
+  /** Run in the child JVMs: as `hyp run` does after reading the spec, with the data's size as the first argument. */
+  static final class Probe {
+    public static void main(String[] args) {
+      int code = Dl4jEnvironment.relaunchForWork(Long.parseLong(args[0]));
+      if (code >= 0) {
+        System.exit(code);
+      }
+      List<String> options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+      System.out.println("child=" + (System.getenv(Dl4jEnvironment.MARKER) != null));
+      System.out.println("c1=" + options.contains("-XX:TieredStopAtLevel=1"));
+      System.out.println("xmx=" + options.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b)
+          .map(o -> o.substring(4, o.length() - 1)).orElse(""));
+      System.out.println("args=" + String.join("|", List.of(args).subList(1, args.length)));
+      System.exit(3);
+    }
+  }
+
+  private static Map<String, String> probe(long dataBytes, String userOptions) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dhyp.jvm.choose=true", "-Xmx768m", "-Dorg.bytedeco.javacpp.maxBytes=0", "-XX:TieredStopAtLevel=1"));
+    if (userOptions != null) {
+      command.addAll(List.of(userOptions.split(" ")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+        String.valueOf(dataBytes), "a b", "c"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove(Dl4jEnvironment.MARKER);
+    if (userOptions == null) {
+      builder.environment().remove("HYP_JAVA_OPTS");
+    } else {
+      builder.environment().put("HYP_JAVA_OPTS", userOptions);
+    }
+    Process child = builder.start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(2, TimeUnit.MINUTES));
+    Map<String, String> lines = new LinkedHashMap<>();
+    out.lines().filter(l -> l.matches("[a-z0-9]+=.*"))
+        .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+    lines.put("exit", String.valueOf(child.exitValue()));
+    return lines;
+  }
+}
