@@ -35,6 +35,11 @@ public enum GeneratedData {
     return defaultRows;
   }
 
+  /** The file a size is written to: {@link #fileName()} at the default size, else the id and the rows. */
+  public String fileName(long rows) {
+    return rows == defaultRows ? fileName : id + "_" + rows + ".csv";
+  }
+
   /** The data set called {@code id}, or null. */
   public static GeneratedData byId(String id) {
     for (GeneratedData data : values()) {
