@@ -22,6 +22,18 @@ import picocli.CommandLine.Option;
 final class BenchPeerCommand {
   private BenchPeerCommand() {}
 
+  /** The launcher `hyp` a user runs, when this command line is its build (compiler/target/hyp.jar). */
+  private static Path repositoryRoot() {
+    try {
+      Path jar = Path.of(BenchPeerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path root = jar.getParent() == null || jar.getParent().getParent() == null ? null
+          : jar.getParent().getParent().getParent();
+      return root != null && Files.isExecutable(root.resolve("hyp")) ? root : null;
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
   @Command(name = "data",
       description = "Write the generated data sets at real sizes (seeded: the same bytes on every run): tabular"
           + " (100,000 rows x 40 features, 4 classes), glyphs (20,000 28x28 images, 10 classes; a CSV of pixels),"
@@ -59,10 +71,13 @@ final class BenchPeerCommand {
         common.err().println("hyp bench data: --rows must be at least 1");
         return common.exit(ExitCode.BAD_INPUT);
       }
+      // the samples' folder is the launcher's, wherever the command is run from
+      Path root = repositoryRoot();
+      Path folder = out.equals(Path.of(GenerateData.SAMPLES_FOLDER)) && root != null ? root.resolve(out) : out;
       try {
-        GenerateData.write(out, chosen, common.out());
+        GenerateData.write(folder, chosen, common.out());
       } catch (IOException e) {
-        common.err().println("hyp bench data: cannot write into " + out + ": " + e.getMessage());
+        common.err().println("hyp bench data: cannot write into " + folder + ": " + e.getMessage());
         return common.exit(ExitCode.BAD_INPUT);
       }
       return common.exit(ExitCode.OK);
@@ -155,18 +170,6 @@ final class BenchPeerCommand {
       } catch (IllegalStateException | java.io.UncheckedIOException e) {
         common.err().println("hyp bench peer: " + e.getMessage());
         return common.exit(ExitCode.BAD_INPUT);
-      }
-    }
-
-    /** The launcher `hyp` a user runs, when this command line is its build (compiler/target/hyp.jar). */
-    private static Path repositoryRoot() {
-      try {
-        Path jar = Path.of(BenchPeerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path root = jar.getParent() == null || jar.getParent().getParent() == null ? null
-            : jar.getParent().getParent().getParent();
-        return root != null && Files.isExecutable(root.resolve("hyp")) ? root : null;
-      } catch (URISyntaxException | RuntimeException e) {
-        return null;
       }
     }
 
