@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** `hyp bench ...`: benchmarks that print JSON lines of figures (never part of the tests). */
 @Command(name = "bench", description = "Run a benchmark and print its figures as JSON lines.",
     subcommands = {BenchCommand.Samplers.class, BenchCommand.Check.class, BenchCommand.Predict.class,
-        BenchCommand.Images.class, BenchCommand.MultiObjective.class})
+        BenchCommand.Images.class, BenchCommand.MultiObjective.class, BenchPeerCommand.Data.class,
+        BenchPeerCommand.Peer.class})
 final class BenchCommand {
   @Mixin
   CommonOptions common; // -h and -V: the benchmarks themselves are the subcommands
