@@ -27,7 +27,7 @@ public final class AutoSampler implements Sampler {
     this.tpe = new TpeSampler(seed, 10, 24, 0.2, 25, 1.0);
     this.gp = new GpSampler(seed, 10, 512);
     this.cmaes = new CmaEsSampler(seed, 0, CMAES_SIGMA_AFTER_GP, 0, GP_TRIALS);
-    this.severalObjectives = new MotpeSampler(seed, 5, 24, 0.2, 25, 1.0);
+    this.severalObjectives = new MotpeSampler(seed, 5, 24, 0.2, 25, 0.5);
   }
 
   /** What auto runs on a space, and why, as {@code hyp run} prints it and run.json keeps it. */

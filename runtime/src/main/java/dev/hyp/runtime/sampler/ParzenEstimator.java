@@ -34,12 +34,22 @@ final class ParzenEstimator {
    *     value per dimension
    */
   ParzenEstimator(List<TpeDimension> dims, double[][] observations, double priorWeight) {
+    this(dims, observations, priorWeight, null, 0);
+  }
+
+  /**
+   * With given weights per observation (null: Optuna's default ramp), and each kernel's categorical
+   * distributions mixed with the uniform one at {@code uniformShare} (0: not at all), so that no
+   * category's chance vanishes however often the others were seen.
+   */
+  ParzenEstimator(List<TpeDimension> dims, double[][] observations, double priorWeight, double[] observationWeights,
+      double uniformShare) {
     this.dims = dims;
     int n = observations.length;
     this.kernels = n + 1;
     this.logWeight = new double[kernels];
     this.cumulativeWeight = new double[kernels];
-    double[] w = weights(n, priorWeight);
+    double[] w = observationWeights == null ? weights(n, priorWeight) : normalized(observationWeights, priorWeight);
     double acc = 0;
     for (int k = 0; k < kernels; k++) {
       logWeight[k] = Math.log(w[k]);
@@ -56,7 +66,7 @@ final class ParzenEstimator {
     for (int j = 0; j < d; j++) {
       TpeDimension dim = dims.get(j);
       if (dim.kind == TpeDimension.Kind.CATEGORICAL) {
-        buildCategorical(j, dim, observations, priorWeight);
+        buildCategorical(j, dim, observations, priorWeight, uniformShare);
       } else {
         buildNumeric(j, dim, observations);
       }
@@ -73,6 +83,21 @@ final class ParzenEstimator {
     for (int k = 0; k < n; k++) {
       w[k] = k < ramp ? (ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * k / (ramp - 1)) : 1.0;
     }
+    w[n] = priorWeight;
+    double sum = 0;
+    for (double x : w) {
+      sum += x;
+    }
+    for (int k = 0; k <= n; k++) {
+      w[k] /= sum;
+    }
+    return w;
+  }
+
+  /** The given observation weights with the prior's appended, all normalized to sum to one. */
+  private static double[] normalized(double[] observationWeights, double priorWeight) {
+    int n = observationWeights.length;
+    double[] w = Arrays.copyOf(observationWeights, n + 1);
     w[n] = priorWeight;
     double sum = 0;
     for (double x : w) {
@@ -148,7 +173,7 @@ final class ParzenEstimator {
   private static final int INDEX_BITS = 20;
   private static final double POSITIONS = 4294967296.0;
 
-  private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight) {
+  private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
     int n = obs.length;
     int c = dim.choices;
     prob[j] = new double[kernels * c];
@@ -158,6 +183,7 @@ final class ParzenEstimator {
       double total = fill * c + (k < n ? 1 : 0);
       for (int i = 0; i < c; i++) {
         double p = (fill + (k < n && (int) obs[k][j] == i ? 1 : 0)) / total;
+        p = (1 - uniformShare) * p + uniformShare / c;
         prob[j][k * c + i] = p;
         logProb[j][k * c + i] = Math.log(p);
       }
