@@ -31,6 +31,8 @@ public final class TpeSampler implements Sampler {
   private final double gamma;
   private final int maxGood;
   private final double priorWeight;
+  /** Each trial's row of internal values for a group, from the last ask (see {@link #rows}). */
+  private final Map<List<Object>, Rows> rowCache = new HashMap<>();
 
   /**
    * Defaults are the vocabulary's ({@link dev.hyp.runtime.vocab.Strategy#TPE}); {@link Samplers} applies them.
@@ -85,10 +87,10 @@ public final class TpeSampler implements Sampler {
     }
     List<double[]> below = new ArrayList<>();
     List<double[]> above = new ArrayList<>();
-    for (FrozenTrial t : trials) {
-      double[] row = observation(dims, t.params());
-      if (row != null) {
-        (good[t.number()] ? below : above).add(row);
+    double[][] rows = rows(space, group, dims, trials);
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] != null) {
+        (good[trials.get(i).number()] ? below : above).add(rows[i]);
       }
     }
     ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight);
@@ -108,6 +110,39 @@ public final class TpeSampler implements Sampler {
       values.put(dims.get(j).name, dims.get(j).fromInternal(best[j]));
     }
     return values;
+  }
+
+  /**
+   * Each trial's values for the group (null where it lacks any), reusing the rows of the last ask:
+   * stored parameters are immutable and trials keep their positions, so where the trial at a
+   * position holds the same parameters object as at the last ask, its row is the same, and only
+   * the new trials are read. Storages that return the same objects on every call (the in-memory
+   * one) save the map lookups of every trial on every ask; others just read every row. The cache
+   * holds the last ask's trials only.
+   */
+  private double[][] rows(SearchSpace space, List<String> group, List<TpeDimension> dims, List<FrozenTrial> trials) {
+    List<Object> key = new ArrayList<>();
+    for (String name : group) {
+      key.add(name);
+      key.add(space.param(name).distribution());
+    }
+    int n = trials.size();
+    ParamValues[] params = new ParamValues[n];
+    double[][] rows = new double[n][];
+    synchronized (rowCache) {
+      Rows last = rowCache.get(key);
+      for (int i = 0; i < n; i++) {
+        params[i] = trials.get(i).params();
+        boolean known = last != null && i < last.params.length && last.params[i] == params[i];
+        rows[i] = known ? last.rows[i] : observation(dims, params[i]);
+      }
+      rowCache.put(key, new Rows(params, rows));
+    }
+    return rows;
+  }
+
+  /** The rows of one ask, by trial position, with the parameters they were read from. */
+  private record Rows(ParamValues[] params, double[][] rows) {
   }
 
   /** The trial's values for the whole group, or null if it lacks any of them. */

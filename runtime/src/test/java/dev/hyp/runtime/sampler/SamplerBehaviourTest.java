@@ -68,6 +68,25 @@ class SamplerBehaviourTest {
     }
   }
 
+  /**
+   * TPE reuses the rows it read at its last ask: one sampler asked for two studies in turn (the
+   * same positions, other trials) suggests exactly what a fresh sampler suggests on each.
+   */
+  @Test
+  void tpeSuggestsTheSameWhetherOrNotItAskedBefore() {
+    List<FrozenTrial> a = run("tpe", Map.of("startup", 5), 3, UNIT_SQUARE, 40, p -> p.getDouble("a"));
+    List<FrozenTrial> b = run("tpe", Map.of("startup", 5), 3, UNIT_SQUARE, 40, p -> -p.getDouble("b"));
+    Sampler shared = Samplers.create("tpe", Map.of("startup", 5), 3);
+    for (int i = 5; i < 40; i++) {
+      for (List<FrozenTrial> trials : List.of(a, b)) {
+        SamplingContext context = new SamplingContext(UNIT_SQUARE, trials.subList(0, i), Direction.MINIMIZE, i);
+        ParamValues fresh = Samplers.create("tpe", Map.of("startup", 5), 3).sample(context);
+        assertEquals(trials.get(i).params(), fresh, "trial " + i);
+        assertEquals(fresh, shared.sample(context), "trial " + i);
+      }
+    }
+  }
+
   @Test
   void tpeBeatsRandomSearchOnAQuadratic() {
     ToDoubleFunction<ParamValues> bowl = p -> Math.pow(p.getDouble("a") - 0.3, 2) + Math.pow(p.getDouble("b") - 0.7, 2);
