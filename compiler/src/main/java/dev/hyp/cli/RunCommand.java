@@ -5,6 +5,7 @@ import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.run.ExperimentMain;
 import dev.hyp.runtime.run.RunOptions;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     Compiler compiler = new Compiler();
     // under the launcher the search may run in a child JVM with options chosen from its data
     // (ExperimentMain.relaunchForWork), which checks the spec again: its warnings are held until then
-    java.io.StringWriter held = ExperimentMain.choosesJvm() ? new java.io.StringWriter() : null;
+    StringWriter held = ExperimentMain.choosesJvm() ? new StringWriter() : null;
     CheckedSpec checked = CheckedSpec.load(compiler, file, held == null ? common.err() : new PrintWriter(held, true));
     if (!checked.ok()) {
       printHeld(held);
@@ -48,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     return common.exit(ExperimentMain.run(experiment, checked.directory(), options, common.out(), common.err()));
   }
 
-  private void printHeld(java.io.StringWriter held) {
+  private void printHeld(StringWriter held) {
     if (held != null) {
       common.err().print(held);
       common.err().flush();
