@@ -93,7 +93,19 @@ class FrontModelsRunTest {
         bad.err().lines().toList());
   }
 
-  private static void predictsIris(SavedModel model) {
+  @Test
+  void keepFrontWithOneObjectiveSaysSoAndKeepsTheBestModel() {
+    Path run = dir.resolve("one");
+    Run output = SamplesRunTest.hyp("run", "iris.hyp", "--keep", "front", "--trials", "1", "--max-epochs", "1",
+        "--out", run.toString());
+    assertEquals(0, output.exit(), output.out() + output.err());
+    assertTrue(output.err().contains("hyp: --keep front keeps the Pareto front's models, and this spec has one"
+        + " objective: best-model.zip is its best trial"), output.err());
+    assertTrue(Files.isRegularFile(run.resolve("best-model.zip")));
+    assertFalse(Files.exists(run.resolve("models")));
+  }
+
+    private static void predictsIris(SavedModel model) {
     double[][] scores = model.predict(FLOWERS);
     assertEquals(FLOWERS.length, scores.length);
     for (double[] row : scores) {

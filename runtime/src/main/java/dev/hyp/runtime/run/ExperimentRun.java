@@ -215,6 +215,10 @@ final class ExperimentRun<P> {
    * `best-model.zip`; otherwise null (it holds the first objective's best feasible trial).
    */
   private FrontModels frontModels(Path outDirectory, ExperimentData data) {
+    if (definition.objectives().size() < 2 && options.keepFront()) {
+      err.println("hyp: --keep front keeps the Pareto front's models, and this spec has one objective:"
+          + " best-model.zip is its best trial");
+    }
     if (definition.objectives().size() < 2 || definition.pick() == null && !options.keepFront()) {
       return null;
     }
