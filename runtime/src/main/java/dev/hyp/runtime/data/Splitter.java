@@ -18,16 +18,29 @@ public final class Splitter {
 
   /** The holdout split of {@code table}. Each non-empty part gets at least one row of each class where possible. */
   public static Parts holdout(Table table, Split.Holdout holdout, long seed) {
-    List<int[]> groups = groups(table, seed);
+    Parts parts = holdout(groups(table, seed), table.size(), holdout.validation(), holdout.test());
+    if (parts.train().length == 0 || parts.validation().length == 0) {
+      throw new DataException(table.file(), 0, null, "too few rows (" + table.size() + ") for a validation part of "
+          + holdout.validation() + " and a training part");
+    }
+    return parts;
+  }
+
+  /**
+   * The holdout split {@link #holdout(Table, Split.Holdout, long)} gives rows whose classes are
+   * {@code classOf} (indexes below {@code classes}), for a peer that must use the same rows.
+   */
+  public static Parts holdout(int[] classOf, int classes, double validation, double test, long seed) {
+    return holdout(classGroups(classOf, classes, new Random(seed)), classOf.length, validation, test);
+  }
+
+  private static Parts holdout(List<int[]> groups, int n, double validationFraction, double testFraction) {
     List<Integer> train = new ArrayList<>();
     List<Integer> validation = new ArrayList<>();
     List<Integer> test = new ArrayList<>();
     // Largest-remainder rounding over all groups keeps the part sizes at round(n * fraction).
-    int n = table.size();
-    int wantTest = (int) Math.round(n * holdout.test());
-    int wantValidation = (int) Math.round(n * holdout.validation());
-    int[] testCounts = apportion(groups, wantTest, holdout.test());
-    int[] validationCounts = apportion(groups, wantValidation, holdout.validation());
+    int[] testCounts = apportion(groups, (int) Math.round(n * testFraction), testFraction);
+    int[] validationCounts = apportion(groups, (int) Math.round(n * validationFraction), validationFraction);
     for (int g = 0; g < groups.size(); g++) {
       int[] rows = groups.get(g);
       int t = testCounts[g];
@@ -35,10 +48,6 @@ public final class Splitter {
       for (int i = 0; i < rows.length; i++) {
         (i < t ? test : i < t + v ? validation : train).add(rows[i]);
       }
-    }
-    if (train.isEmpty() || validation.isEmpty()) {
-      throw new DataException(table.file(), 0, null,
-          "too few rows (" + n + ") for a validation part of " + holdout.validation() + " and a training part");
     }
     return new Parts(sorted(train), sorted(validation), sorted(test));
   }
@@ -78,33 +87,41 @@ public final class Splitter {
   /** Shuffled row indexes, one group per class (classification) or a single group (regression). */
   private static List<int[]> groups(Table table, long seed) {
     Random random = new Random(seed);
-    List<int[]> groups = new ArrayList<>();
     if (table.task() == Task.CLASSIFICATION) {
-      int classes = table.classes().size();
-      int[] counts = new int[classes];
-      for (int i = 0; i < table.size(); i++) {
-        counts[table.classOf(i)]++;
+      int[] classOf = new int[table.size()];
+      for (int i = 0; i < classOf.length; i++) {
+        classOf[i] = table.classOf(i);
       }
-      int[][] members = new int[classes][];
-      for (int c = 0; c < classes; c++) {
-        members[c] = new int[counts[c]];
-      }
-      int[] fill = new int[classes];
-      for (int i = 0; i < table.size(); i++) {
-        int c = table.classOf(i);
-        members[c][fill[c]++] = i;
-      }
-      for (int[] m : members) {
-        shuffle(m, random);
-        groups.add(m);
-      }
-    } else {
-      int[] all = new int[table.size()];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
-      }
-      shuffle(all, random);
-      groups.add(all);
+      return classGroups(classOf, table.classes().size(), random);
+    }
+    int[] all = new int[table.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    shuffle(all, random);
+    List<int[]> groups = new ArrayList<>();
+    groups.add(all);
+    return groups;
+  }
+
+  /** One shuffled group of row indexes per class, in class order. */
+  private static List<int[]> classGroups(int[] classOf, int classes, Random random) {
+    int[] counts = new int[classes];
+    for (int c : classOf) {
+      counts[c]++;
+    }
+    int[][] members = new int[classes][];
+    for (int c = 0; c < classes; c++) {
+      members[c] = new int[counts[c]];
+    }
+    int[] fill = new int[classes];
+    for (int i = 0; i < classOf.length; i++) {
+      members[classOf[i]][fill[classOf[i]]++] = i;
+    }
+    List<int[]> groups = new ArrayList<>();
+    for (int[] m : members) {
+      shuffle(m, random);
+      groups.add(m);
     }
     return groups;
   }
