@@ -111,21 +111,7 @@ public final class MotpeSampler implements Sampler {
     ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight, observationWeights,
         CATEGORY_SHARE);
     ParzenEstimator g = new ParzenEstimator(dims, above.toArray(double[][]::new), priorWeight);
-    double[] best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < candidates; i++) {
-      double[] x = l.sample(random);
-      double score = l.logDensity(x) - g.logDensity(x);
-      if (best == null || score > bestScore) {
-        best = x;
-        bestScore = score;
-      }
-    }
-    Map<String, Object> values = new HashMap<>();
-    for (int j = 0; j < dims.size(); j++) {
-      values.put(dims.get(j).name, dims.get(j).fromInternal(best[j]));
-    }
-    return values;
+    return TpeSampler.mostPromising(dims, l, g, candidates, random);
   }
 
   /** The trial's values for the whole group, or null if it lacks any of them. */

@@ -95,6 +95,16 @@ public final class TpeSampler implements Sampler {
     }
     ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight);
     ParzenEstimator g = new ParzenEstimator(dims, above.toArray(double[][]::new), priorWeight);
+    return mostPromising(dims, l, g, candidates, random);
+  }
+
+  /**
+   * Of {@code candidates} points drawn from the good trials' model {@code l}, the one with the
+   * highest ratio of {@code l} to the other trials' model {@code g} (TPE's expected improvement),
+   * as the group's values.
+   */
+  static Map<String, Object> mostPromising(List<TpeDimension> dims, ParzenEstimator l, ParzenEstimator g,
+      int candidates, SplittableRandom random) {
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < candidates; i++) {
