@@ -181,22 +181,8 @@ final class GroupObservations {
       }
 
       @Override
-      public double knownLogNorm(int j, int k, double sg) {
-        int i = positions[k];
-        return sigma[j][i] == sg ? logNorm[j][i] : Double.NaN;
-      }
-
-      @Override
-      public double knownInverse(int j, int k) {
-        return inverse[j][positions[k]];
-      }
-
-      @Override
-      public void rememberLogNorm(int j, int k, double sg, double value, double inv) {
-        int i = positions[k];
-        sigma[j][i] = sg;
-        logNorm[j][i] = value;
-        inverse[j][i] = inv;
+      public ParzenEstimator.Normalisers normalisers(int j) {
+        return new ParzenEstimator.Normalisers(positions, sigma[j], logNorm[j], inverse[j]);
       }
 
       @Override

@@ -142,29 +142,39 @@ final class ParzenEstimator {
     double[] widths = neighbourWidths(means, order, dim.lo, dim.hi);
     // Optuna's "magic clip": never narrower than range / (number of kernels), capped at 100
     double minSigma = range / Math.min(100.0, 1.0 + kernels);
-    mu[j] = means;
-    sigma[j] = new double[kernels];
-    invSigma[j] = new double[kernels];
-    logNorm[j] = new double[kernels];
-    // as the discrete densities take it (from the normaliser, not logMass itself: the same bits as before)
-    logZ[j] = dim.kind == TpeDimension.Kind.DISCRETE ? new double[kernels] : null;
-    for (int k = 0; k < kernels; k++) {
-      double m = means[k];
-      double sg = k == n ? range : Math.min(range, Math.max(minSigma, widths[k]));
-      sigma[j][k] = sg;
-      double known = shortcuts == null || k == n ? Double.NaN : shortcuts.knownLogNorm(j, k, sg);
-      if (Double.isNaN(known)) {
-        known = logNormaliser(m, sg, dim.lo, dim.hi);
-        invSigma[j][k] = 1 / sg;
-        if (shortcuts != null && k < n) {
-          shortcuts.rememberLogNorm(j, k, sg, known, invSigma[j][k]);
-        }
+    double[] sg = new double[kernels];
+    double[] inv = new double[kernels];
+    double[] norm = new double[kernels];
+    Normalisers known = shortcuts == null ? null : shortcuts.normalisers(j);
+    for (int k = 0; k < n; k++) {
+      double s = Math.min(range, Math.max(minSigma, widths[k]));
+      sg[k] = s;
+      int i = known == null ? -1 : known.positions[k];
+      if (i >= 0 && known.sigma[i] == s) {
+        norm[k] = known.logNorm[i];
+        inv[k] = known.inverse[i];
       } else {
-        invSigma[j][k] = shortcuts.knownInverse(j, k);
+        norm[k] = logNormaliser(means[k], s, dim.lo, dim.hi);
+        inv[k] = 1 / s;
+        if (i >= 0) {
+          known.sigma[i] = s;
+          known.logNorm[i] = norm[k];
+          known.inverse[i] = inv[k];
+        }
       }
-      logNorm[j][k] = known;
-      if (logZ[j] != null) {
-        logZ[j][k] = -(known + Math.log(sg) + NormalMath.LOG_SQRT_2PI);
+    }
+    sg[n] = range;
+    inv[n] = 1 / range;
+    norm[n] = logNormaliser(prior, range, dim.lo, dim.hi);
+    mu[j] = means;
+    sigma[j] = sg;
+    invSigma[j] = inv;
+    logNorm[j] = norm;
+    if (dim.kind == TpeDimension.Kind.DISCRETE) {
+      // as the discrete densities take it (from the normaliser, not logMass itself: the same bits as before)
+      logZ[j] = new double[kernels];
+      for (int k = 0; k < kernels; k++) {
+        logZ[j][k] = -(norm[k] + Math.log(sg[k]) + NormalMath.LOG_SQRT_2PI);
       }
     }
   }
@@ -370,9 +380,16 @@ final class ParzenEstimator {
   }
 
   private static double logSumExp(double[] a) {
+    // a comparison rather than Math.max, which is slower for its NaN and signed-zero rules: a NaN
+    // still gives NaN, and a -0.0 kept for 0.0 changes no result (the sum is at least one)
     double max = Double.NEGATIVE_INFINITY;
+    boolean nan = false;
     for (double v : a) {
-      max = Math.max(max, v);
+      max = v > max ? v : max;
+      nan |= v != v;
+    }
+    if (nan) {
+      return Double.NaN;
     }
     if (max == Double.NEGATIVE_INFINITY) {
       return max;
@@ -395,17 +412,20 @@ final class ParzenEstimator {
      */
     int[] order(int j, double priorMean);
 
-    /** Observation kernel {@code k}'s log normaliser in dimension {@code j} at this sigma, if known, else NaN. */
-    double knownLogNorm(int j, int k, double sigma);
-
-    /** 1 / sigma, where {@link #knownLogNorm} just answered. */
-    double knownInverse(int j, int k);
-
-    void rememberLogNorm(int j, int k, double sigma, double logNorm, double inverse);
+    /** Numeric dimension {@code j}'s normalisers computed before, by trial position. */
+    Normalisers normalisers(int j);
 
     /** The log weights and cumulative weights of Optuna's default for n observations, if known, else null. */
     double[][] knownWeights(int n, double priorWeight);
 
     void rememberWeights(int n, double priorWeight, double[][] weights);
+  }
+
+  /**
+   * Kernel normalisers computed before, by trial position i: the sigma each was computed for
+   * (NaN: none), the log normaliser and 1 / sigma; {@code positions} maps the estimator's
+   * observation kernels to trial positions. The estimator updates the entries it computes anew.
+   */
+  record Normalisers(int[] positions, double[] sigma, double[] logNorm, double[] inverse) {
   }
 }
