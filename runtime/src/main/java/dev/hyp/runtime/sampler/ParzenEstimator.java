@@ -25,7 +25,7 @@ final class ParzenEstimator {
   private final double[][] sigma;
   private final double[][] invSigma;
   private final double[][] logNorm;
-  // per numeric dimension: the log of each kernel's mass within the interval
+  // per discrete dimension (null for the others): the log of each kernel's mass within the interval
   private final double[][] logZ;
   // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
   private final double[][] prob;
