@@ -25,6 +25,8 @@ final class ParzenEstimator {
   private final double[][] sigma;
   private final double[][] invSigma;
   private final double[][] logNorm;
+  // per discrete dimension (null for the others): the log of each kernel's mass within the interval
+  private final double[][] logZ;
   // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
   private final double[][] prob;
   private final double[][] logProb;
@@ -44,23 +46,41 @@ final class ParzenEstimator {
    */
   ParzenEstimator(List<TpeDimension> dims, double[][] observations, double priorWeight, double[] observationWeights,
       double uniformShare) {
+    this(dims, observations, priorWeight, observationWeights, uniformShare, null);
+  }
+
+  /**
+   * @param shortcuts what earlier asks already computed (the kernels' order per dimension, their
+   *     normalisers), or null to compute everything here; the estimator is the same either way
+   */
+  ParzenEstimator(List<TpeDimension> dims, double[][] observations, double priorWeight, double[] observationWeights,
+      double uniformShare, Shortcuts shortcuts) {
     this.dims = dims;
     int n = observations.length;
     this.kernels = n + 1;
-    this.logWeight = new double[kernels];
-    this.cumulativeWeight = new double[kernels];
-    double[] w = observationWeights == null ? weights(n, priorWeight) : normalized(observationWeights, priorWeight);
-    double acc = 0;
-    for (int k = 0; k < kernels; k++) {
-      logWeight[k] = Math.log(w[k]);
-      acc += w[k];
-      cumulativeWeight[k] = acc;
+    double[][] known = shortcuts == null || observationWeights != null ? null : shortcuts.knownWeights(n, priorWeight);
+    if (known == null) {
+      double[] w = observationWeights == null ? weights(n, priorWeight) : normalized(observationWeights, priorWeight);
+      known = new double[][] {new double[kernels], new double[kernels]};
+      double acc = 0;
+      for (int k = 0; k < kernels; k++) {
+        known[0][k] = Math.log(w[k]);
+        acc += w[k];
+        known[1][k] = acc;
+      }
+      if (shortcuts != null && observationWeights == null) {
+        shortcuts.rememberWeights(n, priorWeight, known);
+      }
     }
+    // read-only from here, so estimators of the same size may share them
+    this.logWeight = known[0];
+    this.cumulativeWeight = known[1];
     int d = dims.size();
     mu = new double[d][];
     sigma = new double[d][];
     invSigma = new double[d][];
     logNorm = new double[d][];
+    logZ = new double[d][];
     prob = new double[d][];
     logProb = new double[d][];
     for (int j = 0; j < d; j++) {
@@ -68,7 +88,7 @@ final class ParzenEstimator {
       if (dim.kind == TpeDimension.Kind.CATEGORICAL) {
         buildCategorical(j, dim, observations, priorWeight, uniformShare);
       } else {
-        buildNumeric(j, dim, observations);
+        buildNumeric(j, dim, observations, shortcuts);
       }
     }
   }
@@ -109,7 +129,7 @@ final class ParzenEstimator {
     return w;
   }
 
-  private void buildNumeric(int j, TpeDimension dim, double[][] obs) {
+  private void buildNumeric(int j, TpeDimension dim, double[][] obs, Shortcuts shortcuts) {
     int n = obs.length;
     double range = dim.hi - dim.lo;
     double prior = 0.5 * (dim.lo + dim.hi);
@@ -118,59 +138,122 @@ final class ParzenEstimator {
       means[k] = obs[k][j];
     }
     means[n] = prior;
-    double[] widths = neighbourWidths(means, dim.lo, dim.hi);
+    int[] order = shortcuts == null ? sortedKernels(means, dim.lo, dim.hi) : shortcuts.order(j, prior);
+    double[] widths = neighbourWidths(means, order, dim.lo, dim.hi);
     // Optuna's "magic clip": never narrower than range / (number of kernels), capped at 100
     double minSigma = range / Math.min(100.0, 1.0 + kernels);
+    double[] sg = new double[kernels];
+    double[] inv = new double[kernels];
+    double[] norm = new double[kernels];
+    Normalisers known = shortcuts == null ? null : shortcuts.normalisers(j);
+    for (int k = 0; k < n; k++) {
+      double s = Math.min(range, Math.max(minSigma, widths[k]));
+      sg[k] = s;
+      int i = known == null ? -1 : known.positions[k];
+      if (i >= 0 && known.sigma[i] == s) {
+        norm[k] = known.logNorm[i];
+        inv[k] = known.inverse[i];
+      } else {
+        norm[k] = logNormaliser(means[k], s, dim.lo, dim.hi);
+        inv[k] = 1 / s;
+        if (i >= 0) {
+          known.sigma[i] = s;
+          known.logNorm[i] = norm[k];
+          known.inverse[i] = inv[k];
+        }
+      }
+    }
+    sg[n] = range;
+    inv[n] = 1 / range;
+    norm[n] = logNormaliser(prior, range, dim.lo, dim.hi);
     mu[j] = means;
-    sigma[j] = new double[kernels];
-    invSigma[j] = new double[kernels];
-    logNorm[j] = new double[kernels];
-    for (int k = 0; k < kernels; k++) {
-      double m = means[k];
-      double sg = k == n ? range : Math.min(range, Math.max(minSigma, widths[k]));
-      sigma[j][k] = sg;
-      invSigma[j][k] = 1 / sg;
-      double logZ = NormalMath.logMass((dim.lo - m) / sg, (dim.hi - m) / sg);
-      logNorm[j][k] = -logZ - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
+    sigma[j] = sg;
+    invSigma[j] = inv;
+    logNorm[j] = norm;
+    if (dim.kind == TpeDimension.Kind.DISCRETE) {
+      // as the discrete densities take it (from the normaliser, not logMass itself: the same bits as before)
+      logZ[j] = new double[kernels];
+      for (int k = 0; k < kernels; k++) {
+        logZ[j][k] = -(norm[k] + Math.log(sg[k]) + NormalMath.LOG_SQRT_2PI);
+      }
     }
   }
+
+  /** The log of a normal kernel's density factor 1 / (sigma sqrt(2 pi) Z), Z its mass within [lo, hi]. */
+  private static double logNormaliser(double m, double sg, double lo, double hi) {
+    double logMass = NormalMath.logMass((lo - m) / sg, (hi - m) / sg);
+    return -logMass - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
+  }
+
+  /**
+   * The kernels sorted by {@link #sortKey}: by position, ties in index order (the prior, index
+   * n, after the observations at its position).
+   */
+  private static int[] sortedKernels(double[] means, double lo, double hi) {
+    int k = means.length;
+    if (k > 1 << INDEX_BITS) {
+      throw new IllegalArgumentException(TOO_MANY);
+    }
+    long[] keys = new long[k];
+    for (int i = 0; i < k; i++) {
+      keys[i] = sortKey(means[i], lo, hi, i);
+    }
+    RadixSort.sort(keys, INDEX_BITS, 32);
+    int[] order = new int[k];
+    for (int p = 0; p < k; p++) {
+      order[p] = index(keys[p]);
+    }
+    return order;
+  }
+
+  /**
+   * A mean's place in the sort: its position in [lo, hi] in 2^32 steps above {@code index}'s
+   * bits. 2^-32 of the range is far below the smallest width the magic clip allows, so the
+   * positions lose nothing that matters.
+   */
+  static long sortKey(double mean, double lo, double hi, int index) {
+    double scale = POSITIONS / (hi - lo);
+    long position = (long) Math.max(0, Math.min(POSITIONS - 1, (mean - lo) * scale));
+    return position << INDEX_BITS | index;
+  }
+
+  /** The index bits of a {@link #sortKey}. */
+  static int index(long key) {
+    return (int) (key & ((1L << INDEX_BITS) - 1));
+  }
+
+  /** The position bits of a {@link #sortKey}. */
+  static long position(long key) {
+    return key >>> INDEX_BITS;
+  }
+
+  static final String TOO_MANY = "TPE models at most 2^" + ParzenEstimator.INDEX_BITS + " trials";
 
   /**
    * Optuna's univariate bandwidth: each kernel as wide as the larger gap to its neighbours
    * (the prior's mean included), so kernels are narrow where good points cluster.
+   *
+   * @param order the kernels by position
    */
-  private static double[] neighbourWidths(double[] means, double lo, double hi) {
+  private static double[] neighbourWidths(double[] means, int[] order, double lo, double hi) {
     int k = means.length;
-    if (k > 1 << INDEX_BITS) {
-      throw new IllegalArgumentException("TPE models at most 2^" + INDEX_BITS + " trials");
-    }
-    // sort (position, index) pairs packed in longs; 2^-32 of the range is far below the
-    // smallest width the magic clip allows, so the positions lose nothing that matters
-    long[] keys = new long[k];
-    double scale = POSITIONS / (hi - lo);
-    for (int i = 0; i < k; i++) {
-      long position = (long) Math.max(0, Math.min(POSITIONS - 1, (means[i] - lo) * scale));
-      keys[i] = position << INDEX_BITS | i;
-    }
-    RadixSort.sort(keys, INDEX_BITS, 32);
     double[] widths = new double[k];
-    long mask = (1L << INDEX_BITS) - 1;
     for (int p = 0; p < k; p++) {
-      double here = means[(int) (keys[p] & mask)];
-      double left = p == 0 ? here - lo : here - means[(int) (keys[p - 1] & mask)];
-      double right = p == k - 1 ? hi - here : means[(int) (keys[p + 1] & mask)] - here;
+      double here = means[order[p]];
+      double left = p == 0 ? here - lo : here - means[order[p - 1]];
+      double right = p == k - 1 ? hi - here : means[order[p + 1]] - here;
       // the interval ends are not neighbours: the outermost kernels use their inner gap
       if (k >= 2 && p == 0) {
         left = right;
       } else if (k >= 2 && p == k - 1) {
         right = left;
       }
-      widths[(int) (keys[p] & mask)] = Math.max(left, right);
+      widths[order[p]] = Math.max(left, right);
     }
     return widths;
   }
 
-  private static final int INDEX_BITS = 20;
+  static final int INDEX_BITS = 20;
   private static final double POSITIONS = 4294967296.0;
 
   private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
@@ -243,16 +326,18 @@ final class ParzenEstimator {
     double hi = dim.bucketHigh(x);
     double width = hi - lo;
     double logWidth = Math.log(width);
+    double[] m = mu[j];
+    double[] invs = invSigma[j];
+    double[] norm = logNorm[j];
+    double[] logMass = logZ[j];
     for (int k = 0; k < kernels; k++) {
-      double inv = invSigma[j][k];
+      double inv = invs[k];
       if (width * inv < NARROW_BUCKET) {
         // midpoint rule: the mass of a narrow bucket is its density times its width
-        double z = (x - mu[j][k]) * inv;
-        acc[k] += logNorm[j][k] - 0.5 * z * z + logWidth;
+        double z = (x - m[k]) * inv;
+        acc[k] += norm[k] - 0.5 * z * z + logWidth;
       } else {
-        double m = mu[j][k];
-        double logZ = -(logNorm[j][k] + Math.log(sigma[j][k]) + NormalMath.LOG_SQRT_2PI);
-        acc[k] += NormalMath.logMass((lo - m) * inv, (hi - m) * inv) - logZ;
+        acc[k] += NormalMath.logMass((lo - m[k]) * inv, (hi - m[k]) * inv) - logMass[k];
       }
     }
   }
@@ -295,9 +380,16 @@ final class ParzenEstimator {
   }
 
   private static double logSumExp(double[] a) {
+    // a comparison rather than Math.max, which is slower for its NaN and signed-zero rules: a NaN
+    // still gives NaN, and a -0.0 kept for 0.0 changes no result (the sum is at least one)
     double max = Double.NEGATIVE_INFINITY;
+    boolean nan = false;
     for (double v : a) {
-      max = Math.max(max, v);
+      max = v > max ? v : max;
+      nan |= v != v;
+    }
+    if (nan) {
+      return Double.NaN;
     }
     if (max == Double.NEGATIVE_INFINITY) {
       return max;
@@ -310,5 +402,30 @@ final class ParzenEstimator {
       }
     }
     return max + Math.log(sum);
+  }
+
+  /** What an estimator can take from the asks before it instead of computing it again. */
+  interface Shortcuts {
+    /**
+     * Numeric dimension {@code j}'s kernels (the observations by index, then the prior, index n,
+     * whose mean is {@code priorMean}) in the order of their {@link #sortKey}s.
+     */
+    int[] order(int j, double priorMean);
+
+    /** Numeric dimension {@code j}'s normalisers computed before, by trial position. */
+    Normalisers normalisers(int j);
+
+    /** The log weights and cumulative weights of Optuna's default for n observations, if known, else null. */
+    double[][] knownWeights(int n, double priorWeight);
+
+    void rememberWeights(int n, double priorWeight, double[][] weights);
+  }
+
+  /**
+   * Kernel normalisers computed before, by trial position i: the sigma each was computed for
+   * (NaN: none), the log normaliser and 1 / sigma; {@code positions} maps the estimator's
+   * observation kernels to trial positions. The estimator updates the entries it computes anew.
+   */
+  record Normalisers(int[] positions, double[] sigma, double[] logNorm, double[] inverse) {
   }
 }

@@ -31,8 +31,8 @@ public final class TpeSampler implements Sampler {
   private final double gamma;
   private final int maxGood;
   private final double priorWeight;
-  /** Each trial's row of internal values for a group, from the last ask (see {@link #rows}). */
-  private final Map<List<Object>, Rows> rowCache = new HashMap<>();
+  /** Each group's observations as the last ask left them, by the group's names and distributions. */
+  private final Map<List<Object>, GroupObservations> groups = new HashMap<>();
 
   /**
    * Defaults are the vocabulary's ({@link dev.hyp.runtime.vocab.Strategy#TPE}); {@link Samplers} applies them.
@@ -70,8 +70,13 @@ public final class TpeSampler implements Sampler {
       for (int number : TrialRanking.best(usable, context.direction(), below)) {
         good[number] = true;
       }
+      // and by position in the usable trials, which the groups' rows follow
+      boolean[] goodAt = new boolean[usable.size()];
+      for (int i = 0; i < goodAt.length; i++) {
+        goodAt[i] = good[usable.get(i).number()];
+      }
       for (List<String> group : ModelGroups.of(context.space(), usable)) {
-        chosen.putAll(sampleGroup(context.space(), group, usable, good, random));
+        chosen.putAll(sampleGroup(context.space(), group, usable, goodAt, random));
       }
     }
     return context.space().walk((spec, earlier) -> chosen.containsKey(spec.name())
@@ -80,21 +85,53 @@ public final class TpeSampler implements Sampler {
   }
 
   private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,
-      boolean[] good, SplittableRandom random) {
+      boolean[] goodAt, SplittableRandom random) {
     List<TpeDimension> dims = new ArrayList<>();
+    List<Object> key = new ArrayList<>();
     for (String name : group) {
       dims.add(new TpeDimension(name, space.param(name).distribution()));
+      key.add(name);
+      key.add(space.param(name).distribution());
     }
-    List<double[]> below = new ArrayList<>();
-    List<double[]> above = new ArrayList<>();
-    double[][] rows = rows(space, group, dims, trials);
-    for (int i = 0; i < rows.length; i++) {
-      if (rows[i] != null) {
-        (good[trials.get(i).number()] ? below : above).add(rows[i]);
+    GroupObservations observations;
+    synchronized (groups) {
+      observations = groups.computeIfAbsent(key, k -> new GroupObservations(dims));
+    }
+    ParzenEstimator l;
+    ParzenEstimator g;
+    synchronized (observations) {
+      double[][] rows = observations.update(trials);
+      int belowCount = 0;
+      int aboveCount = 0;
+      for (int i = 0; i < rows.length; i++) {
+        if (rows[i] != null) {
+          if (goodAt[i]) {
+            belowCount++;
+          } else {
+            aboveCount++;
+          }
+        }
       }
+      double[][] below = new double[belowCount][];
+      int[] belowAt = new int[belowCount];
+      double[][] above = new double[aboveCount][];
+      int[] aboveAt = new int[aboveCount];
+      belowCount = 0;
+      aboveCount = 0;
+      for (int i = 0; i < rows.length; i++) {
+        if (rows[i] != null) {
+          if (goodAt[i]) {
+            belowAt[belowCount] = i;
+            below[belowCount++] = rows[i];
+          } else {
+            aboveAt[aboveCount] = i;
+            above[aboveCount++] = rows[i];
+          }
+        }
+      }
+      l = new ParzenEstimator(dims, below, priorWeight, null, 0, observations.shortcutsFor(belowAt));
+      g = new ParzenEstimator(dims, above, priorWeight, null, 0, observations.shortcutsFor(aboveAt));
     }
-    ParzenEstimator l = new ParzenEstimator(dims, below.toArray(double[][]::new), priorWeight);
-    ParzenEstimator g = new ParzenEstimator(dims, above.toArray(double[][]::new), priorWeight);
     return mostPromising(dims, l, g, candidates, random);
   }
 
@@ -120,52 +157,5 @@ public final class TpeSampler implements Sampler {
       values.put(dims.get(j).name, dims.get(j).fromInternal(best[j]));
     }
     return values;
-  }
-
-  /**
-   * Each trial's values for the group (null where it lacks any), reusing the rows of the last ask:
-   * stored parameters are immutable and trials keep their positions, so where the trial at a
-   * position holds the same parameters object as at the last ask, its row is the same, and only
-   * the new trials are read. Storages that return the same objects on every call (the in-memory
-   * one) save the map lookups of every trial on every ask; others just read every row. The cache
-   * holds the last ask's trials only.
-   */
-  private double[][] rows(SearchSpace space, List<String> group, List<TpeDimension> dims, List<FrozenTrial> trials) {
-    List<Object> key = new ArrayList<>();
-    for (String name : group) {
-      key.add(name);
-      key.add(space.param(name).distribution());
-    }
-    int n = trials.size();
-    ParamValues[] params = new ParamValues[n];
-    double[][] rows = new double[n][];
-    synchronized (rowCache) {
-      Rows last = rowCache.get(key);
-      for (int i = 0; i < n; i++) {
-        params[i] = trials.get(i).params();
-        boolean known = last != null && i < last.params.length && last.params[i] == params[i];
-        rows[i] = known ? last.rows[i] : observation(dims, params[i]);
-      }
-      rowCache.put(key, new Rows(params, rows));
-    }
-    return rows;
-  }
-
-  /** The rows of one ask, by trial position, with the parameters they were read from. */
-  private record Rows(ParamValues[] params, double[][] rows) {
-  }
-
-  /** The trial's values for the whole group, or null if it lacks any of them. */
-  private static double[] observation(List<TpeDimension> dims, ParamValues params) {
-    double[] row = new double[dims.size()];
-    for (int j = 0; j < row.length; j++) {
-      TpeDimension dim = dims.get(j);
-      Object value = params.asMap().get(dim.name);
-      if (value == null || !dim.distribution.contains(value)) {
-        return null;
-      }
-      row[j] = dim.toInternal(value);
-    }
-    return row;
   }
 }

@@ -1,0 +1,265 @@
+package dev.hyp.runtime.sampler;
+
+import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.trial.FrozenTrial;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One group's observations as TPE keeps them from ask to ask: each trial's row of internal values,
+ * each numeric dimension's rows sorted by value, and the kernels' normalisers by the sigma they
+ * were computed for. Stored parameters are immutable and trials keep their positions, so where
+ * the trial at a position holds the same parameters object as at the last ask, its row is the
+ * same: an ask reads only the new trials, inserts their values into the sorted orders instead of
+ * sorting again, and computes a normaliser again only where a kernel's sigma changed (its
+ * neighbours or the number of kernels did). The estimators built from it are the same, to the last
+ * bit, as those built from scratch. Not thread-safe: the sampler holds its lock while using it.
+ */
+final class GroupObservations {
+  /** Beyond this many changed rows in one ask, sorting everything again is cheaper than inserting. */
+  private static final int MOST_INSERTS = 64;
+
+  private final List<TpeDimension> dims;
+  private ParamValues[] params = new ParamValues[0];
+  private double[][] rows = new double[0][];
+  /** Per numeric dimension, the {@link ParzenEstimator#sortKey}s of the rows by trial position, sorted. */
+  private final long[][] sorted;
+  private final int[] sortedCount;
+  /** Per numeric dimension and trial position, the sigma of the last normaliser computed, and that normaliser. */
+  private final double[][] sigma;
+  private final double[][] logNorm;
+  private final double[][] inverse;
+  /** Default weights by number of observations, as the last few estimators had them. */
+  private final LinkedHashMap<Integer, double[][]> weights = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, double[][]> eldest) {
+      return size() > 4;
+    }
+  };
+  private double weightsPrior = Double.NaN;
+
+  GroupObservations(List<TpeDimension> dims) {
+    this.dims = dims;
+    int d = dims.size();
+    sorted = new long[d][];
+    sortedCount = new int[d];
+    sigma = new double[d][];
+    logNorm = new double[d][];
+    inverse = new double[d][];
+    for (int j = 0; j < d; j++) {
+      if (numeric(j)) {
+        sorted[j] = new long[16];
+        sigma[j] = new double[0];
+        logNorm[j] = new double[0];
+        inverse[j] = new double[0];
+      }
+    }
+  }
+
+  /**
+   * Brings the rows up to {@code trials} (the usable trials, in number order) and returns them,
+   * null where a trial lacks any of the group's parameters.
+   */
+  double[][] update(List<FrozenTrial> trials) {
+    int n = trials.size();
+    if (n > 1 << ParzenEstimator.INDEX_BITS) {
+      throw new IllegalArgumentException(ParzenEstimator.TOO_MANY);
+    }
+    ParamValues[] newParams = new ParamValues[n];
+    double[][] newRows = new double[n][];
+    int[] changed = new int[16];
+    int changes = 0;
+    for (int i = 0; i < n; i++) {
+      newParams[i] = trials.get(i).params();
+      boolean known = i < params.length && params[i] == newParams[i];
+      newRows[i] = known ? rows[i] : observation(dims, newParams[i]);
+      if (!known && (i < rows.length && rows[i] != null || newRows[i] != null)) {
+        if (changes == changed.length) {
+          changed = Arrays.copyOf(changed, 2 * changes);
+        }
+        changed[changes++] = i;
+      }
+    }
+    boolean resort = changes > MOST_INSERTS || n < params.length;
+    for (int j = 0; j < dims.size(); j++) {
+      if (numeric(j)) {
+        resizeNormalisers(j, n);
+        if (resort) {
+          sortAgain(j, newRows);
+        } else {
+          insertChanges(j, changed, changes, newRows);
+        }
+      }
+    }
+    params = newParams;
+    rows = newRows;
+    return newRows;
+  }
+
+  private boolean numeric(int j) {
+    return dims.get(j).kind != TpeDimension.Kind.CATEGORICAL;
+  }
+
+  private void resizeNormalisers(int j, int n) {
+    int old = sigma[j].length;
+    if (old < n) {
+      sigma[j] = Arrays.copyOf(sigma[j], Math.max(n, 2 * old));
+      logNorm[j] = Arrays.copyOf(logNorm[j], sigma[j].length);
+      inverse[j] = Arrays.copyOf(inverse[j], sigma[j].length);
+      Arrays.fill(sigma[j], old, sigma[j].length, Double.NaN);
+    }
+  }
+
+  private void sortAgain(int j, double[][] newRows) {
+    TpeDimension dim = dims.get(j);
+    long[] keys = new long[newRows.length];
+    int count = 0;
+    for (int i = 0; i < newRows.length; i++) {
+      sigma[j][i] = Double.NaN;
+      if (newRows[i] != null) {
+        keys[count++] = ParzenEstimator.sortKey(newRows[i][j], dim.lo, dim.hi, i);
+      }
+    }
+    keys = Arrays.copyOf(keys, count);
+    RadixSort.sort(keys, ParzenEstimator.INDEX_BITS, 32);
+    sorted[j] = Arrays.copyOf(keys, Math.max(16, count));
+    sortedCount[j] = count;
+  }
+
+  /** Takes out the keys of rows that changed (at {@code changed}) and puts in those of the new rows. */
+  private void insertChanges(int j, int[] changed, int changes, double[][] newRows) {
+    TpeDimension dim = dims.get(j);
+    for (int c = 0; c < changes; c++) {
+      int i = changed[c];
+      sigma[j][i] = Double.NaN;
+      if (i < rows.length && rows[i] != null) {
+        remove(j, ParzenEstimator.sortKey(rows[i][j], dim.lo, dim.hi, i));
+      }
+      if (newRows[i] != null) {
+        insert(j, ParzenEstimator.sortKey(newRows[i][j], dim.lo, dim.hi, i));
+      }
+    }
+  }
+
+  private void insert(int j, long key) {
+    int count = sortedCount[j];
+    if (count == sorted[j].length) {
+      sorted[j] = Arrays.copyOf(sorted[j], 2 * count);
+    }
+    long[] keys = sorted[j];
+    int at = -Arrays.binarySearch(keys, 0, count, key) - 1;
+    System.arraycopy(keys, at, keys, at + 1, count - at);
+    keys[at] = key;
+    sortedCount[j] = count + 1;
+  }
+
+  private void remove(int j, long key) {
+    long[] keys = sorted[j];
+    int count = sortedCount[j];
+    int at = Arrays.binarySearch(keys, 0, count, key);
+    System.arraycopy(keys, at + 1, keys, at, count - at - 1);
+    sortedCount[j] = count - 1;
+  }
+
+  /**
+   * What an estimator over some of the rows can reuse: {@code positions} are the trial positions
+   * of its observations, in the order it takes them (ascending).
+   */
+  ParzenEstimator.Shortcuts shortcutsFor(int[] positions) {
+    // each trial position's kernel in the estimator, -1 for trials it does not take
+    int[] kernelOf = new int[rows.length];
+    Arrays.fill(kernelOf, -1);
+    for (int k = 0; k < positions.length; k++) {
+      kernelOf[positions[k]] = k;
+    }
+    return new ParzenEstimator.Shortcuts() {
+      @Override
+      public int[] order(int j, double priorMean) {
+        return kernelOrder(j, kernelOf, positions, priorMean);
+      }
+
+      @Override
+      public ParzenEstimator.Normalisers normalisers(int j) {
+        return new ParzenEstimator.Normalisers(positions, sigma[j], logNorm[j], inverse[j]);
+      }
+
+      @Override
+      public double[][] knownWeights(int n, double priorWeight) {
+        return priorWeight == weightsPrior ? weights.get(n) : null;
+      }
+
+      @Override
+      public void rememberWeights(int n, double priorWeight, double[][] w) {
+        if (priorWeight != weightsPrior) {
+          weights.clear();
+          weightsPrior = priorWeight;
+        }
+        weights.put(n, w);
+      }
+    };
+  }
+
+  /**
+   * The estimator's kernels in sort-key order: its observations as they come in the sorted rows
+   * (by position, ties by trial position, which is their index order), and the prior, index n,
+   * after every observation at or below its position, as a sort of (position, index) puts it.
+   * The keys are distinct (an index each), so any sort of them gives that order.
+   */
+  private int[] kernelOrder(int j, int[] kernelOf, int[] positions, double priorMean) {
+    TpeDimension dim = dims.get(j);
+    int n = positions.length;
+    if (8 * n < sortedCount[j]) {
+      // few of the rows (the good ones): sorting their keys beats a pass over all
+      long[] keys = new long[n + 1];
+      for (int k = 0; k < n; k++) {
+        keys[k] = ParzenEstimator.sortKey(rows[positions[k]][j], dim.lo, dim.hi, k);
+      }
+      keys[n] = ParzenEstimator.sortKey(priorMean, dim.lo, dim.hi, n);
+      Arrays.sort(keys);
+      int[] order = new int[n + 1];
+      for (int p = 0; p <= n; p++) {
+        order[p] = ParzenEstimator.index(keys[p]);
+      }
+      return order;
+    }
+    long priorPosition = ParzenEstimator.position(ParzenEstimator.sortKey(priorMean, dim.lo, dim.hi, 0));
+    int[] order = new int[n + 1];
+    int p = 0;
+    boolean priorPlaced = false;
+    long[] keys = sorted[j];
+    for (int s = 0, count = sortedCount[j]; s < count; s++) {
+      int k = kernelOf[ParzenEstimator.index(keys[s])];
+      if (k < 0) {
+        continue;
+      }
+      if (!priorPlaced && ParzenEstimator.position(keys[s]) > priorPosition) {
+        order[p++] = n;
+        priorPlaced = true;
+      }
+      order[p++] = k;
+    }
+    if (!priorPlaced) {
+      order[p++] = n;
+    }
+    if (p != n + 1) {
+      throw new IllegalStateException("an estimator's observations are not all among the group's rows");
+    }
+    return order;
+  }
+
+  /** The trial's values for the whole group, or null if it lacks any of them. */
+  static double[] observation(List<TpeDimension> dims, ParamValues params) {
+    double[] row = new double[dims.size()];
+    for (int j = 0; j < row.length; j++) {
+      TpeDimension dim = dims.get(j);
+      Object value = params.asMap().get(dim.name);
+      if (value == null || !dim.distribution.contains(value)) {
+        return null;
+      }
+      row[j] = dim.toInternal(value);
+    }
+    return row;
+  }
+}
