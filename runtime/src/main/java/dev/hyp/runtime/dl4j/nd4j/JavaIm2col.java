@@ -91,40 +91,6 @@ final class JavaIm2col {
     int cs3 = col.stride(3);
     int cs4 = col.stride(4);
     int cs5 = col.stride(5);
-    boolean imagePlain = is3 == 1 && is2 == iW && is1 == iH * iW;
-    boolean colAsDl4j = cs3 == 1 && cs2 == kW && cs1 == kH * kW && cs5 == channels * kH * kW && cs4 == oW * cs5;
-    if (imagePlain && colAsDl4j) {
-      // one image at a time through heap arrays: one bulk read, one bulk write, plain loops between
-      float[] picture = new float[channels * iH * iW];
-      float[] columns = new float[oH * oW * cs5];
-      for (int b = 0; b < batch; b++) {
-        im.get(b * is0, picture, 0, picture.length);
-        int at = 0;
-        for (int oh = 0; oh < oH; oh++) {
-          for (int ow = 0; ow < oW; ow++) {
-            for (int c = 0; c < channels; c++) {
-              int imChannel = c * is1;
-              for (int kh = 0; kh < kH; kh++) {
-                int ih = oh * sH - pH + kh * dH;
-                int iw = ow * sW - pW;
-                if (ih < 0 || ih >= iH) {
-                  for (int kw = 0; kw < kW; kw++) {
-                    columns[at++] = padValue;
-                  }
-                  continue;
-                }
-                int imRow = imChannel + ih * iW;
-                for (int kw = 0; kw < kW; kw++, iw += dW) {
-                  columns[at++] = iw < 0 || iw >= iW ? padValue : picture[imRow + iw];
-                }
-              }
-            }
-          }
-        }
-        out.put(b * cs0, columns, 0, columns.length);
-      }
-      return;
-    }
     for (int b = 0; b < batch; b++) {
       for (int oh = 0; oh < oH; oh++) {
         for (int ow = 0; ow < oW; ow++) {
