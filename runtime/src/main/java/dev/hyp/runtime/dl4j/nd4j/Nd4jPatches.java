@@ -46,6 +46,17 @@ public final class Nd4jPatches {
      * would, without an op context. Part of the pooled executioner: off with it.
      */
     DIRECT_MATMUL("hyp.nd4j.libnd4jMatmul"),
+    /**
+     * {@link JavaIm2col}: a convolution's im2col and col2im on floats run in Java, in the order of DL4J's
+     * column array's memory, instead of libnd4j's strided generic loop. Part of the pooled executioner.
+     */
+    JAVA_IM2COL("hyp.nd4j.libnd4jIm2col"),
+    /**
+     * {@link DenseElementwise}: an elementwise op on a permuted array that fills its memory (a
+     * convolution's output and its activation) runs over the memory in order, and ReLU's backward op in
+     * Java, instead of libnd4j's per-element index arithmetic. Part of the pooled executioner.
+     */
+    DENSE_ELEMENTWISE("hyp.nd4j.libnd4jStridedOps"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -131,11 +142,18 @@ public final class Nd4jPatches {
       installed.add(Patch.INLINE_DEALLOCATOR);
     }
     if (options.has(Patch.POOLED_EXECUTIONER)) {
-      PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL));
+      PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
+          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
           installed.add(Patch.DIRECT_MATMUL);
+        }
+        if (executioner.usesJavaIm2col()) {
+          installed.add(Patch.JAVA_IM2COL);
+        }
+        if (executioner.usesDenseElementwise()) {
+          installed.add(Patch.DENSE_ELEMENTWISE);
         }
       }
     }

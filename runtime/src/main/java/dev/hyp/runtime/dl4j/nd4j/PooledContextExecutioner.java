@@ -5,6 +5,10 @@ import java.util.List;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.TransformOp;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
@@ -30,10 +34,28 @@ import org.nd4j.linalg.factory.Nd4j;
 final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final ThreadLocal<ArrayDeque<ReusableOpContext>> pool = ThreadLocal.withInitial(ArrayDeque::new);
   private final boolean directMatmul;
+  private final boolean javaIm2col;
+  private final boolean denseElementwise;
 
-  /** @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j) */
-  PooledContextExecutioner(boolean directMatmul) {
+  /**
+   * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
+   * @param javaIm2col whether float im2col and col2im go to {@link JavaIm2col}
+   * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
+   */
+  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
     this.directMatmul = directMatmul;
+    this.javaIm2col = javaIm2col;
+    this.denseElementwise = denseElementwise;
+  }
+
+  /** Whether float im2col and col2im run in Java ({@link Nd4jPatches.Patch#JAVA_IM2COL}). */
+  boolean usesJavaIm2col() {
+    return javaIm2col;
+  }
+
+  /** Whether elementwise ops on permuted arrays skip libnd4j's generic loop ({@link Nd4jPatches.Patch#DENSE_ELEMENTWISE}). */
+  boolean usesDenseElementwise() {
+    return denseElementwise;
   }
 
   /** Whether plain float products skip libnd4j ({@link Nd4jPatches.Patch#DIRECT_MATMUL}). */
@@ -43,10 +65,10 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
 
   @Override
   public INDArray[] exec(CustomOp op) {
-    DirectMatmul.Product product = directMatmul ? DirectMatmul.of(op) : null;
-    if (product != null) {
+    Runnable inJava = inJava(op);
+    if (inJava != null) {
       long start = profilingConfigurableHookIn(op, null); // ND4J's checks and profiling, as for any op
-      product.run();
+      inJava.run();
       profilingConfigurableHookOut(op, null, start);
       return op.outputArguments().toArray(new INDArray[0]);
     }
@@ -85,6 +107,36 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
   }
 
+  /** The op's computation without libnd4j when one of the patches in use does it; null when libnd4j must. */
+  private Runnable inJava(CustomOp op) {
+    DirectMatmul.Product product = directMatmul ? DirectMatmul.of(op) : null;
+    if (product != null) {
+      return product::run;
+    }
+    Runnable copy = javaIm2col ? JavaIm2col.of(op) : null;
+    if (copy != null) {
+      return copy;
+    }
+    return denseElementwise ? DenseElementwise.reluBackward(op) : null;
+  }
+
+  @Override
+  public INDArray exec(ScalarOp op, OpContext context) {
+    if (denseElementwise && context == null && DenseElementwise.run(op, flat -> super.exec((ScalarOp) flat, null))) {
+      return op.z();
+    }
+    return super.exec(op, context);
+  }
+
+  @Override
+  public INDArray exec(Op op, OpContext context) {
+    if (denseElementwise && context == null && op instanceof TransformOp
+        && DenseElementwise.run(op, flat -> super.exec(flat, null))) {
+      return op.z();
+    }
+    return super.exec(op, context);
+  }
+
   /** libnd4j may have moved an array's data: point the Java buffer at it again, as ND4J does. */
   private static void refreshPointers(List<INDArray> arrays) {
     for (INDArray array : arrays) {
@@ -100,7 +152,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul) {
+  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -109,7 +161,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
       return null;
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
-      PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul);
+      PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
+          denseElementwise);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });

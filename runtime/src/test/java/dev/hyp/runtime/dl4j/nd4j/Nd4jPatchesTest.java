@@ -46,6 +46,8 @@ class Nd4jPatchesTest {
     assertEquals("hyp.nd4j.stockShapeInfoProvider", Patch.SHAPE_INFO_CACHE.switchProperty());
     assertEquals("hyp.nd4j.stockTadManager", Patch.TAD_CACHE.switchProperty());
     assertEquals("hyp.nd4j.stockMemoryCheck", Patch.NO_PHYSICAL_MEMORY_CHECK.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jIm2col", Patch.JAVA_IM2COL.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jStridedOps", Patch.DENSE_ELEMENTWISE.switchProperty());
   }
 
   @Test
@@ -69,6 +71,8 @@ class Nd4jPatchesTest {
     assertEquals("InlineDeallocatorService", probed.get("deallocator"));
     assertEquals("PooledContextExecutioner", probed.get("executioner"));
     assertEquals("true", probed.get("directMatmul"));
+    assertEquals("true", probed.get("javaIm2col"));
+    assertEquals("true", probed.get("denseElementwise"));
     assertEquals("CachingShapeInfoProvider", probed.get("shapeInfoProvider"));
     assertEquals("CachingTadManager", probed.get("tadManager"));
   }
@@ -101,8 +105,16 @@ class Nd4jPatchesTest {
     assertEquals("NativeOpExecutioner", stockExecutioner.get("executioner"), stockExecutioner.toString());
     assertEquals("CachingTadManager", stockExecutioner.get("tadManager")); // in ND4J's own executioner
     assertEquals("InlineDeallocatorService", stockExecutioner.get("deallocator"));
-    assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL)).toString(),
-        stockExecutioner.get("inUse"));
+    assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL, Patch.JAVA_IM2COL,
+        Patch.DENSE_ELEMENTWISE)).toString(), stockExecutioner.get("inUse"));
+
+    Map<String, String> libnd4jIm2col = probe(List.of("-Dhyp.nd4j.libnd4jIm2col=true"));
+    assertEquals("false", libnd4jIm2col.get("javaIm2col"), libnd4jIm2col.toString());
+    assertEquals("true", libnd4jIm2col.get("directMatmul"));
+    assertEquals("true", libnd4jIm2col.get("denseElementwise"));
+    Map<String, String> libnd4jStridedOps = probe(List.of("-Dhyp.nd4j.libnd4jStridedOps=true"));
+    assertEquals("false", libnd4jStridedOps.get("denseElementwise"), libnd4jStridedOps.toString());
+    assertEquals("true", libnd4jStridedOps.get("javaIm2col"));
   }
 
   /** Installs the patches as a run does, first thing in its JVM, and prints what ND4J then uses. */
@@ -115,6 +127,8 @@ class Nd4jPatchesTest {
       System.out.println("executioner=" + Nd4j.getExecutioner().getClass().getSimpleName());
       if (Nd4j.getExecutioner() instanceof PooledContextExecutioner pooled) {
         System.out.println("directMatmul=" + pooled.usesDirectMatmul());
+        System.out.println("javaIm2col=" + pooled.usesJavaIm2col());
+        System.out.println("denseElementwise=" + pooled.usesDenseElementwise());
       }
       System.out.println("shapeInfoProvider=" + Nd4j.getShapeInfoProvider().getClass().getSimpleName());
       System.out.println("tadManager=" + Nd4j.getExecutioner().getTADManager().getClass().getSimpleName());
@@ -132,7 +146,7 @@ class Nd4jPatchesTest {
     assertTrue(child.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, child.exitValue(), out);
     Map<String, String> lines = new LinkedHashMap<>();
-    out.lines().filter(l -> l.matches("[A-Za-z]+=.*"))
+    out.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9]*=.*"))
         .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
     return lines;
   }
