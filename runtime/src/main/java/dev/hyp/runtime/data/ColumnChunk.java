@@ -24,6 +24,7 @@ final class ColumnChunk {
   private int size;
   private int codesUntil = -1; // -1: every cell has its code
   private boolean numeric = true;
+  private int textAt; // the first text cell's index
   private String text;
 
   ColumnChunk(boolean keepLevels) {
@@ -35,7 +36,9 @@ final class ColumnChunk {
     if (size == kinds.length) {
       int capacity = size + (size >> 1) + 16;
       kinds = Arrays.copyOf(kinds, capacity);
-      numbers = Arrays.copyOf(numbers, capacity);
+      if (numeric) { // after the first text cell the numbers are not needed, only that a cell is one
+        numbers = Arrays.copyOf(numbers, capacity);
+      }
       if (codesUntil < 0) {
         codes = Arrays.copyOf(codes, capacity);
       }
@@ -53,11 +56,14 @@ final class ColumnChunk {
       kinds[size] = TEXT;
       if (numeric) {
         numeric = false;
+        textAt = size;
         text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
       }
     } else {
       kinds[size] = NUMBER;
-      numbers[size] = value;
+      if (numeric) {
+        numbers[size] = value;
+      }
     }
     if (codesUntil < 0) {
       codes[size] = levels.code(bytes, from, to);
@@ -76,8 +82,9 @@ final class ColumnChunk {
     return kinds[i];
   }
 
+  /** Cell {@code i}'s number, a number kept only before the first text cell (0 after it). */
   float number(int i) {
-    return numbers[i];
+    return numeric || i < textAt ? numbers[i] : 0f;
   }
 
   /** Cell {@code i}'s code into {@link #levels()}; -1 when missing or let go. */

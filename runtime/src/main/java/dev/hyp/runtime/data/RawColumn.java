@@ -61,6 +61,13 @@ public final class RawColumn {
    * order of first appearance, counts, first text cell and rows; {@link #canAppend} only.
    */
   void append(ColumnChunk chunk, int[] rows, int rowOffset) {
+    int capacity = size + chunk.size(); // once, not growing by half again and again
+    if (numbers != null) {
+      numbers = Arrays.copyOf(numbers, Math.max(capacity, numbers.length));
+    }
+    if (codes != null) {
+      codes = Arrays.copyOf(codes, Math.max(capacity, codes.length));
+    }
     int[] remap = new int[chunk.levels().size()];
     Arrays.fill(remap, -1);
     for (int i = 0; i < chunk.size(); i++) {
