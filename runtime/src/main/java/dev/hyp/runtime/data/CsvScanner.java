@@ -37,7 +37,7 @@ final class CsvScanner implements Closeable {
   private byte[] scratch = new byte[256];
   private int scratchUsed;
   private long recordOffset;
-  private boolean sawQuotes;
+  private long recordEnd;
 
   /** A byte that is not UTF-8 was read. */
   static final class NotUtf8 extends IOException {
@@ -73,9 +73,9 @@ final class CsvScanner implements Closeable {
     return recordOffset;
   }
 
-  /** Whether a cell in quotes was met so far (its quotes may have held a line end). */
-  boolean sawQuotes() {
-    return sawQuotes;
+  /** The file offset of the current record's line end (its end of file). */
+  long recordEnd() {
+    return recordEnd;
   }
 
   /** Reads the next record; false at the end of the file. */
@@ -169,7 +169,6 @@ final class CsvScanner implements Closeable {
       int from;
       boolean inScratch = false;
       if (i < filled && buffer[i] == '"') {
-        sawQuotes = true;
         inScratch = true;
         from = scratchUsed;
         i++;
@@ -236,6 +235,7 @@ final class CsvScanner implements Closeable {
         continue;
       }
       // the end of the line or of the file
+      recordEnd = bufferOffset + i;
       if (!ascii) {
         checkUtf8(recordStart, i);
       }

@@ -151,9 +151,12 @@ public final class TableReader {
       int width = -1;
       int row = 0;
       Part later = null;
+      long end = -1; // where the record before the current one ended
       try (CsvScanner scanner = new CsvScanner(path, source.delimiter())) {
         while (scanner.next()) {
           row = scanner.record();
+          long previousEnd = end;
+          end = scanner.recordEnd();
           if (names == null) {
             width = scanner.size();
             names = header(scanner);
@@ -163,9 +166,10 @@ public final class TableReader {
             }
           }
           if (later != null && scanner.recordOffset() >= later.start) {
-            if (take(later, scanner)) {
+            if (previousEnd < later.start && take(later, scanner)) {
               break; // this record and the rest were read by the other part
             }
+            later.reading.cancelled = true;
             later = null; // read on here, as without it
           }
           if (size >= limit) {
@@ -367,10 +371,11 @@ public final class TableReader {
 
     /**
      * Takes the later part's rows after this one's, which read the records before {@code
-     * scanner}'s current one (the first from the part's start): true when they are as this
-     * reading would have read them. False when a cell in quotes came before (the part may start
-     * inside it), the part failed (bad data: this reading meets it and says so as without the
-     * part), or a column's codes cannot be joined; nothing is changed then.
+     * scanner}'s current one (the first from the part's start; the caller checked that the record
+     * before it ended before the part's start, so the part did not start inside quotes): true
+     * when they are as this reading would have read them. False when the part failed (bad data:
+     * this reading meets it and says so as without the part) or a column's codes cannot be
+     * joined; nothing is changed then.
      */
     private boolean take(Part part, CsvScanner scanner) {
       try {
@@ -381,7 +386,7 @@ public final class TableReader {
         return false;
       }
       Reading later = part.reading;
-      if (scanner.sawQuotes() || !part.done) {
+      if (!part.done) {
         return false;
       }
       for (int j = 0; j < columns.size(); j++) {

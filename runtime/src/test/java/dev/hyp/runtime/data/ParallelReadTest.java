@@ -49,6 +49,25 @@ class ParallelReadTest {
   }
 
   @Test
+  void aQuotedCellAcrossTheMiddleIsNotSplit() throws IOException {
+    StringBuilder csv = new StringBuilder("a,b,target\n");
+    for (int i = 0; i < 2000; i++) {
+      csv.append(i % 7).append(",c").append(i % 5).append(',').append(i % 3).append(".5\n");
+      if (i == 1000) { // lines that read as rows, inside quotes, across the file's middle
+        csv.append("1,\"").append("2,c9,0.5\n".repeat(20_000)).append("\",0.5\n");
+      }
+    }
+    Path file = dir.resolve("q.csv");
+    Files.writeString(file, csv);
+    int before = TableReader.PARTS_TAKEN.get();
+    RawTable one = TableReader.read(CsvSource.of(file, "target"), Task.REGRESSION, DataPlan.DEFAULT, Long.MAX_VALUE);
+    RawTable two = TableReader.read(CsvSource.of(file, "target"), Task.REGRESSION, DataPlan.DEFAULT, 0);
+    assertSame(one, two, "quoted");
+    assertEquals(2001, two.size());
+    assertEquals(before, TableReader.PARTS_TAKEN.get(), "read by the first part alone");
+  }
+
+  @Test
   void regressionLabelsAndDroppedRows() throws IOException {
     StringBuilder csv = new StringBuilder("x,y,target\n");
     Random random = new Random(3);
@@ -68,7 +87,7 @@ class ParallelReadTest {
 
   @Test
   void badDataInTheSecondPartGivesTheSameMessage() throws IOException {
-    String[] bad = {"1,2,3,4\n", "x,q,7\n", "\"open,1,a\n"};
+    String[] bad = {"1,2,3,4\n", "1,c1,seven\n", "\"open,1,a\n"}; // ragged, a label not a number, quotes
     for (String line : bad) {
       StringBuilder csv = new StringBuilder("a,b,target\n");
       for (int i = 0; i < 3000; i++) {
@@ -81,10 +100,12 @@ class ParallelReadTest {
       Files.writeString(file, csv);
       CsvSource source = CsvSource.of(file, "target");
       String one = assertThrows(DataException.class,
-          () -> TableReader.read(source, Task.REGRESSION, PLAN, Long.MAX_VALUE)).getMessage();
-      String two = assertThrows(DataException.class, () -> TableReader.read(source, Task.REGRESSION, PLAN, 0))
+          () -> TableReader.read(source, Task.REGRESSION, DataPlan.DEFAULT, Long.MAX_VALUE)).getMessage();
+      String two = assertThrows(DataException.class,
+          () -> TableReader.read(source, Task.REGRESSION, DataPlan.DEFAULT, 0))
           .getMessage();
       assertEquals(one, two, line);
+      assertTrue(one.contains("row 2503"), one); // the bad row: after the header and 2,501 rows
     }
   }
 
