@@ -36,6 +36,8 @@ final class CsvScanner implements Closeable {
   private boolean[] quoted = new boolean[32];
   private byte[] scratch = new byte[256];
   private int scratchUsed;
+  private long recordOffset;
+  private long recordEnd;
 
   /** A byte that is not UTF-8 was read. */
   static final class NotUtf8 extends IOException {
@@ -55,8 +57,25 @@ final class CsvScanner implements Closeable {
   }
 
   CsvScanner(Path file, String delimiter) throws IOException {
+    this(file, delimiter, 0);
+  }
+
+  /** Reads from file offset {@code start} (a line's start): its records count from 1. */
+  CsvScanner(Path file, String delimiter, long start) throws IOException {
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.delimiter = delimiter.getBytes(StandardCharsets.UTF_8);
+    channel.position(start);
+    this.bufferOffset = start;
+  }
+
+  /** The file offset where the current record starts. */
+  long recordOffset() {
+    return recordOffset;
+  }
+
+  /** The file offset of the current record's line end (its end of file). */
+  long recordEnd() {
+    return recordEnd;
   }
 
   /** Reads the next record; false at the end of the file. */
@@ -135,6 +154,7 @@ final class CsvScanner implements Closeable {
       return endOfFile ? 0 : -1;
     }
     int recordStart = i;
+    recordOffset = bufferOffset + i;
     cells = 0;
     scratchUsed = 0;
     boolean ascii = true;
@@ -215,6 +235,7 @@ final class CsvScanner implements Closeable {
         continue;
       }
       // the end of the line or of the file
+      recordEnd = bufferOffset + i;
       if (!ascii) {
         checkUtf8(recordStart, i);
       }

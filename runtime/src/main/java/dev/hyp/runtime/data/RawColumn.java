@@ -52,6 +52,53 @@ public final class RawColumn {
       size++;
       return;
     }
+    put(absent, absent ? Float.NaN : number(bytes, from, to), row, bytes, from, to, null, -1, null);
+  }
+
+  /**
+   * Appends the cells {@code chunk} read from a later part of the file (cell {@code i} from file
+   * row {@code rows[i] + rowOffset}) as if {@link #add} had read them here: the same codes in the same
+   * order of first appearance, counts, first text cell and rows; {@link #canAppend} only.
+   */
+  void append(ColumnChunk chunk, int[] rows, int rowOffset) {
+    int capacity = size + chunk.size(); // once, not growing by half again and again
+    if (numbers != null) {
+      numbers = Arrays.copyOf(numbers, Math.max(capacity, numbers.length));
+    }
+    if (codes != null) {
+      codes = Arrays.copyOf(codes, Math.max(capacity, codes.length));
+    }
+    int[] remap = new int[chunk.levels().size()];
+    Arrays.fill(remap, -1);
+    for (int i = 0; i < chunk.size(); i++) {
+      byte kind = chunk.kind(i);
+      boolean absent = kind == ColumnChunk.MISSING;
+      if (numbers == null && codes == null) {
+        missing += absent ? 1 : 0;
+        size++;
+        continue;
+      }
+      put(absent, kind == ColumnChunk.NUMBER ? chunk.number(i) : Float.NaN, rows[i] + rowOffset, null, 0, 0,
+          chunk, chunk.code(i), remap);
+    }
+  }
+
+  /**
+   * False when {@code chunk} let go of codes this column would still keep (this part has a text
+   * cell, the chunk's part more than {@value #NUMERIC_LEVELS} distinct numbers): read it again then.
+   * Otherwise this column, keeping codes while it has numbers, has let them go by the cell the
+   * chunk did (its levels include the chunk's), so every code it needs is there.
+   */
+  boolean canAppend(ColumnChunk chunk) {
+    return chunk.hasAllCodes() || codes == null || numbers != null;
+  }
+
+  /**
+   * One cell that is not {@code absent} is a number ({@code value}) or text (NaN); its level is
+   * {@code bytes[from, to)}, or a chunk's level {@code chunkCode} ({@code remap} caches its code here).
+   */
+  private void put(boolean absent, float value, int row, byte[] bytes, int from, int to, ColumnChunk chunk,
+      int chunkCode, int[] remap) {
     if (size == (codes != null ? codes.length : numbers.length)) {
       grow();
     }
@@ -67,10 +114,10 @@ public final class RawColumn {
       return;
     }
     if (numbers != null) {
-      float value = number(bytes, from, to);
       if (Float.isNaN(value)) {
         textRow = row;
-        text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        // a chunk's cells go to a column with numbers only up to its first text cell: that one
+        text = chunk != null ? chunk.text() : new String(bytes, from, to - from, StandardCharsets.UTF_8);
         numbers = null;
       } else {
         numericCells++;
@@ -79,11 +126,20 @@ public final class RawColumn {
         increasing &= value > last;
         last = value;
       }
-    } else if (!Float.isNaN(number(bytes, from, to))) {
+    } else if (!Float.isNaN(value)) {
       numericCells++; // after a text cell: only counted (is it a number column with a typo?)
     }
     if (codes != null) {
-      int code = levels.code(bytes, from, to);
+      int code;
+      if (chunk == null) {
+        code = levels.code(bytes, from, to);
+      } else {
+        if (remap[chunkCode] < 0) { // its first appearance: where the sequential read would meet it
+          byte[] level = chunk.levels().get(chunkCode).getBytes(StandardCharsets.UTF_8);
+          remap[chunkCode] = levels.code(level, 0, level.length);
+        }
+        code = remap[chunkCode];
+      }
       if (code == levelCounts.length) {
         levelCounts = Arrays.copyOf(levelCounts, code * 2);
       }
@@ -99,7 +155,7 @@ public final class RawColumn {
   }
 
   /** The cell as a float, or NaN when it is not a number training can use. */
-  private static float number(byte[] bytes, int from, int to) {
+  static float number(byte[] bytes, int from, int to) {
     if (from == to || !Cells.looksNumeric((char) bytes[from])) {
       return Float.NaN;
     }
@@ -123,6 +179,11 @@ public final class RawColumn {
 
   public String name() {
     return name;
+  }
+
+  /** Whether it keeps its codes whatever the cells are (a declared category). */
+  boolean keepsLevels() {
+    return keepLevels;
   }
 
   public int size() {

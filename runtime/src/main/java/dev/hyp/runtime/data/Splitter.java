@@ -1,7 +1,6 @@
 package dev.hyp.runtime.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -35,9 +34,7 @@ public final class Splitter {
   }
 
   private static Parts holdout(List<int[]> groups, int n, double validationFraction, double testFraction) {
-    List<Integer> train = new ArrayList<>();
-    List<Integer> validation = new ArrayList<>();
-    List<Integer> test = new ArrayList<>();
+    int[] partOf = new int[n]; // TRAIN, VALIDATION or TEST: the parts are then read off in row order
     // Largest-remainder rounding over all groups keeps the part sizes at round(n * fraction).
     int[] testCounts = apportion(groups, (int) Math.round(n * testFraction), testFraction);
     int[] validationCounts = apportion(groups, (int) Math.round(n * validationFraction), validationFraction);
@@ -46,10 +43,30 @@ public final class Splitter {
       int t = testCounts[g];
       int v = Math.min(validationCounts[g], rows.length - t);
       for (int i = 0; i < rows.length; i++) {
-        (i < t ? test : i < t + v ? validation : train).add(rows[i]);
+        partOf[rows[i]] = i < t ? TEST : i < t + v ? VALIDATION : TRAIN;
       }
     }
-    return new Parts(sorted(train), sorted(validation), sorted(test));
+    return new Parts(rowsOf(partOf, TRAIN, false), rowsOf(partOf, VALIDATION, false), rowsOf(partOf, TEST, false));
+  }
+
+  private static final int TRAIN = 0;
+  private static final int VALIDATION = 1;
+  private static final int TEST = 2;
+
+  /** The rows whose part is {@code part} (or, with {@code other}, is not), ascending. */
+  private static int[] rowsOf(int[] partOf, int part, boolean other) {
+    int count = 0;
+    for (int p : partOf) {
+      count += (p == part) != other ? 1 : 0;
+    }
+    int[] rows = new int[count];
+    int n = 0;
+    for (int i = 0; i < partOf.length; i++) {
+      if ((partOf[i] == part) != other) {
+        rows[n++] = i;
+      }
+    }
+    return rows;
   }
 
   /** The k folds of {@code table}: fold f validates on the f-th slice of every (shuffled) class. */
@@ -59,27 +76,18 @@ public final class Splitter {
       throw new DataException(table.file(), 0, null, "too few rows (" + table.size() + ") for " + k + " folds");
     }
     List<int[]> groups = groups(table, seed);
-    List<List<Integer>> folds = new ArrayList<>();
-    for (int f = 0; f < k; f++) {
-      folds.add(new ArrayList<>());
-    }
+    int[] foldOf = new int[table.size()];
     // deal the rows of each class round-robin, continuing where the previous class stopped
     int next = 0;
     for (int[] rows : groups) {
       for (int row : rows) {
-        folds.get(next).add(row);
+        foldOf[row] = next;
         next = (next + 1) % k;
       }
     }
     List<Parts> parts = new ArrayList<>();
     for (int f = 0; f < k; f++) {
-      List<Integer> train = new ArrayList<>();
-      for (int g = 0; g < k; g++) {
-        if (g != f) {
-          train.addAll(folds.get(g));
-        }
-      }
-      parts.add(new Parts(sorted(train), sorted(folds.get(f)), new int[0]));
+      parts.add(new Parts(rowsOf(foldOf, f, true), rowsOf(foldOf, f, false), new int[0]));
     }
     return parts;
   }
@@ -162,9 +170,4 @@ public final class Splitter {
     }
   }
 
-  private static int[] sorted(List<Integer> rows) {
-    int[] a = rows.stream().mapToInt(Integer::intValue).toArray();
-    Arrays.sort(a);
-    return a;
-  }
 }

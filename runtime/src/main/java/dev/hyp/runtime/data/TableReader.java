@@ -37,7 +37,25 @@ public final class TableReader {
   }
 
   private static RawTable read(CsvSource source, Task task, DataPlan plan, List<String> columns, List<String> classes) {
-    return new Reading(source, task, plan, columns, classes, Integer.MAX_VALUE).run();
+    return read(source, task, plan, columns, classes, PARALLEL_FROM);
+  }
+
+  /** A file of at least this many bytes is read in two parts at once (when there are two cores). */
+  static final long PARALLEL_FROM = 16L << 20;
+
+  /** How many later parts were joined (for tests: that a file was read in two parts). */
+  static final java.util.concurrent.atomic.AtomicInteger PARTS_TAKEN = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Reads a training file, in two parts at once when it has at least {@code parallelFrom} bytes. */
+  static RawTable read(CsvSource source, Task task, DataPlan plan, long parallelFrom) {
+    return read(source, task, plan, null, null, parallelFrom);
+  }
+
+  private static RawTable read(CsvSource source, Task task, DataPlan plan, List<String> columns, List<String> classes,
+      long parallelFrom) {
+    Reading reading = new Reading(source, task, plan, columns, classes, Integer.MAX_VALUE);
+    reading.parallelFrom = Runtime.getRuntime().availableProcessors() > 1 ? parallelFrom : Long.MAX_VALUE;
+    return reading.run();
   }
 
   /**
@@ -110,6 +128,9 @@ public final class TableReader {
     private int droppedNoLabel;
     private int droppedMissing;
     private boolean noLabel;
+    private long parallelFrom = Long.MAX_VALUE;
+    private List<ColumnChunk> chunks; // a later part's reading keeps its cells here, not in columns
+    private volatile boolean cancelled;
 
     Reading(CsvSource source, Task task, DataPlan plan, List<String> expectedColumns, List<String> classes, int limit) {
       this.source = source;
@@ -129,15 +150,27 @@ public final class TableReader {
       List<String> names = null;
       int width = -1;
       int row = 0;
+      Part later = null;
+      long end = -1; // where the record before the current one ended
       try (CsvScanner scanner = new CsvScanner(path, source.delimiter())) {
         while (scanner.next()) {
           row = scanner.record();
+          long previousEnd = end;
+          end = scanner.recordEnd();
           if (names == null) {
             width = scanner.size();
             names = header(scanner);
+            later = later(scanner.recordOffset(), width);
             if (source.header()) {
               continue;
             }
+          }
+          if (later != null && scanner.recordOffset() >= later.start) {
+            if (previousEnd < later.start && take(later, scanner)) {
+              break; // this record and the rest were read by the other part
+            }
+            later.reading.cancelled = true;
+            later = null; // read on here, as without it
           }
           if (size >= limit) {
             break;
@@ -156,6 +189,10 @@ public final class TableReader {
         throw new DataException(path, row + 1, null, "malformed CSV: " + e.getMessage());
       } catch (IOException e) {
         throw new DataException(path, 0, null, "cannot be read: " + e.getMessage());
+      } finally {
+        if (later != null) {
+          later.reading.cancelled = true;
+        }
       }
       if (names == null) {
         throw new DataException(path, 0, null, "the file is empty");
@@ -286,8 +323,97 @@ public final class TableReader {
     private void addFeatures(CsvScanner record, int row) {
       for (int j = 0; j < featureColumns.length; j++) {
         int c = featureColumns[j];
-        columns.get(j).add(record.bytes(c), record.start(c), record.end(c), row);
+        if (chunks != null) {
+          chunks.get(j).add(record.bytes(c), record.start(c), record.end(c));
+        } else {
+          columns.get(j).add(record.bytes(c), record.start(c), record.end(c), row);
+        }
       }
+    }
+
+    /** The second half of the file, from a line end, being read on another thread; null for a small file. */
+    private Part later(long headerOffset, int width) throws IOException {
+      long bytes = Files.size(path);
+      if (noLabel || limit != Integer.MAX_VALUE || bytes < parallelFrom) {
+        return null;
+      }
+      long start = lineAfter(headerOffset + (bytes - headerOffset) / 2);
+      if (start < 0 || start >= bytes) {
+        return null;
+      }
+      Reading reading = new Reading(source, task, plan, expectedColumns, classes, limit);
+      reading.labelColumn = labelColumn;
+      reading.featureColumns = featureColumns;
+      reading.dropWhenMissing = dropWhenMissing;
+      reading.chunks = new ArrayList<>();
+      for (RawColumn column : columns) {
+        reading.chunks.add(new ColumnChunk(column.keepsLevels()));
+      }
+      Part part = new Part(start, reading, width);
+      part.thread.start();
+      return part;
+    }
+
+    /** The offset after the first line end at or after {@code offset}, or -1 when none is near. */
+    private long lineAfter(long offset) throws IOException {
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+        java.nio.ByteBuffer window = java.nio.ByteBuffer.allocate(1 << 20);
+        channel.read(window, offset);
+        for (int i = 0; i < window.position(); i++) {
+          byte b = window.get(i);
+          if (b == '\n' || b == '\r') {
+            return offset + i + 1;
+          }
+        }
+        return -1;
+      }
+    }
+
+    /**
+     * Takes the later part's rows after this one's, which read the records before {@code
+     * scanner}'s current one (the first from the part's start; the caller checked that the record
+     * before it ended before the part's start, so the part did not start inside quotes): true
+     * when they are as this reading would have read them. False when the part failed (bad data:
+     * this reading meets it and says so as without the part) or a column's codes cannot be
+     * joined; nothing is changed then.
+     */
+    private boolean take(Part part, CsvScanner scanner) {
+      try {
+        part.thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        part.reading.cancelled = true;
+        return false;
+      }
+      Reading later = part.reading;
+      if (!part.done) {
+        return false;
+      }
+      for (int j = 0; j < columns.size(); j++) {
+        if (!columns.get(j).canAppend(later.chunks.get(j))) {
+          return false;
+        }
+      }
+      int rowOffset = scanner.record() - 1;
+      int[] laterRows = Arrays.copyOf(later.rows, later.size);
+      for (int j = 0; j < columns.size(); j++) {
+        columns.get(j).append(later.chunks.get(j), laterRows, rowOffset);
+      }
+      int[] classOf = new int[later.labelLevels.size()];
+      for (int code = 0; code < classOf.length; code++) { // in the later part's order of first appearance
+        classOf[code] = labelCodes.code(later.labelLevels.get(code));
+      }
+      labels = Arrays.copyOf(labels, size + later.size);
+      rows = Arrays.copyOf(rows, size + later.size);
+      for (int i = 0; i < later.size; i++) {
+        labels[size + i] = task == Task.CLASSIFICATION ? classOf[(int) later.labels[i]] : later.labels[i];
+        rows[size + i] = later.rows[i] + rowOffset;
+      }
+      size += later.size;
+      droppedNoLabel += later.droppedNoLabel;
+      droppedMissing += later.droppedMissing;
+      PARTS_TAKEN.incrementAndGet();
+      return true;
     }
 
     private List<String> classes() {
@@ -327,6 +453,33 @@ public final class TableReader {
         out[i] = k;
       }
       return out;
+    }
+
+    /** The later part of a file: its reading on its own thread, from {@code start} to the end. */
+    private static final class Part {
+      final long start;
+      final Reading reading;
+      final Thread thread;
+      volatile boolean done; // read to the end without a failure
+
+      Part(long start, Reading reading, int width) {
+        this.start = start;
+        this.reading = reading;
+        this.thread = new Thread(() -> {
+          try (CsvScanner scanner = new CsvScanner(reading.path, reading.source.delimiter(), start)) {
+            while (!reading.cancelled && scanner.next()) {
+              if (scanner.size() != width) {
+                return; // a ragged row: the first reading meets it and says so
+              }
+              reading.add(scanner, scanner.record());
+            }
+            done = !reading.cancelled;
+          } catch (IOException | RuntimeException e) {
+            // bad data or an unreadable part: the first reading reads it itself and reports it
+          }
+        }, "hyp-csv-later-part");
+        thread.setDaemon(true);
+      }
     }
   }
 }

@@ -369,6 +369,30 @@ public final class ExperimentData {
       double[] testTruth = null;
       RowEncoding encoding;
       double[] labels;
+      DataNormalization normalizer = newNormalizer(normalization);
+      if (prepared != null && normalization == Normalization.STANDARD) {
+        TableEncoding fold = prepared.of(categories).folds().get(f);
+        RawTable raw = prepared.raw();
+        labels = raw.labels();
+        StandardizedFeatures standard = new StandardizedFeatures(fold);
+        train = new DataSet(standard.fit(raw, p.train()), labels(labels, p.train(), plusMinusOne));
+        validation = new DataSet(standard.transform(raw, p.validation()), labels(labels, p.validation(), plusMinusOne));
+        validationTruth = truth(labels, p.validation());
+        if (prepared.rawTest() != null) {
+          int[] all = allRows(prepared.rawTest().size());
+          test = new DataSet(standard.transform(prepared.rawTest(), all),
+              labels(prepared.rawTest().labels(), all, plusMinusOne));
+          testTruth = prepared.rawTest().labels().clone();
+        } else if (p.test().length > 0) {
+          test = new DataSet(standard.transform(raw, p.test()), labels(labels, p.test(), plusMinusOne));
+          testTruth = truth(labels, p.test());
+        }
+        encoding = fold;
+        normalizer = standard.normalizer();
+        folds.add(new Fold(train, validation, test, validationTruth, testTruth, normalizer, encoding,
+            classWeights(labels, p.train())));
+        continue;
+      }
       if (prepared != null) {
         TableEncoding fold = prepared.of(categories).folds().get(f);
         RawTable raw = prepared.raw();
@@ -400,7 +424,6 @@ public final class ExperimentData {
         }
         encoding = encoding(); // numbers as they are, or an image file: nothing fitted per fold
       }
-      DataNormalization normalizer = newNormalizer(normalization);
       if (normalizer != null) {
         normalizer.fit(train);
         keepIndices(normalizer, encoding);
@@ -437,6 +460,23 @@ public final class ExperimentData {
     DataSet test = null;
     double[] testTruth = null;
     double[] labels;
+    if (prepared != null && normalization == Normalization.STANDARD) {
+      TableEncoding all = prepared.of(encoding).all();
+      RawTable raw = prepared.raw();
+      labels = raw.labels();
+      StandardizedFeatures standard = new StandardizedFeatures(all);
+      train = new DataSet(standard.fit(raw, rows), labels(labels, rows, plusMinusOne));
+      if (prepared.rawTest() != null) {
+        int[] every = allRows(prepared.rawTest().size());
+        test = new DataSet(standard.transform(prepared.rawTest(), every),
+            labels(prepared.rawTest().labels(), every, plusMinusOne));
+        testTruth = prepared.rawTest().labels().clone();
+      } else if (first.test().length > 0) {
+        test = new DataSet(standard.transform(raw, first.test()), labels(labels, first.test(), plusMinusOne));
+        testTruth = truth(labels, first.test());
+      }
+      return new Fold(train, null, test, null, testTruth, standard.normalizer(), all, classWeights(labels, rows));
+    }
     if (prepared != null) {
       TableEncoding all = prepared.of(encoding).all();
       RawTable raw = prepared.raw();
