@@ -21,11 +21,36 @@ final class AcquisitionSearch {
   private final List<CubeDimension> dims;
   private final double best;
   private final double[] scratch = new double[2];
+  /** The box the search stays in (the whole cube, or a trust region); categorical coordinates ignore it. */
+  private final double[] lower;
+  private final double[] upper;
 
   AcquisitionSearch(GaussianProcess gp, List<CubeDimension> dims, double best) {
+    this(gp, dims, best, null, null);
+  }
+
+  AcquisitionSearch(GaussianProcess gp, List<CubeDimension> dims, double best, double[] lower, double[] upper) {
     this.gp = gp;
     this.dims = dims;
     this.best = best;
+    int d = dims.size();
+    this.lower = lower != null ? lower.clone() : new double[d];
+    this.upper = upper != null ? upper.clone() : filled(d, 1);
+  }
+
+  private static double[] filled(int d, double value) {
+    double[] out = new double[d];
+    Arrays.fill(out, value);
+    return out;
+  }
+
+  private boolean inside(double[] p) {
+    for (int j = 0; j < p.length; j++) {
+      if (!dims.get(j).categorical() && (p[j] < lower[j] || p[j] > upper[j])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Log EI at a point as it would be sampled. */
@@ -45,6 +70,8 @@ final class AcquisitionSearch {
       for (int j = 0; j < d; j++) {
         if (dims.get(j).categorical()) {
           p[j] = Math.min(dims.get(j).choices() - 1, Math.floor(p[j] * dims.get(j).choices()));
+        } else {
+          p[j] = lower[j] + (upper[j] - lower[j]) * p[j];
         }
       }
       starts.add(p);
@@ -54,8 +81,11 @@ final class AcquisitionSearch {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingDouble(i -> -y[i]));
-    for (int i = 0; i < Math.min(localStarts, order.length); i++) {
-      starts.add(observed[order[i]].clone());
+    for (int i = 0, added = 0; i < order.length && added < localStarts; i++) {
+      if (inside(observed[order[i]])) {
+        starts.add(observed[order[i]].clone());
+        added++;
+      }
     }
     double[] scores = new double[starts.size()];
     Integer[] ranked = new Integer[starts.size()];
@@ -113,8 +143,9 @@ final class AcquisitionSearch {
     double[] lo = new double[m];
     double[] hi = new double[m];
     for (int k = 0; k < m; k++) {
-      start[k] = p[along[k]];
-      hi[k] = 1;
+      lo[k] = lower[along[k]];
+      hi[k] = upper[along[k]];
+      start[k] = Math.max(lo[k], Math.min(hi[k], p[along[k]]));
     }
     double[] work = p.clone();
     BoundedLbfgs.Function negative = (z, gradient) -> {

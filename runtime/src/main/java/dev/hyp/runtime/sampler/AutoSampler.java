@@ -8,7 +8,8 @@ import dev.hyp.runtime.space.SearchSpace;
 
 /**
  * Picks a strategy per study and per phase: the Gaussian process for the first {@link #GP_TRIALS}
- * trials, where it finds the best values for the fewest trials, then CMA-ES, whose cost does not
+ * trials, where it finds the best values for the fewest trials (on spaces of numbers in a trust
+ * region, see {@link GpSampler}), then CMA-ES, whose cost does not
  * grow with the trials, starting from the best point so far. Unlike OptunaHub's AutoSampler it
  * keeps the GP for categorical and conditional parameters too (the GP compares categories by
  * Hamming distance and models each group of parameters that occur together from the trials that
@@ -47,7 +48,9 @@ public final class AutoSampler implements Sampler {
     }
     String kinds = categorical && conditional ? "categorical and conditional" : categorical ? "categorical"
         : conditional ? "conditional" : null;
-    String gp = kinds == null ? "every parameter is a number: a Gaussian process needs the fewest trials"
+    String gp = kinds == null ? "every parameter is a number: a Gaussian process needs the fewest trials, searching"
+        + " a trust region around the trial it rates best (grown after improvements, shrunk without, restarted once"
+        + " collapsed) so a rugged function does not hold it in one basin"
         : "a Gaussian process needs the fewest trials, on " + kinds + " parameters too (a category by Hamming"
             + " distance, one model per group of parameters that occur together)";
     return new Choice("gp for the first " + GP_TRIALS + " trials, then cmaes",

@@ -57,6 +57,24 @@ class GpSamplerTest {
   }
 
   @Test
+  void onANumericSpaceACollapsedTrustRegionStartsANewRunWithSobolPoints() {
+    SearchSpace space = SearchSpace.builder().add("x", FloatDistribution.uniform(-2, 2))
+        .add("n", IntDistribution.uniform(0, 40)).build();
+    Study gp = Study.builder("gp", space).direction(Direction.MINIMIZE)
+        .sampler(Samplers.create("gp", Map.of(), 4)).open();
+    // nothing improves: the region halves every 4 trials from 0.8 and is below 2^-7 after 28
+    gp.optimize(t -> 1.0, StudyOptions.trials(42));
+    Study sobol = Study.builder("s", space).direction(Direction.MINIMIZE)
+        .sampler(Samplers.create("sobol", Map.of(), 4)).open();
+    sobol.optimize(t -> 0, StudyOptions.trials(42));
+    List<FrozenTrial> restarted = gp.trials().subList(38, 42);
+    assertEquals(sobol.trials().subList(38, 42).stream().map(FrozenTrial::params).toList(),
+        restarted.stream().map(FrozenTrial::params).toList());
+    assertTrue(gp.trials().subList(10, 38).stream().noneMatch(t -> sobol.trials().get(t.number()).params()
+        .equals(t.params())), "the trials of the first run are the GP's");
+  }
+
+  @Test
   void theWarpKeepsTheOrderOfTheLossesAndCompressesTheFarOffOnes() {
     List<Double> warped = GpSampler.warped(List.of(3.0, 1.0, 2.0, 1001.0));
     // shifted by the minimum: 2, 0, 1, 1000; median (of the upper half) 2: log1p(v / 2)
