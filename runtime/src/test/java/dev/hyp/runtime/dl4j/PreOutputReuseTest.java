@@ -41,6 +41,37 @@ class PreOutputReuseTest {
   }
 
   @Test
+  void aTrialTrainsTheSameNetworkWithAndWithoutTheReuse() {
+    TrainResult ours = irisTrial();
+    String before = System.getProperty(PreOutputReuse.SWITCH);
+    System.setProperty(PreOutputReuse.SWITCH, "true");
+    TrainResult stock;
+    try {
+      stock = irisTrial();
+    } finally {
+      if (before == null) {
+        System.clearProperty(PreOutputReuse.SWITCH);
+      } else {
+        System.setProperty(PreOutputReuse.SWITCH, before);
+      }
+    }
+    assertInstanceOf(ReusingDenseLayer.class, ours.network().getLayer(0));
+    assertEquals(DenseLayer.class, stock.network().getLayer(0).getClass());
+    assertArrayEquals(bits(stock.network().params()), bits(ours.network().params()));
+    assertArrayEquals(stock.history(), ours.history());
+    assertEquals(stock.validation(), ours.validation());
+  }
+
+  private static TrainResult irisTrial() {
+    ExperimentData data = TestData.iris();
+    NetworkBuilder net = new NetworkBuilder(2, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
+        .updater(Updater.ADAM, Map.of("lr", 0.02)).dense(16, Activation.RELU).dropout(0.2).dense(8, Activation.TANH)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null);
+    return Trainer.train(net, data, dev.hyp.runtime.data.Normalization.STANDARD, "mcxent",
+        TrainOptions.of(6, 16, "accuracy", 1), EpochCallback.NONE);
+  }
+
+  @Test
   void aSavedModelIsPlainDl4j() throws IOException {
     MultiLayerNetwork ours = NetworkBuilder.build(classifier().dense(8, Activation.RELU)
         .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
