@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** DL4J's output layer, whose training score takes its backward pass's pre-activation ({@link PreOutputReuse}). */
 final class ReusingOutputLayer extends OutputLayer {
-  private final transient PreOutputReuse reuse = new PreOutputReuse();
+  private transient PreOutputReuse reuse; // not kept through Java serialization: made again on first use
 
   ReusingOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -21,36 +21,43 @@ final class ReusingOutputLayer extends OutputLayer {
     if (!training) {
       return super.preOutputWithPreNorm(false, forBackprop, workspaceMgr);
     }
-    INDArray z = reuse.take();
+    INDArray z = reuse().take();
     if (z != null) {
       return new Pair<>(z, z);
     }
     Pair<INDArray, INDArray> computed = super.preOutputWithPreNorm(true, forBackprop, workspaceMgr);
-    reuse.keep(computed.getFirst()); // the backward pass's, for the score after it
+    reuse().keep(computed.getFirst()); // the backward pass's, for the score after it
     return computed;
   }
 
   @Override
   public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-    reuse.forget();
+    reuse().forget();
     super.setInput(input, workspaceMgr);
   }
 
   @Override
   public void clear() {
-    reuse.forget();
+    reuse().forget();
     super.clear();
   }
 
   @Override
   public void setParams(INDArray params) {
-    reuse.forget();
+    reuse().forget();
     super.setParams(params);
   }
 
   @Override
   public void setParam(String key, INDArray val) {
-    reuse.forget();
+    reuse().forget();
     super.setParam(key, val);
+  }
+
+  private PreOutputReuse reuse() {
+    if (reuse == null) {
+      reuse = new PreOutputReuse();
+    }
+    return reuse;
   }
 }
