@@ -1,14 +1,11 @@
 package dev.hyp.runtime.dl4j;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import dev.hyp.runtime.dl4j.nd4j.FieldCopy;
 import java.util.Arrays;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -59,9 +56,7 @@ final class PreOutputReuse {
   void keep(INDArray z) {
     if (kept == null || kept.ordering() != z.ordering() || !Arrays.equals(kept.shape(), z.shape())
         || kept.dataType() != z.dataType()) {
-      try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-        kept = Nd4j.createUninitialized(z.dataType(), z.shape(), z.ordering());
-      }
+      kept = Nd4j.createUninitializedDetached(z.dataType(), z.ordering(), z.shape());
     }
     kept.assign(z);
     held = true;
@@ -98,43 +93,12 @@ final class PreOutputReuse {
       if (ours == null) {
         continue;
       }
-      copyState(old, ours);
+      FieldCopy.into(old, ours);
       layers[i] = ours;
-      replaceInLayerMap(net, old, ours);
+      FieldCopy.replaceValue(MultiLayerNetwork.class, net, "layerMap", old, ours);
       replaced++;
     }
     net.setLayers(layers);
     return replaced;
-  }
-
-  /** Every instance field of {@code from}'s class and its superclasses, into {@code to} (a subclass instance). */
-  private static void copyState(Object from, Object to) {
-    for (Class<?> c = from.getClass(); c != Object.class; c = c.getSuperclass()) {
-      for (Field field : c.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers())) {
-          continue;
-        }
-        try {
-          field.setAccessible(true);
-          field.set(to, field.get(from));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          throw new IllegalStateException("cannot carry over " + c.getName() + "." + field.getName(), e);
-        }
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void replaceInLayerMap(MultiLayerNetwork net, Layer old, Layer ours) {
-    try {
-      Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
-      field.setAccessible(true);
-      Map<String, Layer> map = (Map<String, Layer>) field.get(net);
-      if (map != null) {
-        map.replaceAll((name, layer) -> layer == old ? ours : layer);
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot update the network's layer names", e);
-    }
   }
 }
