@@ -257,7 +257,10 @@ public final class NetworkBuilder {
     return list.setInputType(input.toInputType()).build();
   }
 
-  /** A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path). */
+  /**
+   * A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path, and
+   * {@link PreOutputReuse}'s layers).
+   */
   public MultiLayerNetwork build() {
     return build(configuration());
   }
@@ -266,6 +269,9 @@ public final class NetworkBuilder {
   static MultiLayerNetwork build(MultiLayerConfiguration conf) {
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
+    if (PreOutputReuse.enabled()) {
+      PreOutputReuse.install(net); // before the updater, which reads the layers
+    }
     net.setUpdater(new OwnGradientUpdater(net));
     return net;
   }
