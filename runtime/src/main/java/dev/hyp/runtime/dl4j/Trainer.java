@@ -239,7 +239,7 @@ public final class Trainer {
       int classes) {
     INDArray out;
     try {
-      out = net.output(part.getFeatures(), false);
+      out = BatchedOutput.of(net, part.getFeatures());
     } catch (RuntimeException e) {
       throw new TrainingFailedException("evaluation failed: " + describe(e), e);
     }
@@ -267,7 +267,7 @@ public final class Trainer {
       boolean withLoss) {
     INDArray out;
     try {
-      out = net.output(part.getFeatures(), false);
+      out = BatchedOutput.of(net, part.getFeatures());
     } catch (RuntimeException e) {
       throw new TrainingFailedException("evaluation failed: " + describe(e), e);
     }
@@ -306,7 +306,7 @@ public final class Trainer {
   /** The loss function's mean over the rows, without the l1/l2 terms DL4J's score adds. */
   private static double loss(MultiLayerNetwork net, DataSet part) {
     try {
-      return net.score(part, false) - net.calcRegularizationScore(true);
+      return BatchedOutput.score(net, part) - net.calcRegularizationScore(true);
     } catch (RuntimeException e) {
       throw new TrainingFailedException("evaluation failed: " + describe(e), e);
     }
