@@ -70,8 +70,10 @@ public final class Dl4jEnvironment {
       return -1;
     }
     List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    List<String> chosen = JvmChoice.options(dataBytes, Runtime.getRuntime().availableProcessors(),
-        MachineMemory.total().orElse(0), current);
+    int cores = Runtime.getRuntime().availableProcessors();
+    long physical = MachineMemory.total().orElse(0);
+    List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, current));
+    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, current));
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.addAll(chosen);
@@ -86,7 +88,8 @@ public final class Dl4jEnvironment {
   /**
    * `hyp run` (the launcher sets {@link #CHOOSE_JVM}): when the JVM options chosen for
    * {@code dataBytes} of data ({@link JvmChoice}) are not this JVM's, runs this same command line
-   * again in a child JVM with them, sharing input and output, and returns the child's exit code;
+   * again with them in place of this process ({@link ProcessReplacement}: same pid, no JVM left
+   * waiting), or where that is not possible in a child JVM, sharing input and output, and returns the child's exit code;
    * -1 when this JVM is right (or is that child, or the property is not set). The user's options
    * ({@code HYP_JAVA_OPTS}, which the launcher puts on the command line) win, kind by kind.
    */
@@ -96,8 +99,10 @@ public final class Dl4jEnvironment {
     }
     List<String> user = userOptions(System.getenv("HYP_JAVA_OPTS"));
     List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    List<String> chosen = JvmChoice.options(dataBytes, Runtime.getRuntime().availableProcessors(),
-        MachineMemory.total().orElse(0), user);
+    int cores = Runtime.getRuntime().availableProcessors();
+    long physical = MachineMemory.total().orElse(0);
+    List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, user));
+    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, user));
     if (JvmChoice.satisfied(chosen, current, Runtime.getRuntime().maxMemory(), user)) {
       return -1;
     }
@@ -107,8 +112,15 @@ public final class Dl4jEnvironment {
     if (main.isEmpty() || mainAt < 0) {
       return -1; // the command line cannot be read back: run here
     }
-    return runChild(JvmChoice.relaunchCommand(javaBinary(), current, chosen, user,
-        System.getProperty("java.class.path"), arguments.subList(mainAt, arguments.size())));
+    List<String> command = JvmChoice.relaunchCommand(javaBinary(), current, chosen, user,
+        System.getProperty("java.class.path"), arguments.subList(mainAt, arguments.size()));
+    // in place: no JVM left waiting (and resident) for the search; signals and exit codes its own
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    RECOMMENDED.forEach(environment::putIfAbsent);
+    environment.put(MARKER, "1");
+    environment.remove(PARENT_PID);
+    ProcessReplacement.exec(command, environment);
+    return runChild(command); // not possible here: a child, this JVM waiting for it
   }
 
   /**

@@ -91,6 +91,41 @@ class JvmChoiceTest {
     assertEquals("true", userC1.get("c1"));
   }
 
+  @Test
+  void fewCoresGetTheSerialCollectorAndTheInitialHeapFollowsTheData() {
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m"), JvmChoice.footprintOptions(124_435, 2, 24 * GB, List.of()));
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB, List.of()));
+    assertEquals(List.of("-Xms66m"), JvmChoice.footprintOptions(17 * MB, 16, 24 * GB, List.of()), "G1 on many cores");
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms2048m"), JvmChoice.footprintOptions(5 * GB, 2, 8 * GB, List.of()),
+        "never above the maximum heap");
+  }
+
+  @Test
+  void theUsersCollectorAndHeapWin() {
+    assertEquals(List.of("-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB, List.of("-XX:+UseG1GC")));
+    assertEquals(List.of("-XX:+UseSerialGC"), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB, List.of("-Xmx300m")),
+        "an -Xms above the user's -Xmx would not start");
+    assertEquals(List.of("-XX:+UseSerialGC"), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB, List.of("-Xms1g")));
+    assertEquals(List.of(), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB,
+        List.of("-XX:+UseParallelGC", "-XX:InitialHeapSize=100m")));
+  }
+
+  /**
+   * Large data: `hyp run` starts again with the chosen options in place of itself, so no JVM waits,
+   * resident, for the search: the same pid, the collector and initial heap chosen for few cores.
+   */
+  @Test
+  void theRelaunchReplacesTheProcessInsteadOfWaitingForAChild() throws Exception {
+    Map<String, String> large = probe(17 * MB, null);
+    assertEquals("true", large.get("child"), large.toString());
+    assertEquals(large.get("launched"), large.get("pid"), "the search runs in the process started");
+    assertEquals("3", large.get("exit"));
+    assertTrue(large.get("options").contains("-Xms66m"), large.toString());
+    if (Runtime.getRuntime().availableProcessors() <= Dl4jEnvironment.FEW_CORES) {
+      assertEquals("Copy,MarkSweepCompact", large.get("gc"), "the serial collector: " + large);
+    }
+  }
+
   /** Run in the child JVMs: as `hyp run` does after reading the spec, with the data's size as the first argument. */
   static final class Probe {
     public static void main(String[] args) {
@@ -104,6 +139,10 @@ class JvmChoiceTest {
       System.out.println("xmx=" + options.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b)
           .map(o -> o.substring(4, o.length() - 1)).orElse(""));
       System.out.println("args=" + String.join("|", List.of(args).subList(1, args.length)));
+      System.out.println("pid=" + ProcessHandle.current().pid());
+      System.out.println("options=" + String.join(" ", options));
+      System.out.println("gc=" + String.join(",", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+          .stream().map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
       System.exit(3);
     }
   }
@@ -130,6 +169,7 @@ class JvmChoiceTest {
     out.lines().filter(l -> l.matches("[a-z0-9]+=.*"))
         .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
     lines.put("exit", String.valueOf(child.exitValue()));
+    lines.put("launched", String.valueOf(child.pid()));
     return lines;
   }
 }

@@ -16,7 +16,13 @@ import java.util.Map;
  * process and any process it starts, summed). The output goes to files, so a chatty child never blocks.
  */
 final class Child {
-  record Result(List<String> command, int exit, double seconds, double peakRssMb, List<String> out, String err) {
+  /**
+   * @param peakRssMb the processes' peaks, summed
+   * @param maxProcessRssMb the largest one process's peak (a pid that replaced its program, as `hyp run` does
+   *     for large data, is one process: its peak is the larger of the two programs')
+   */
+  record Result(List<String> command, int exit, double seconds, double peakRssMb, double maxProcessRssMb,
+      List<String> out, String err) {
     /** The lines of standard output that are JSON objects. */
     List<String> jsonLines() {
       return out.stream().filter(l -> l.startsWith("{")).toList();
@@ -67,14 +73,16 @@ final class Child {
       sampler.interrupt();
       sampler.join();
       long kb;
+      long maxKb;
       synchronized (peakKb) {
         kb = peakKb.values().stream().mapToLong(Long::longValue).sum();
+        maxKb = peakKb.values().stream().mapToLong(Long::longValue).max().orElse(0);
       }
       List<String> out = Files.readAllLines(outFile, StandardCharsets.UTF_8);
       String err = Files.readString(errFile, StandardCharsets.UTF_8);
       Files.deleteIfExists(outFile);
       Files.deleteIfExists(errFile);
-      return new Result(command, exit, seconds, kb / 1024.0, out, err.length() > 4000 ? err.substring(err.length()
+      return new Result(command, exit, seconds, kb / 1024.0, maxKb / 1024.0, out, err.length() > 4000 ? err.substring(err.length()
           - 4000) : err);
     } catch (InterruptedException e) {
       process.destroy();

@@ -194,7 +194,7 @@ public final class PeerBenchmark {
     Path configFile = write(options.work().resolve(name).resolve(runName + "-configs.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(configs));
     record(new Measure(name, part, "hyp", repeat, 1, run.seconds(), trialSeconds, rows.size(), run.peakRssMb(),
-        run.peakRssMb(), best.path("value").asDouble(), best.path("test").path("accuracy").asDouble()), parallel);
+        run.maxProcessRssMb(), best.path("value").asDouble(), best.path("test").path("accuracy").asDouble()), parallel);
     return configFile;
   }
 
@@ -231,7 +231,7 @@ public final class PeerBenchmark {
       JsonNode summary = summary(result);
       record(new Measure(c.name(), part, c.name().equals("small") ? "optuna+sklearn" : "optuna+pytorch", repeat, 1,
           result.seconds(), summary.path("trial_seconds").asDouble(), summary.path("trials").asInt(),
-          result.peakRssMb(), result.peakRssMb(), summary.path("best_validation_accuracy").asDouble(),
+          result.peakRssMb(), result.maxProcessRssMb(), summary.path("best_validation_accuracy").asDouble(),
           summary.path("best_test_accuracy").asDouble()), c.name().equals("small") ? 2 : 1);
       return;
     }

@@ -1,0 +1,46 @@
+package dev.hyp.runtime.bench.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's resident memory: summed over a side's processes, and the largest one process. */
+class ChildTest {
+  @TempDir
+  Path scratch;
+
+  /** A JVM whose heap is all resident (pre-touched) for a little while. */
+  private static String java() {
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms96m", "-Xmx96m",
+        "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Resident.class.getName()).stream().map(a -> "'" + a + "'").collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  @Test
+  void twoProcessesAreSummedAndTheLargestIsKept() {
+    Child.Result two = Child.run(List.of("sh", "-c", java() + " & " + java() + " && wait $!"), Map.of(), scratch);
+    assertEquals(0, two.exit(), two.err());
+    assertTrue(two.maxProcessRssMb() >= 96, two.toString());
+    assertTrue(two.peakRssMb() >= 1.8 * two.maxProcessRssMb(), two.toString());
+  }
+
+  @Test
+  void aProcessThatReplacesItsProgramIsOneProcess() {
+    Child.Result one = Child.run(List.of("sh", "-c", "exec " + java()), Map.of(), scratch);
+    assertEquals(0, one.exit(), one.err());
+    assertTrue(one.maxProcessRssMb() >= 96, one.toString());
+    assertEquals(one.maxProcessRssMb(), one.peakRssMb(), 0.001, "the shell's and the JVM's peaks are one process's");
+  }
+
+  /** Holds its pre-touched heap long enough to be sampled. */
+  static final class Resident {
+    public static void main(String[] args) throws InterruptedException {
+      Thread.sleep(400);
+    }
+  }
+}
