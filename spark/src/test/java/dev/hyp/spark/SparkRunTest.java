@@ -102,8 +102,10 @@ class SparkRunTest {
     }
     JsonNode bestThreads = new ObjectMapper().readTree(threads.resolve("best.json").toFile());
     JsonNode bestSpark = new ObjectMapper().readTree(spark.resolve("best.json").toFile());
-    // ties on accuracy go to the trial that finished first, which varies from run to run
+    // ties on accuracy go to the lower validation loss, then the earlier trial, whichever finished first
     assertEquals(bestThreads.get("value"), bestSpark.get("value"));
+    assertEquals(bestThreads.get("trial"), bestSpark.get("trial"), "the same best trial on Spark as on threads");
+    assertEquals(bestThreads.get("validationLoss"), bestSpark.get("validationLoss"));
     int bestTrial = bestSpark.get("trial").asInt();
     assertEquals(bestSpark.get("value"), actual.get(bestTrial).get("value"));
     assertEquals(expected.get(bestTrial).get("value"), bestSpark.get("value"));
