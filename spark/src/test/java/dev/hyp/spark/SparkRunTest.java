@@ -124,6 +124,22 @@ class SparkRunTest {
   }
 
   @Test
+  void aTieOnAccuracyGoesToTheSameTrialOnSparkAsOnThreads() throws Exception {
+    // trials 3 and 4 tie at the best accuracy (26 of 30 validation rows); 4, the later, has the lower loss
+    Path spec = spec("tiediris", """
+            lr    = choice(0.01, 0.03, 0.1)
+            units = choice(8, 16)
+        """, "grid {\n    trials = 5\n    parallel = 2\n  }", "adam");
+    assertSameTrials(spec, 5);
+    JsonNode trials = trials(dir.resolve(spec.getFileName() + "-spark"));
+    assertEquals(trials.get(3).get("value"), trials.get(4).get("value"), "the tie this test is about");
+    for (String side : new String[] {"-threads", "-spark"}) {
+      JsonNode best = new ObjectMapper().readTree(dir.resolve(spec.getFileName() + side).resolve("best.json").toFile());
+      assertEquals(4, best.get("trial").asInt(), side + ": " + best);
+    }
+  }
+
+  @Test
   void randomOnSparkGivesTheSameTrialsAsThreads() throws Exception {
     Path spec = spec("randomiris", """
             lr    = loguniform(1e-3, 1e-1)
