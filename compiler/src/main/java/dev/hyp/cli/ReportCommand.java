@@ -67,7 +67,8 @@ final class ReportCommand implements Callable<Integer> {
       for (FrozenTrial trial : RunFolder.trials(directory, selected.info())) {
         if (!trial.isCarried()) {
           trials.add(new FrozenTrial(trials.size(), trial.state(), trial.params(), trial.value(), trial.reason(),
-              trial.intermediate(), trial.owner(), trial.startedAt(), trial.finishedAt()));
+              trial.intermediate(), trial.owner(), trial.startedAt(), trial.finishedAt(), null, List.of(), null,
+              trial.validationLoss()));
         }
       }
     }

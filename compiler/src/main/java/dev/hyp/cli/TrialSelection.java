@@ -1,6 +1,8 @@
 package dev.hyp.cli;
 
 import dev.hyp.runtime.report.TrialTable;
+import dev.hyp.runtime.trial.BestTrialOrder;
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -76,9 +78,12 @@ final class TrialSelection {
 
   /** Ascending, except value: best first. A trial without the key goes last either way. */
   private Comparator<TrialTable.Row> comparator(String key) {
+    if (key.equals("value")) { // as the study ranks them: a tie goes to the lower validation loss, then the earlier trial
+      return Comparator.comparing(TrialTable.Row::trial, new BestTrialOrder(maximize ? Direction.MAXIMIZE
+          : Direction.MINIMIZE));
+    }
     Function<FrozenTrial, Comparable<?>> get = switch (key) {
       case "number", "trial" -> FrozenTrial::number;
-      case "value" -> t -> t.value() == null ? null : (maximize ? -t.value() : t.value());
       case "state" -> TrialTable::state;
       case "epochs" -> t -> t.intermediate().size();
       case "seconds", "time" -> t -> t.finishedAt() == null ? null

@@ -8,6 +8,7 @@ import dev.hyp.runtime.report.ReportInput;
 import dev.hyp.runtime.runfolder.RunInfo;
 import dev.hyp.runtime.runfolder.Versions;
 import dev.hyp.runtime.storage.Storages;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
@@ -126,8 +127,7 @@ final class RunView {
       counts.put(state.name().toLowerCase(java.util.Locale.ROOT), trials.stream().filter(t -> t.state() == state).count());
     }
     Direction direction = maximize ? Direction.MAXIMIZE : Direction.MINIMIZE;
-    trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.value() != null)
-        .reduce((a, b) -> direction.isBetter(b.value(), a.value()) ? b : a)
+    new BestTrialOrder(direction).best(trials) // as the study and best-model.zip decide it
         .ifPresent(best -> node.putObject("best").put("number", best.number()).put("value", best.value()));
   }
 }

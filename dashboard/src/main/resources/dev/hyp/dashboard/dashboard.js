@@ -205,9 +205,12 @@
     });
   }
 
+  // the run's best trial as hyp names it (ties on the value: the lower validation loss), when it is shown; else
+  // the first best value of those shown
   function best(trials) {
     var r = state.data.report;
-    return trials.filter(function (t) { return t.state === "complete" && t.value !== null; }).reduce(function (b, t) {
+    var complete = trials.filter(function (t) { return t.state === "complete" && t.value !== null; });
+    return complete.filter(function (t) { return t.number === r.best; })[0] || complete.reduce(function (b, t) {
       return b === null || (r.maximize ? t.value > b.value : t.value < b.value) ? t : b; }, null);
   }
 

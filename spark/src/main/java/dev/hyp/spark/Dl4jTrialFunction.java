@@ -15,6 +15,7 @@ import dev.hyp.runtime.run.TrialTraining;
 import dev.hyp.runtime.study.Outcome;
 import dev.hyp.runtime.runfolder.TrialSummary;
 import dev.hyp.runtime.space.ParamValues;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import org.apache.spark.SparkFiles;
  * experiment class from the application's jar and the data files Spark shipped with the job
  * ({@code SparkFiles}), loaded and split with the run's seed, so the split is the driver's.
  *
- * <p>Only a trial that beats the best value known when it was sent returns its model's bytes.
+ * <p>Only a trial that beats the best trial known when it was sent ({@link BestTrialOrder}) returns its
+ * model's bytes.
  */
 final class Dl4jTrialFunction implements TrialFunction {
   private static final long serialVersionUID = 1L;
@@ -99,12 +101,13 @@ final class Dl4jTrialFunction implements TrialFunction {
       return measured(loaded, input, params, result, epochs);
     }
     double value = result.value(objective.metric(), objective.split());
-    Double best = input.bestValue();
-    boolean mayBeBest = !Double.isNaN(value) && (best == null || direction.isBetter(value, best));
+    Double validationLoss = TrialTraining.validationLoss(result); // the tie-break, as the run's threads keep it
+    boolean mayBeBest = !Double.isNaN(value) && new BestTrialOrder(direction)
+        .isBetter(new BestTrialOrder.Standing(value, validationLoss, input.number()), input.best());
     byte[] model = mayBeBest ? TrialTraining.modelZip(input.number(), value, result, params, loaded.data()) : null;
     TrialSummary summary = new TrialSummary(Map.copyOf(result.validation()),
         Map.copyOf(result.test()), result.epochsRun(), result.bestEpoch());
-    return TrialOutcome.complete(value, epochs.values(), new Payload(summary, model));
+    return TrialOutcome.complete(value, validationLoss, epochs.values(), new Payload(summary, model));
   }
 
   /**

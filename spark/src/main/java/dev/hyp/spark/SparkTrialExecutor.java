@@ -81,7 +81,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
       }
       TrialFunction function = new Dl4jTrialFunction(runId, experimentClass.getName(), sourceFile, testFile,
           run.seed(), run.maxEpochs(), run.direction(), run.front() != null);
-      SparkTrials trials = new SparkTrials(spark, function,
+      SparkTrials trials = new SparkTrials(spark, function, measures(run),
           new SparkTrials.Pruning(run.pruner(), run.prunerOptions(), run.direction(), run.trials()),
           (trial, outcome) -> {
             Dl4jTrialFunction.Payload payload = (Dl4jTrialFunction.Payload) outcome.payload();
@@ -91,11 +91,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
             if (run.front() != null) {
               run.front().stage(trial.number(), payload.modelZip());
             } else {
-              run.best().stage(trial.number(), outcome.value(), payload.summary(), trial.params(), payload.modelZip());
+              run.best().stage(trial.number(), outcome.value(), outcome.validationLoss(), payload.summary(),
+                  trial.params(), payload.modelZip());
             }
           },
-          () -> run.best().bestValue().isPresent() ? run.best().bestValue().getAsDouble() : null,
-          measures(run));
+          () -> run.best().standing().orElse(null));
       run.out().println("hyp: training on Spark " + conf.get("spark.master") + " (" + spark.defaultParallelism()
           + " cores), up to " + run.parallel() + " trials at once"
           + (run.pruner().equals("none") ? "" : "; pruner `" + run.pruner() + "` judges each task against the "

@@ -4,6 +4,7 @@ import dev.hyp.runtime.study.Objective;
 import dev.hyp.runtime.study.Outcome;
 import dev.hyp.runtime.study.Trial;
 import dev.hyp.runtime.study.TrialPrunedException;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class SparkTrials implements Objective {
   private final TrialFunction function;
   private final Pruning pruning;
   private final ResultHandler results;
-  private final Supplier<Double> bestValue;
+  private final Supplier<BestTrialOrder.Standing> best;
   private final Measures measures;
 
   /**
@@ -77,19 +78,41 @@ public final class SparkTrials implements Objective {
   /** @param measures null for a search with one objective and no constraints */
   public SparkTrials(JavaSparkContext spark, TrialFunction function, Pruning pruning, ResultHandler results,
       Supplier<Double> bestValue, Measures measures) {
+    this(spark, function, measures, pruning, results, againstValue(Objects.requireNonNull(bestValue)));
+  }
+
+  /**
+   * @param best the best trial so far (what a task's trial must beat to send its model), or null
+   * @param measures null for a search with one objective and no constraints
+   */
+  public SparkTrials(JavaSparkContext spark, TrialFunction function, Measures measures, Pruning pruning,
+      ResultHandler results, Supplier<BestTrialOrder.Standing> best) {
     this.spark = Objects.requireNonNull(spark);
     this.function = Objects.requireNonNull(function);
     this.pruning = Objects.requireNonNull(pruning);
     this.results = Objects.requireNonNull(results);
-    this.bestValue = Objects.requireNonNull(bestValue);
+    this.best = Objects.requireNonNull(best);
     this.measures = measures;
+  }
+
+  /** A best value alone, as a trial that a tie does not beat. */
+  private static Supplier<BestTrialOrder.Standing> againstValue(Supplier<Double> bestValue) {
+    return () -> {
+      Double value = bestValue.get();
+      return value == null ? null : new BestTrialOrder.Standing(value, null, -1);
+    };
   }
 
   @Override
   public double evaluate(Trial trial) throws Exception {
+    return single(trial).first();
+  }
+
+  /** One objective: the task's value, with its model's validation loss for the study to keep. */
+  private Outcome single(Trial trial) throws Exception {
     TrialOutcome outcome = train(trial);
     results.accept(trial, outcome);
-    return outcome.value();
+    return Outcome.of(outcome.value()).withValidationLoss(outcome.validationLoss());
   }
 
   /**
@@ -100,7 +123,7 @@ public final class SparkTrials implements Objective {
   @Override
   public Outcome outcome(Trial trial) throws Exception {
     if (measures == null) {
-      return Outcome.of(evaluate(trial));
+      return single(trial);
     }
     Optional<Outcome> rejected = measures.beforeTraining(trial);
     if (rejected.isPresent()) {
@@ -120,8 +143,12 @@ public final class SparkTrials implements Objective {
 
   /** Sends the trial to Spark, replays its epochs into the study; throws for a pruned or failed one. */
   private TrialOutcome train(Trial trial) throws Exception {
-    TrialInput input = new TrialInput(trial.number(), new LinkedHashMap<>(trial.params().asMap()),
-        pruning.snapshot(trial.number()), bestValue.get());
+    BestTrialOrder.Standing toBeat = best.get();
+    TrialInput input = toBeat == null
+        ? new TrialInput(trial.number(), new LinkedHashMap<>(trial.params().asMap()), pruning.snapshot(trial.number()),
+            null)
+        : new TrialInput(trial.number(), new LinkedHashMap<>(trial.params().asMap()), pruning.snapshot(trial.number()),
+            toBeat.value(), toBeat.validationLoss(), toBeat.number());
     TrialOutcome outcome = run(input);
     double[] values = outcome.intermediate() == null ? new double[0] : outcome.intermediate();
     for (int i = 0; i < values.length; i++) {

@@ -14,12 +14,26 @@ import java.io.Serializable;
  *     measured), else null
  * @param violation how far the constraints are missed (0: feasible)
  * @param reason why the trial is infeasible, else null
+ * @param validationLoss with one objective: the trained model's validation loss, which breaks ties for
+ *     the best trial ({@link dev.hyp.runtime.trial.BestTrialOrder}); else null
  */
 public record TrialOutcome(Double value, double[] intermediate, boolean pruned, String failure, Serializable payload,
-    double[] values, double violation, String reason) implements Serializable {
+    double[] values, double violation, String reason, Double validationLoss) implements Serializable {
+
+  /** An outcome without a validation loss. */
+  public TrialOutcome(Double value, double[] intermediate, boolean pruned, String failure, Serializable payload,
+      double[] values, double violation, String reason) {
+    this(value, intermediate, pruned, failure, payload, values, violation, reason, null);
+  }
 
   public static TrialOutcome complete(double value, double[] intermediate, Serializable payload) {
-    return new TrialOutcome(value, intermediate, false, null, payload, null, 0, null);
+    return complete(value, null, intermediate, payload);
+  }
+
+  /** A trained trial of one objective, with its model's validation loss (null: not measured). */
+  public static TrialOutcome complete(double value, Double validationLoss, double[] intermediate,
+      Serializable payload) {
+    return new TrialOutcome(value, intermediate, false, null, payload, null, 0, null, validationLoss);
   }
 
   /** A trained trial of a search with several objectives or constraints: each value and the verdict. */

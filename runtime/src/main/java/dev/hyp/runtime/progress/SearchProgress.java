@@ -1,5 +1,6 @@
 package dev.hyp.runtime.progress;
 
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 final class SearchProgress {
   private final Integer budget;
-  private final Direction direction;
+  private final BestTrialOrder order;
   private final Clock clock;
   private final Instant start;
   private int done;
@@ -22,13 +23,12 @@ final class SearchProgress {
   private int running;
   private int pruned;
   private int failed;
-  private Double best;
-  private int bestTrial = -1;
+  private FrozenTrial best;
 
   /** @param earlier the study's trials before this run (a resumed study counts them) */
   SearchProgress(Integer budget, Direction direction, List<FrozenTrial> earlier, Clock clock) {
     this.budget = budget;
-    this.direction = direction;
+    this.order = new BestTrialOrder(direction);
     this.clock = clock;
     this.start = clock.instant();
     earlier.stream().filter(t -> t.state() != TrialState.RUNNING).forEach(this::count);
@@ -52,7 +52,8 @@ final class SearchProgress {
       // throughput so far (parallel trials included) times what is left
       eta = elapsed.multipliedBy(Math.max(0, budget - done)).dividedBy(finishedHere);
     }
-    return new ProgressSnapshot(done, budget, running, pruned, failed, best, bestTrial, elapsed, eta);
+    return new ProgressSnapshot(done, budget, running, pruned, failed, best == null ? null : best.value(),
+        best == null ? -1 : best.number(), elapsed, eta);
   }
 
   private void count(FrozenTrial trial) {
@@ -64,9 +65,8 @@ final class SearchProgress {
       case PRUNED -> pruned++;
       case FAILED -> failed++;
       case COMPLETE -> {
-        if (trial.value() != null && (best == null || direction.isBetter(trial.value(), best))) {
-          best = trial.value();
-          bestTrial = trial.number();
+        if (BestTrialOrder.isCandidate(trial) && (best == null || order.compare(trial, best) < 0)) {
+          best = trial;
         }
       }
       default -> { }

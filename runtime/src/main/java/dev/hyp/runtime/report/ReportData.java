@@ -3,6 +3,8 @@ package dev.hyp.runtime.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyp.runtime.trial.BestTrialOrder;
+import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
 import java.time.Duration;
@@ -39,6 +41,9 @@ final class ReportData {
     }
     ArrayNode trials = root.putArray("trials");
     input.trials().forEach(t -> trials.add(trial(t)));
+    // the best trial's number, as the study and best-model.zip decide it (ties: the lower validation loss)
+    new BestTrialOrder(input.maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE).best(input.trials())
+        .ifPresentOrElse(best -> root.put("best", best.number()), () -> root.putNull("best"));
     root.set("importance", importance(FanovaImportance.of(input.trials(), axes, IMPORTANCE_SEED)));
     if (input.objectives().size() > 1) {
       root.set("front", ParetoFrontData.of(input.trials(), input.objectives()));

@@ -4,6 +4,7 @@ import dev.hyp.runtime.experiment.ExperimentDefinition;
 import dev.hyp.runtime.report.HtmlReport;
 import dev.hyp.runtime.runfolder.BestModel;
 import dev.hyp.runtime.study.StudyResult;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialFormat;
 import dev.hyp.runtime.trial.TrialState;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +23,7 @@ record RunSummary(PrintWriter out, ExperimentDefinition.ObjectiveDefinition obje
         counts(result.trials()));
     List<FrozenTrial> top = result.trials().stream()
         .filter(t -> t.state() == TrialState.COMPLETE)
-        .sorted(Comparator.comparingDouble((FrozenTrial t) -> objective.direction().toLoss(t.value())))
+        .sorted(new BestTrialOrder(objective.direction())) // the best first, as best-model.zip holds it
         .limit(5)
         .toList();
     if (top.isEmpty()) {

@@ -53,7 +53,7 @@ final class TrialObjective<P> implements Objective {
   public Outcome outcome(Trial trial) throws Exception {
     ExperimentDefinition definition = experiment.definition();
     if (!definition.isMultiObjective()) {
-      return Outcome.of(evaluate(trial));
+      return single(trial);
     }
     TrialMeasures measures = new TrialMeasures(definition);
     long params = TrialTraining.parameters(experiment, data, seed, trial.number(), trial.params());
@@ -71,19 +71,26 @@ final class TrialObjective<P> implements Objective {
         throw new StudyAbortedException("cannot keep the front's models: " + e.getMessage(), e);
       }
     } else if (outcome.violation() <= 0) {
-      stage(trial, outcome.first(), result);
+      stage(trial, outcome.first(), null, result); // several objectives: no tie-break by loss
     }
     return outcome;
   }
 
   @Override
   public double evaluate(Trial trial) throws Exception {
+    return single(trial).first();
+  }
+
+  /** One objective: its value, with the model's validation loss, which breaks ties for the best trial. */
+  private Outcome single(Trial trial) throws TrialPrunedException {
     ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
     TrainResult result = train(trial);
     double value = result.value(objective.metric(), objective.split());
-    stage(trial, value, result);
-    return value;
+    Double loss = TrialTraining.validationLoss(result);
+    stage(trial, value, loss, result);
+    return Outcome.of(value).withValidationLoss(loss);
   }
+
 
   private TrainResult train(Trial trial) throws TrialPrunedException {
     ExperimentDefinition.ObjectiveDefinition objective = experiment.definition().objective();
@@ -101,9 +108,9 @@ final class TrialObjective<P> implements Objective {
     return result;
   }
 
-  private void stage(Trial trial, double value, TrainResult result) {
+  private void stage(Trial trial, double value, Double validationLoss, TrainResult result) {
     try {
-      best.stage(trial.number(), value, result, trial.params());
+      best.stage(trial.number(), value, validationLoss, result, trial.params());
     } catch (IOException e) {
       throw new StudyAbortedException("cannot keep the best model: " + e.getMessage(), e);
     }

@@ -86,6 +86,16 @@ public final class TrialTraining {
         epochs, settings.batch(), trialSeed, callback);
   }
 
+  /**
+   * The trained model's loss on validation (the mean over folds for k-fold), which a single-objective
+   * study keeps with the trial to break ties ({@link dev.hyp.runtime.trial.BestTrialOrder}); null when
+   * not measured.
+   */
+  public static Double validationLoss(TrainResult result) {
+    Double loss = result.validation().get("loss");
+    return loss == null || loss.isNaN() ? null : loss;
+  }
+
   /** The early-stopping threshold of a trial's configuration (0 without early stopping). */
   static <P> double minDelta(Experiment<P> experiment, ParamValues values) {
     TrialSettings settings = experiment.training(experiment.params(values));

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.runfolder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import dev.hyp.runtime.io.FolderLock;
 import dev.hyp.runtime.space.ParamValues;
 import dev.hyp.runtime.study.Study;
 import dev.hyp.runtime.study.StudyListener;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.TrialState;
@@ -38,31 +40,37 @@ import java.util.regex.Pattern;
  * COMPLETE ({@link #trialFinished}), so the best model never belongs to a trial that was killed
  * or failed. The comparison with the best so far and the replacement happen under a lock on
  * the folder against what is on disk, so several processes on one folder never replace a better
- * model with a worse one. Ties keep the earlier model. A run that starts again {@link #recover
+ * model with a worse one. "Better" is {@link BestTrialOrder}'s, as for the study: a tie on the
+ * objective goes to the lower validation loss, then to the earlier trial. A run that starts again {@link #recover
  * recovers} candidates whose trial completed just before a kill, and removes the others.
  */
 public final class BestModel implements StudyListener {
   public static final String MODEL = "best-model.zip";
   public static final String SUMMARY = "best.json";
   private static final String LOCK = ".best.lock";
+  /** best.json's tie-break: the kept trial's validation loss as the study stores it (absent: none). */
+  private static final String VALIDATION_LOSS = "validationLoss";
   private static final Pattern CANDIDATE = Pattern.compile("\\.candidate-(\\d+)\\.zip");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path directory;
-  private final Direction direction;
   private final String metric;
   private final String split;
   private final ExperimentData data;
+  private final BestTrialOrder order;
   private final Map<Integer, Candidate> candidates = new HashMap<>();
-  private double best = Double.NaN;
-  private int bestTrial = -1;
+  private BestTrialOrder.Standing best; // the kept model's trial, null before any
 
-  /** A staged model: its file holds the network, this what best.json will say of it. */
-  private record Candidate(double value, TrialSummary summary, Map<String, Object> params) {}
+  /**
+   * A staged model: its file holds the network, this what best.json will say of it.
+   *
+   * @param validationLoss the tie-break, as the study stores it with the trial (null: none)
+   */
+  private record Candidate(double value, Double validationLoss, TrialSummary summary, Map<String, Object> params) {}
 
   private BestModel(Path directory, Direction direction, String metric, String split, ExperimentData data) {
     this.directory = directory;
-    this.direction = direction;
+    this.order = new BestTrialOrder(direction);
     this.metric = metric;
     this.split = split;
     this.data = data;
@@ -91,9 +99,12 @@ public final class BestModel implements StudyListener {
     return Optional.of((ObjectNode) JSON.readTree(summary.toFile()));
   }
 
-  /** Whether {@code value} would replace the kept model (NaN never does; ties keep the earlier one). */
-  public synchronized boolean beats(double value) {
-    return !Double.isNaN(value) && direction.isBetter(value, best);
+  /**
+   * Whether trial {@code trial}'s model would replace the kept one ({@link BestTrialOrder}: NaN never
+   * does; a tie goes to the lower validation loss, then to the earlier trial).
+   */
+  public synchronized boolean beats(int trial, double value, Double validationLoss) {
+    return !Double.isNaN(value) && order.isBetter(new BestTrialOrder.Standing(value, validationLoss, trial), best);
   }
 
   /**
@@ -103,14 +114,23 @@ public final class BestModel implements StudyListener {
    * @return whether it was staged
    */
   public boolean stage(int trial, double value, TrainResult result, ParamValues params) throws IOException {
-    if (!beats(value)) {
+    return stage(trial, value, null, result, params);
+  }
+
+  /**
+   * The same with the validation loss the study keeps with the trial (null: none), which breaks a
+   * tie on the objective.
+   */
+  public boolean stage(int trial, double value, Double validationLoss, TrainResult result, ParamValues params)
+      throws IOException {
+    if (!beats(trial, value, validationLoss)) {
       return false;
     }
     SavedModel.save(candidateFile(trial), result, data,
         modelExtra(trial, value, params, result.epochsRun(), result.bestEpoch()));
     TrialSummary summary = new TrialSummary(result.validation(), result.test(), result.epochsRun(), result.bestEpoch());
     synchronized (this) {
-      candidates.put(trial, new Candidate(value, summary, params.asMap()));
+      candidates.put(trial, new Candidate(value, validationLoss, summary, params.asMap()));
     }
     return true;
   }
@@ -118,12 +138,18 @@ public final class BestModel implements StudyListener {
   /** The same for a trial trained elsewhere, whose model arrives as the bytes of a zip. */
   public boolean stage(int trial, double value, TrialSummary summary, ParamValues params, byte[] modelZip)
       throws IOException {
-    if (!beats(value)) {
+    return stage(trial, value, null, summary, params, modelZip);
+  }
+
+  /** The same with the validation loss the study keeps with the trial (null: none). */
+  public boolean stage(int trial, double value, Double validationLoss, TrialSummary summary, ParamValues params,
+      byte[] modelZip) throws IOException {
+    if (!beats(trial, value, validationLoss)) {
       return false;
     }
     AtomicFiles.write(candidateFile(trial), temporary -> Files.write(temporary, modelZip));
     synchronized (this) {
-      candidates.put(trial, new Candidate(value, summary, params.asMap()));
+      candidates.put(trial, new Candidate(value, validationLoss, summary, params.asMap()));
     }
     return true;
   }
@@ -202,12 +228,17 @@ public final class BestModel implements StudyListener {
 
   /** The best value kept so far, if any. */
   public synchronized OptionalDouble bestValue() {
-    return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
+    return best == null ? OptionalDouble.empty() : OptionalDouble.of(best.value());
   }
 
   /** The best trial's number, or -1 before any. */
   public synchronized int bestTrial() {
-    return bestTrial;
+    return best == null ? -1 : best.number();
+  }
+
+  /** Where the kept model's trial stands (what another trial must beat), if there is one. */
+  public synchronized Optional<BestTrialOrder.Standing> standing() {
+    return Optional.ofNullable(best);
   }
 
   public Path modelPath() {
@@ -236,7 +267,7 @@ public final class BestModel implements StudyListener {
     FolderLock.holding(directory.resolve(LOCK), () -> {
       refresh();
       Path file = candidateFile(trial);
-      if (beats(candidate.value()) && Files.isRegularFile(file)) {
+      if (beats(trial, candidate.value(), candidate.validationLoss()) && Files.isRegularFile(file)) {
         Files.move(file, directory.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
         writeSummary(trial, candidate);
@@ -265,16 +296,16 @@ public final class BestModel implements StudyListener {
     }
     synchronized (this) {
       if (kept.isPresent()) {
-        best = kept.get().path("value").asDouble();
-        bestTrial = kept.get().path("trial").asInt();
+        JsonNode loss = kept.get().path(VALIDATION_LOSS); // absent in a best.json of an older hyp
+        best = new BestTrialOrder.Standing(kept.get().path("value").asDouble(),
+            loss.isNumber() ? loss.asDouble() : null, kept.get().path("trial").asInt());
       }
     }
   }
 
   private void writeSummary(int trial, Candidate candidate) throws IOException {
     synchronized (this) {
-      best = candidate.value();
-      bestTrial = trial;
+      best = new BestTrialOrder.Standing(candidate.value(), candidate.validationLoss(), trial);
     }
     TrialSummary result = candidate.summary();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -287,6 +318,9 @@ public final class BestModel implements StudyListener {
     summary.put("test", result.test());
     summary.put("epochs", result.epochsRun());
     summary.put("bestEpoch", result.bestEpoch());
+    if (candidate.validationLoss() != null) {
+      summary.put(VALIDATION_LOSS, candidate.validationLoss());
+    }
     summary.put("model", MODEL);
     AtomicFiles.write(directory.resolve(SUMMARY), temporary -> JSON.writeValue(temporary.toFile(), summary));
   }
@@ -301,6 +335,7 @@ public final class BestModel implements StudyListener {
     int bestEpoch = extra.get("bestEpoch") instanceof Number n ? n.intValue() : epochs;
     Map<String, Object> params = trial != null ? trial.params().asMap()
         : extra.get("params") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    return new Candidate(value, new TrialSummary(metadata.validation(), metadata.test(), epochs, bestEpoch), params);
+    return new Candidate(value, trial == null ? null : trial.validationLoss(),
+        new TrialSummary(metadata.validation(), metadata.test(), epochs, bestEpoch), params);
   }
 }

@@ -66,7 +66,7 @@ public final class InMemoryStorage implements Storage {
     TreeMap<Integer, Double> values = new TreeMap<>(t.intermediate());
     values.put(step, value);
     replace(studyId, new FrozenTrial(t.number(), t.state(), t.params(), t.value(), t.reason(), values,
-        t.owner(), t.startedAt(), t.finishedAt(), t.carriedFrom(), t.values(), t.violation()));
+        t.owner(), t.startedAt(), t.finishedAt(), t.carriedFrom(), t.values(), t.violation(), t.validationLoss()));
   }
 
   @Override
@@ -74,7 +74,14 @@ public final class InMemoryStorage implements Storage {
       String reason, Instant finishedAt) {
     FrozenTrial t = running(studyId, number);
     replace(studyId, new FrozenTrial(t.number(), state, t.params(), value, reason, t.intermediate(),
-        t.owner(), t.startedAt(), finishedAt, t.carriedFrom(), t.values(), t.violation()));
+        t.owner(), t.startedAt(), finishedAt, t.carriedFrom(), t.values(), t.violation(), t.validationLoss()));
+  }
+
+  @Override
+  public synchronized void completeTrial(long studyId, int number, double value, Double validationLoss,
+      Instant finishedAt) {
+    finishTrial(studyId, number, TrialState.COMPLETE, value, null, finishedAt);
+    replace(studyId, trial(studyId, number).withValidationLoss(validationLoss));
   }
 
   @Override
@@ -90,7 +97,7 @@ public final class InMemoryStorage implements Storage {
     int number = trials.size();
     trials.add(new FrozenTrial(number, finished.state(), params, finished.value(), finished.reason(),
         finished.intermediate(), finished.owner(), finished.startedAt(), finished.finishedAt(), carriedFrom,
-        finished.values(), finished.violation()));
+        finished.values(), finished.violation(), finished.validationLoss()));
     return number;
   }
 

@@ -45,6 +45,8 @@ public final class SqliteStorage implements Storage {
   private final Connection connection;
 
   private final boolean readOnly;
+  /** The trials' columns as {@link #readTrials} selects them: NULL for one an older file read without writing lacks. */
+  private final String trialColumns;
 
   /** @param jdbcUrl {@code jdbc:sqlite:<file>} */
   public SqliteStorage(String jdbcUrl) {
@@ -58,6 +60,7 @@ public final class SqliteStorage implements Storage {
     if (!readOnly) {
       write(this::createSchema);
     }
+    this.trialColumns = read(SqliteStorage::trialColumns);
   }
 
   /**
@@ -69,8 +72,12 @@ public final class SqliteStorage implements Storage {
     Path absolute = file.toAbsolutePath();
     boolean writable = absolute.getParent() != null && Files.isWritable(absolute.getParent())
         && Files.isWritable(absolute);
-    return writable ? new SqliteStorage("jdbc:sqlite:" + absolute)
-        : new SqliteStorage("jdbc:sqlite:file:" + absolute + "?immutable=1", true);
+    return writable ? new SqliteStorage("jdbc:sqlite:" + absolute) : openImmutable(absolute);
+  }
+
+  /** Reads the file as immutable, writing nothing (not even the columns an older file lacks). */
+  static SqliteStorage openImmutable(Path file) {
+    return new SqliteStorage("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1", true);
   }
 
   /** Opens (creating if needed) the database file, and its directory. */
@@ -158,6 +165,25 @@ public final class SqliteStorage implements Storage {
     if (!columns.contains("violation")) { // constraints: above 0 infeasible, null without constraints
       s.executeUpdate("ALTER TABLE trials ADD COLUMN violation REAL");
     }
+    if (!columns.contains("validation_loss")) { // one objective: breaks ties (BestTrialOrder); null when not known
+      s.executeUpdate("ALTER TABLE trials ADD COLUMN validation_loss REAL");
+    }
+  }
+
+  /** The columns readTrials selects, in its order; those added after the first files are NULL where missing. */
+  private static String trialColumns(Connection c) throws SQLException {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(trials)")) {
+      while (rs.next()) {
+        present.add(rs.getString("name"));
+      }
+    }
+    List<String> columns = new ArrayList<>(List.of("number", "state", "params", "value", "reason", "owner",
+        "started_at", "finished_at"));
+    for (String added : List.of("carried_from", "objective_values", "violation", "validation_loss")) {
+      columns.add(present.contains(added) ? added : "NULL AS " + added);
+    }
+    return String.join(", ", columns);
   }
 
   @Override
@@ -323,6 +349,22 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public void completeTrial(long studyId, int number, double value, Double validationLoss, Instant finishedAt) {
+    write(c -> {
+      requireRunning(c, studyId, number);
+      finish(c, studyId, number, TrialState.COMPLETE, value, null, finishedAt);
+      try (PreparedStatement u = c.prepareStatement("UPDATE trials SET validation_loss = ?"
+          + " WHERE study_id = ? AND number = ?")) {
+        setDouble(u, 1, validationLoss);
+        u.setLong(2, studyId);
+        u.setInt(3, number);
+        u.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
   public int carryTrial(long studyId, FrozenTrial finished, ParamValues params, String carriedFrom) {
     String json = ParamsJson.write(params);
     return write(c -> {
@@ -336,8 +378,8 @@ public final class SqliteStorage implements Storage {
         }
       }
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO trials (study_id, number, state, params,"
-          + " value, reason, owner, started_at, finished_at, carried_from, objective_values, violation)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " value, reason, owner, started_at, finished_at, carried_from, objective_values, violation,"
+          + " validation_loss) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setLong(1, studyId);
         insert.setInt(2, next);
         insert.setString(3, finished.state().name());
@@ -350,6 +392,7 @@ public final class SqliteStorage implements Storage {
         insert.setString(10, carriedFrom);
         insert.setString(11, ValuesJson.write(finished.values()));
         setDouble(insert, 12, finished.violation());
+        setDouble(insert, 13, finished.validationLoss());
         insert.executeUpdate();
       }
       try (PreparedStatement step = c.prepareStatement(
@@ -369,12 +412,12 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public List<FrozenTrial> trials(long studyId) {
-    return read(c -> readTrials(c, studyId, null));
+    return read(c -> readTrials(c, trialColumns, studyId, null));
   }
 
   @Override
   public FrozenTrial trial(long studyId, int number) {
-    List<FrozenTrial> one = read(c -> readTrials(c, studyId, number));
+    List<FrozenTrial> one = read(c -> readTrials(c, trialColumns, studyId, number));
     if (one.isEmpty()) {
       throw new IllegalArgumentException("no trial " + number + " in study " + studyId);
     }
@@ -382,7 +425,8 @@ public final class SqliteStorage implements Storage {
   }
 
   /** The study's trials in number order, or only trial {@code number} when it is not null. */
-  private static List<FrozenTrial> readTrials(Connection c, long studyId, Integer number) throws SQLException {
+  private static List<FrozenTrial> readTrials(Connection c, String columns, long studyId, Integer number)
+      throws SQLException {
     String onlyOne = number == null ? "" : " AND number = ?";
     Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
     try (PreparedStatement q = c.prepareStatement(
@@ -395,8 +439,8 @@ public final class SqliteStorage implements Storage {
       }
     }
     List<FrozenTrial> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, value, reason, owner,"
-        + " started_at, finished_at, carried_from, objective_values, violation FROM trials WHERE study_id = ?" + onlyOne + " ORDER BY number")) {
+    try (PreparedStatement q = c.prepareStatement("SELECT " + columns + " FROM trials WHERE study_id = ?" + onlyOne
+        + " ORDER BY number")) {
       bindStudyAndNumber(q, studyId, number);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -405,7 +449,7 @@ public final class SqliteStorage implements Storage {
           out.add(new FrozenTrial(n, TrialState.valueOf(rs.getString(2)), ParamsJson.read(rs.getString(3)),
               getDouble(rs, 4, null), rs.getString(5), intermediate.getOrDefault(n, new TreeMap<>()),
               rs.getString(6), Instant.parse(rs.getString(7)), finished == null ? null : Instant.parse(finished),
-              rs.getString(9), ValuesJson.read(rs.getString(10)), getDouble(rs, 11, null)));
+              rs.getString(9), ValuesJson.read(rs.getString(10)), getDouble(rs, 11, null), getDouble(rs, 12, null)));
         }
       }
     }

@@ -73,6 +73,13 @@ public interface Storage extends AutoCloseable {
       Instant finishedAt);
 
   /**
+   * {@link #finishTrial(long, int, TrialState, Double, String, Instant)} COMPLETE for a study with one
+   * objective, keeping the trained model's validation loss ({@link FrozenTrial#validationLoss()}),
+   * which breaks ties between trials of equal value ({@link dev.hyp.runtime.trial.BestTrialOrder}).
+   */
+  void completeTrial(long studyId, int number, double value, Double validationLoss, Instant finishedAt);
+
+  /**
    * Adds a finished trial of an earlier version as the study's next trial, with {@code params} (its
    * values as the new version names them) and {@code carriedFrom} set; returns its number.
    */

@@ -11,8 +11,15 @@ import java.util.List;
  * @param reason why the trial is infeasible, else null
  * @param trained false for a trial decided infeasible before any epoch ran (its network too
  *     large): it is recorded PRUNED, at no cost, with the measures known then
+ * @param validationLoss the trained model's loss on validation, kept with a COMPLETE trial of a
+ *     single objective to break ties ({@link dev.hyp.runtime.trial.BestTrialOrder}), or null
  */
-public record Outcome(List<Double> values, double violation, String reason, boolean trained) {
+public record Outcome(List<Double> values, double violation, String reason, boolean trained, Double validationLoss) {
+
+  /** An outcome without a validation loss. */
+  public Outcome(List<Double> values, double violation, String reason, boolean trained) {
+    this(values, violation, reason, trained, null);
+  }
 
   public Outcome {
     values = List.copyOf(values);
@@ -34,6 +41,11 @@ public record Outcome(List<Double> values, double violation, String reason, bool
   /** A trial rejected before training because a constraint on a measure known then fails. */
   public static Outcome rejected(List<Double> values, double violation, String reason) {
     return new Outcome(values, violation, reason, false);
+  }
+
+  /** The same outcome with the trained model's validation loss. */
+  public Outcome withValidationLoss(Double loss) {
+    return new Outcome(values, violation, reason, trained, loss);
   }
 
   public double first() {

@@ -10,6 +10,7 @@ import dev.hyp.runtime.space.SearchSpace;
 import dev.hyp.runtime.storage.InMemoryStorage;
 import dev.hyp.runtime.storage.Storage;
 import dev.hyp.runtime.storage.StudyRecord;
+import dev.hyp.runtime.trial.BestTrialOrder;
 import dev.hyp.runtime.trial.Direction;
 import dev.hyp.runtime.trial.FrozenTrial;
 import dev.hyp.runtime.trial.Objectives;
@@ -129,7 +130,11 @@ public final class Study {
    */
   public void tell(Trial trial, Outcome outcome) {
     if (!objectives.isMulti() && outcome.violation() <= 0 && outcome.trained() && outcome.reason() == null) {
-      tell(trial, outcome.first());
+      if (outcome.validationLoss() == null || Double.isNaN(outcome.first())) {
+        tell(trial, outcome.first());
+      } else {
+        complete(trial, outcome.first(), outcome.validationLoss());
+      }
       return;
     }
     if (outcome.trained() && Double.isNaN(outcome.first())) {
@@ -216,15 +221,12 @@ public final class Study {
     return storage.trials(record.id());
   }
 
-  /** The best COMPLETE (and feasible) trial so far, by the first objective. */
+  /**
+   * The best COMPLETE (and feasible) trial so far, by the first objective; ties go to the lower
+   * validation loss, then the earlier trial ({@link BestTrialOrder}).
+   */
   public Optional<FrozenTrial> bestTrial() {
-    FrozenTrial best = null;
-    for (FrozenTrial t : trials()) {
-      if (t.state() == TrialState.COMPLETE && t.isFeasible() && (best == null || direction().isBetter(t.value(), best.value()))) {
-        best = t;
-      }
-    }
-    return Optional.ofNullable(best);
+    return new BestTrialOrder(direction()).best(trials());
   }
 
   void report(Trial trial, int step, double value) {
@@ -240,6 +242,18 @@ public final class Study {
 
   FrozenTrial frozen(Trial trial) {
     return storage.trial(record.id(), trial.number());
+  }
+
+  /** Completes a single-objective trial with its model's validation loss, the tie-break of the best trial. */
+  private void complete(Trial trial, double value, double validationLoss) {
+    requireOwn(trial);
+    try {
+      storage.completeTrial(record.id(), trial.number(), value, validationLoss, Instant.now());
+    } finally {
+      heartbeat.finished(trial.number());
+    }
+    FrozenTrial finished = frozen(trial);
+    listeners.forEach(l -> l.trialFinished(this, finished));
   }
 
   private void finish(Trial trial, TrialState state, Double value, String reason) {

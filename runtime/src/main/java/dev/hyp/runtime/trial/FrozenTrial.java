@@ -24,6 +24,9 @@ import java.util.TreeMap;
  *     equals {@code value}; NaN where a measure was not taken), empty for a single objective
  * @param violation how far a trial misses its constraints (the sum of each missed bound's
  *     relative shortfall, see {@link Constraint#violation}): null or 0 feasible, above 0 infeasible
+ * @param validationLoss the loss on validation of the trial's model (the mean over folds for k-fold),
+ *     kept for a COMPLETE trial of a single-objective study: it breaks ties on the objective ({@link
+ *     BestTrialOrder}); null when not known (older studies, several objectives, a pruned or failed trial)
  */
 public record FrozenTrial(
     int number,
@@ -37,7 +40,8 @@ public record FrozenTrial(
     Instant finishedAt,
     String carriedFrom,
     List<Double> values,
-    Double violation) {
+    Double violation,
+    Double validationLoss) {
 
   /** The reason given to trials whose process died while they ran. */
   public static final String INTERRUPTED = "interrupted";
@@ -47,6 +51,14 @@ public record FrozenTrial(
     Objects.requireNonNull(params);
     intermediate = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediate));
     values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+  }
+
+  /** A trial without a validation loss. */
+  public FrozenTrial(int number, TrialState state, ParamValues params, Double value, String reason,
+      NavigableMap<Integer, Double> intermediate, String owner, Instant startedAt, Instant finishedAt,
+      String carriedFrom, List<Double> values, Double violation) {
+    this(number, state, params, value, reason, intermediate, owner, startedAt, finishedAt, carriedFrom, values,
+        violation, null);
   }
 
   /** A trial of a single-objective study without constraints. */
@@ -66,7 +78,13 @@ public record FrozenTrial(
   /** The same trial with other objective values and violation (storages finish trials with it). */
   public FrozenTrial withOutcome(List<Double> newValues, Double newViolation) {
     return new FrozenTrial(number, state, params, value, reason, intermediate, owner, startedAt, finishedAt,
-        carriedFrom, newValues, newViolation);
+        carriedFrom, newValues, newViolation, validationLoss);
+  }
+
+  /** The same trial with another validation loss (storages complete trials with it). */
+  public FrozenTrial withValidationLoss(Double newValidationLoss) {
+    return new FrozenTrial(number, state, params, value, reason, intermediate, owner, startedAt, finishedAt,
+        carriedFrom, values, violation, newValidationLoss);
   }
 
   /** Objective {@code i}'s value (0 is {@link #value()}), NaN when it was not measured. */

@@ -14,7 +14,8 @@
   var constants = data.params.filter(function (p) { return !p.varies; });
   var complete = data.trials.filter(function (t) { return t.state === "complete" && t.value !== null; });
   var better = function (a, b) { return data.maximize ? a > b : a < b; };
-  var best = complete.reduce(function (b, t) { return b === null || better(t.value, b.value) ? t : b; }, null);
+  // hyp names the best trial, as best-model.zip holds it (a tie on the value goes to the lower validation loss)
+  var best = complete.filter(function (t) { return t.number === data.best; })[0] || null;
 
   function fmt(v) {
     if (v === null || v === undefined) { return ""; }

@@ -97,6 +97,27 @@ class BestModelTest {
   }
 
   @Test
+  void aTieGoesToTheLowerValidationLossAlsoAfterAKillAndAReopen() throws Exception {
+    BestModel best = BestModel.open(dir, Direction.MAXIMIZE, "accuracy", "validation", data);
+    assertTrue(best.stage(0, 0.9, 0.3, result, lr(0.1)));
+    best.trialFinished(null, finished(0, TrialState.COMPLETE, 0.9, 0.1).withValidationLoss(0.3));
+    assertFalse(best.stage(1, 0.9, 0.4, result, lr(0.2)), "a tie with a higher loss");
+    assertTrue(best.stage(2, 0.9, 0.1, result, lr(0.3)), "a tie with a lower loss"); // then the process dies
+    BestModel resumed = BestModel.open(dir, Direction.MAXIMIZE, "accuracy", "validation", data);
+    assertEquals(0, resumed.bestTrial());
+    resumed.recover(List.of(finished(0, TrialState.COMPLETE, 0.9, 0.1).withValidationLoss(0.3),
+        finished(2, TrialState.COMPLETE, 0.9, 0.3).withValidationLoss(0.1)));
+    assertEquals(2, summaryTrial(dir));
+    assertEquals(2, modelTrial(dir));
+    assertEquals(0.1, BestModel.readSummary(dir).orElseThrow().path("validationLoss").asDouble());
+    BestModel reopened = BestModel.open(dir, Direction.MAXIMIZE, "accuracy", "validation", data);
+    assertEquals(new dev.hyp.runtime.trial.BestTrialOrder.Standing(0.9, 0.1, 2), reopened.standing().orElseThrow());
+    assertFalse(reopened.beats(3, 0.9, 0.2));
+    assertTrue(reopened.beats(3, 0.9, 0.05));
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
   void aTrialThatDidNotCompleteNeverBecomesTheBest() throws Exception {
     BestModel best = BestModel.open(dir, Direction.MAXIMIZE, "accuracy", "validation", data);
     run(best, 0, TrialState.COMPLETE, 0.5, 0.1);

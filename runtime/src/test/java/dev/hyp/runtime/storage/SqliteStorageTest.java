@@ -56,6 +56,61 @@ class SqliteStorageTest extends StorageContractTest {
     }
   }
 
+  /** A database of the hyp before validation losses were kept: every other column, one trial. */
+  private static Path beforeValidationLosses(Path file) throws Exception {
+    java.nio.file.Files.createDirectories(file.getParent());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("CREATE TABLE hyp_schema (version INTEGER NOT NULL)");
+      st.executeUpdate("INSERT INTO hyp_schema VALUES (1)");
+      st.executeUpdate("CREATE TABLE studies (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+          + " direction TEXT NOT NULL, spec_hash TEXT NOT NULL, created_at TEXT NOT NULL, directions TEXT,"
+          + " objectives TEXT)");
+      st.executeUpdate("CREATE TABLE trials (study_id INTEGER NOT NULL REFERENCES studies(id), number INTEGER NOT NULL,"
+          + " state TEXT NOT NULL, params TEXT NOT NULL, value REAL, reason TEXT, owner TEXT,"
+          + " started_at TEXT NOT NULL, heartbeat_at TEXT, finished_at TEXT, carried_from TEXT,"
+          + " objective_values TEXT, violation REAL, PRIMARY KEY (study_id, number))");
+      st.executeUpdate("CREATE TABLE intermediate_values (study_id INTEGER NOT NULL, number INTEGER NOT NULL,"
+          + " step INTEGER NOT NULL, value REAL, PRIMARY KEY (study_id, number, step))");
+      st.executeUpdate("INSERT INTO intermediate_values VALUES (1, 0, 1, 0.9)");
+      st.executeUpdate("INSERT INTO studies VALUES (1, 's', 'MAXIMIZE', 'h', '1970-01-01T00:00:00Z', NULL, NULL)");
+      st.executeUpdate("INSERT INTO trials VALUES (1, 0, 'COMPLETE', '{\"x\":0.5}', 0.9, NULL, 'me',"
+          + " '1970-01-01T00:00:00Z', NULL, '1970-01-01T00:00:01Z', NULL, NULL, NULL)");
+    }
+    return file;
+  }
+
+  @Test
+  void aDatabaseWrittenBeforeValidationLossesGainsTheColumnAndKeepsItsTrials() throws Exception {
+    Path old = beforeValidationLosses(dir.resolve("old/hyp.db"));
+    try (Storage reopened = SqliteStorage.open(old)) {
+      long s = reopened.openStudy("s", Direction.MAXIMIZE, "h").id();
+      assertEquals(0.9, reopened.trial(s, 0).value());
+      assertEquals(null, reopened.trial(s, 0).validationLoss(), "not known: compared as before");
+      int next = reopened.createTrial(s, params(), "me", Instant.EPOCH, Integer.MAX_VALUE).getAsInt();
+      reopened.completeTrial(s, next, 0.9, 0.2, Instant.EPOCH);
+      assertEquals(0.2, reopened.trials(s).get(1).validationLoss());
+    }
+  }
+
+  @Test
+  void aDatabaseWrittenBeforeValidationLossesIsReadWithoutWritingIt() throws Exception {
+    Path old = beforeValidationLosses(dir.resolve("old/hyp.db"));
+    try (SqliteStorage immutable = SqliteStorage.openImmutable(old)) {
+      long s = immutable.findStudy("s").orElseThrow().id();
+      FrozenTrial trial = immutable.trials(s).get(0);
+      assertEquals(0.9, trial.value());
+      assertEquals(null, trial.validationLoss());
+      assertEquals(null, immutable.trial(s, 0).validationLoss());
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+        java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA table_info(trials)")) {
+      while (rs.next()) {
+        assertTrue(!rs.getString("name").equals("validation_loss"), "nothing written");
+      }
+    }
+  }
+
   @Test
   void aStudyStoredWithItsFirstDirectionOnlyOpensAndGainsTheRest() throws Exception {
     Path old = dir.resolve("old/hyp.db");

@@ -115,6 +115,26 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void keepsTheValidationLossOfACompletedTrialAlsoWhenCarried() {
+    long v1 = storage.openStudy("ties", Direction.MAXIMIZE, "h").id();
+    int withLoss = create(v1, params(), "p");
+    int without = create(v1, params(), "p");
+    storage.completeTrial(v1, withLoss, 0.97, 0.087, T0);
+    storage.finishTrial(v1, without, TrialState.COMPLETE, 0.97, null, T0);
+    FrozenTrial kept = storage.trial(v1, withLoss);
+    assertEquals(TrialState.COMPLETE, kept.state());
+    assertEquals(0.97, kept.value());
+    assertEquals(0.087, kept.validationLoss());
+    assertEquals(List.of(), kept.values(), "one objective: no values besides its own");
+    assertNull(storage.trial(v1, without).validationLoss(), "told without one");
+    assertThrows(IllegalStateException.class, () -> storage.completeTrial(v1, withLoss, 0.5, 0.1, T0));
+    long v2 = storage.openStudy("ties@2", Direction.MAXIMIZE, "h2").id();
+    storage.carryTrial(v2, kept, kept.params(), "v1#0");
+    assertEquals(0.087, storage.trial(v2, 0).validationLoss());
+    assertEquals(0.087, storage.trials(v2).get(0).validationLoss());
+  }
+
+  @Test
   void aSingleObjectiveTrialHasNoValuesButItsOwn() {
     long s = storage.openStudy("one", Direction.MINIMIZE, "h").id();
     int n = create(s, params(), "p");
