@@ -136,7 +136,7 @@ public final class CsvLoader {
           labelColumn = names.indexOf(source.label());
           if (labelColumn < 0) {
             throw new DataException(path, source.header() ? 1 : 0, source.label(),
-                "no such column; the columns are " + names);
+                "no such column; the columns are " + ColumnNames.listed(names));
           }
           if (width < 2) {
             throw new DataException(path, source.header() ? 1 : 0, null,

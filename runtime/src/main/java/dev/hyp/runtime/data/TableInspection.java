@@ -30,7 +30,8 @@ public record TableInspection(Path file, int rows, List<ColumnProfile> columns, 
       return new TableInspection(file, table.size(), profiles(table, null), null, null, 0);
     }
     if (!table.columnNames().contains(label)) {
-      throw new DataException(file, header ? 1 : 0, label, "no such column; the columns are " + table.columnNames());
+      throw new DataException(file, header ? 1 : 0, label,
+          "no such column; the columns are " + ColumnNames.listed(table.columnNames()));
     }
     RawColumn labels = table.column(label);
     java.util.List<String> order = new ArrayList<>(labels.levels());

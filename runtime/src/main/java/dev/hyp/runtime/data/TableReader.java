@@ -73,14 +73,16 @@ public final class TableReader {
   static List<String> chosen(Path path, int headerRow, List<String> names, String label, DataPlan plan) {
     for (String name : plan.drop()) {
       if (!names.contains(name)) {
-        throw new DataException(path, headerRow, name, "`drop` names no such column; the columns are " + names);
+        throw new DataException(path, headerRow, name,
+            "`drop` names no such column; the columns are " + ColumnNames.listed(names));
       }
     }
     List<String> chosen = new ArrayList<>();
     if (plan.features() != null) {
       for (String name : plan.features()) {
         if (!names.contains(name)) {
-          throw new DataException(path, headerRow, name, "`features` names no such column; the columns are " + names);
+          throw new DataException(path, headerRow, name,
+              "`features` names no such column; the columns are " + ColumnNames.listed(names));
         }
         if (name.equals(label)) {
           throw new DataException(path, headerRow, name, "the label cannot also be a feature; leave it out of `features`");
@@ -99,7 +101,7 @@ public final class TableReader {
     for (String name : plan.columns().keySet()) {
       if (!names.contains(name)) {
         throw new DataException(path, headerRow, name, "`column(\"" + name + "\")` names no such column; the columns are "
-            + names);
+            + ColumnNames.listed(names));
       }
     }
     if (chosen.isEmpty()) {
@@ -251,7 +253,8 @@ public final class TableReader {
       }
       labelColumn = names.indexOf(source.label());
       if (labelColumn < 0) {
-        throw new DataException(path, headerRow, source.label(), "no such column; the columns are " + names);
+        throw new DataException(path, headerRow, source.label(),
+            "no such column; the columns are " + ColumnNames.listed(names));
       }
       if (width < 2) {
         throw new DataException(path, headerRow, null, "only the label column; there are no feature columns");
