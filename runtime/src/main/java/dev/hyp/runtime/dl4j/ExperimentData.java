@@ -378,15 +378,9 @@ public final class ExperimentData {
         train = new DataSet(standard.fit(raw, p.train()), labels(labels, p.train(), plusMinusOne));
         validation = new DataSet(standard.transform(raw, p.validation()), labels(labels, p.validation(), plusMinusOne));
         validationTruth = truth(labels, p.validation());
-        if (prepared.rawTest() != null) {
-          int[] all = allRows(prepared.rawTest().size());
-          test = new DataSet(standard.transform(prepared.rawTest(), all),
-              labels(prepared.rawTest().labels(), all, plusMinusOne));
-          testTruth = prepared.rawTest().labels().clone();
-        } else if (p.test().length > 0) {
-          test = new DataSet(standard.transform(raw, p.test()), labels(labels, p.test(), plusMinusOne));
-          testTruth = truth(labels, p.test());
-        }
+        StandardizedTest standardTest = standardizedTest(standard, p.test(), plusMinusOne);
+        test = standardTest.rows();
+        testTruth = standardTest.truth();
         encoding = fold;
         normalizer = standard.normalizer();
         folds.add(new Fold(train, validation, test, validationTruth, testTruth, normalizer, encoding,
@@ -466,16 +460,9 @@ public final class ExperimentData {
       labels = raw.labels();
       StandardizedFeatures standard = new StandardizedFeatures(all);
       train = new DataSet(standard.fit(raw, rows), labels(labels, rows, plusMinusOne));
-      if (prepared.rawTest() != null) {
-        int[] every = allRows(prepared.rawTest().size());
-        test = new DataSet(standard.transform(prepared.rawTest(), every),
-            labels(prepared.rawTest().labels(), every, plusMinusOne));
-        testTruth = prepared.rawTest().labels().clone();
-      } else if (first.test().length > 0) {
-        test = new DataSet(standard.transform(raw, first.test()), labels(labels, first.test(), plusMinusOne));
-        testTruth = truth(labels, first.test());
-      }
-      return new Fold(train, null, test, null, testTruth, standard.normalizer(), all, classWeights(labels, rows));
+      StandardizedTest standardTest = standardizedTest(standard, first.test(), plusMinusOne);
+      return new Fold(train, null, standardTest.rows(), null, standardTest.truth(), standard.normalizer(), all,
+          classWeights(labels, rows));
     }
     if (prepared != null) {
       TableEncoding all = prepared.of(encoding).all();
@@ -552,6 +539,28 @@ public final class ExperimentData {
     }
     java.nio.file.Path file = prepared != null ? prepared.raw().file() : table.file();
     return classWeights.fit(classes().size(), trainClasses, file, classes());
+  }
+
+  /** A standardised prepared table's test part and its labels; both null when there is none. */
+  private record StandardizedTest(DataSet rows, double[] truth) {}
+
+  /**
+   * The test part of a prepared table standardised by {@code standard}: the spec's separate test
+   * file when there is one, else the data's {@code testRows}.
+   */
+  private StandardizedTest standardizedTest(StandardizedFeatures standard, int[] testRows, boolean plusMinusOne) {
+    RawTable rawTest = prepared.rawTest();
+    if (rawTest != null) {
+      int[] every = allRows(rawTest.size());
+      return new StandardizedTest(new DataSet(standard.transform(rawTest, every),
+          labels(rawTest.labels(), every, plusMinusOne)), rawTest.labels().clone());
+    }
+    if (testRows.length > 0) {
+      double[] labels = prepared.raw().labels();
+      return new StandardizedTest(new DataSet(standard.transform(prepared.raw(), testRows),
+          labels(labels, testRows, plusMinusOne)), truth(labels, testRows));
+    }
+    return new StandardizedTest(null, null);
   }
 
   private static int[] allRows(int size) {

@@ -95,7 +95,7 @@ public final class MotpeSampler implements Sampler {
     List<Double> belowWeights = new ArrayList<>();
     List<double[]> above = new ArrayList<>();
     for (FrozenTrial t : trials) {
-      double[] row = observation(dims, t.params());
+      double[] row = GroupObservations.observation(dims, t.params());
       if (row == null) {
         continue;
       }
@@ -112,19 +112,5 @@ public final class MotpeSampler implements Sampler {
         CATEGORY_SHARE);
     ParzenEstimator g = new ParzenEstimator(dims, above.toArray(double[][]::new), priorWeight);
     return TpeSampler.mostPromising(dims, l, g, candidates, random);
-  }
-
-  /** The trial's values for the whole group, or null if it lacks any of them. */
-  private static double[] observation(List<TpeDimension> dims, ParamValues params) {
-    double[] row = new double[dims.size()];
-    for (int j = 0; j < row.length; j++) {
-      TpeDimension dim = dims.get(j);
-      Object value = params.asMap().get(dim.name);
-      if (value == null || !dim.distribution.contains(value)) {
-        return null;
-      }
-      row[j] = dim.toInternal(value);
-    }
-    return row;
   }
 }

@@ -98,20 +98,12 @@ final class ParzenEstimator {
    * ramp down; the prior kernel gets {@code priorWeight}; all normalized to sum to one.
    */
   private static double[] weights(int n, double priorWeight) {
-    double[] w = new double[n + 1];
+    double[] w = new double[n];
     int ramp = Math.max(0, n - 25);
     for (int k = 0; k < n; k++) {
       w[k] = k < ramp ? (ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * k / (ramp - 1)) : 1.0;
     }
-    w[n] = priorWeight;
-    double sum = 0;
-    for (double x : w) {
-      sum += x;
-    }
-    for (int k = 0; k <= n; k++) {
-      w[k] /= sum;
-    }
-    return w;
+    return normalized(w, priorWeight);
   }
 
   /** The given observation weights with the prior's appended, all normalized to sum to one. */
