@@ -137,9 +137,9 @@ final class ExperimentRun<P> {
             + "; move its database aside, or use --out to run elsewhere");
         return ExitCode.BAD_INPUT;
       }
-      long done = study.trials().stream().filter(t -> t.state() != TrialState.RUNNING && !t.isCarried()).count();
-      if (done > 0) {
-        out.println("hyp: resuming: " + done + " trials already done");
+      String resuming = resumingLine(study.trials());
+      if (resuming != null) {
+        out.println(resuming);
       }
       StudyOptions studyOptions = studyOptions();
       long counted = study.trials().stream().filter(FrozenTrial::countsTowardBudget).count();
@@ -338,4 +338,21 @@ final class ExperimentRun<P> {
     return space.params().stream().allMatch(p -> p.distribution() instanceof ConstantDistribution
         || p.distribution() instanceof CategoricalDistribution c && c.choices().size() == 1);
   }
+
+  /**
+   * What a continued study already holds: the trials that count toward the budget, and apart from them the
+   * ones a stop interrupted, which do not count (their places run again). Null for a new study.
+   */
+  static String resumingLine(List<FrozenTrial> trials) {
+    long done = trials.stream().filter(t -> t.state() != TrialState.RUNNING && t.countsTowardBudget()).count();
+    long interrupted = trials.stream().filter(FrozenTrial::isInterrupted).count();
+    if (done == 0 && interrupted == 0) {
+      return null;
+    }
+    String line = "hyp: resuming: " + done + (done == 1 ? " trial" : " trials") + " already done";
+    return interrupted == 0 ? line
+        : line + "; " + interrupted + " interrupted " + (interrupted == 1 ? "one does" : "ones do")
+            + " not count toward the budget";
+  }
+
 }
