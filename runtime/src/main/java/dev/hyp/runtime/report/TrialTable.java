@@ -177,6 +177,7 @@ public final class TrialTable {
       row.put("state", state(trial));
       row.put("value", trial.value());
       row.put("metric", metric);
+      row.put("validation_loss", trial.validationLoss()); // what breaks a tie on `value` (BestTrialOrder)
       if (!objectiveColumns.isEmpty()) { // beside `value`, the first: the others by name
         Map<String, Object> others = new LinkedHashMap<>();
         for (int i = 0; i < objectiveColumns.size(); i++) {
