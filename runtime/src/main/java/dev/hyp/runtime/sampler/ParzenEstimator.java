@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
 final class ParzenEstimator {
   /** Below this bucket width (in sigmas) a discrete mass is taken as density times width. */
   private static final double NARROW_BUCKET = 0.25;
+  /** Terms this many nats below the largest change the sum by less than 1e-17: it leaves them out. */
+  private static final double NEGLIGIBLE = 40;
+  /** Nats of slack in the bound by which logDensity drops kernels, far beyond the rounding of the sums it bounds. */
+  private static final double SLACK = 1;
+  /** From this many kernels on, logDensity drops the kernels that cannot count early. */
+  private static final int PRUNE_FROM = 64;
 
   private final List<TpeDimension> dims;
   private final int kernels;
@@ -30,6 +36,11 @@ final class ParzenEstimator {
   // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
   private final double[][] prob;
   private final double[][] logProb;
+  /** The kernels' terms while {@link #logDensity} sums them, kept for the next call. */
+  private double[] scratch;
+  /** The kernels {@link #logDensity} still sums, and the per-dimension bounds it drops the others by. */
+  private int[] alive;
+  private double[] termBounds;
 
   /**
    * @param observations one row per observation in trial order (oldest first), one internal
@@ -60,14 +71,9 @@ final class ParzenEstimator {
     this.kernels = n + 1;
     double[][] known = shortcuts == null || observationWeights != null ? null : shortcuts.knownWeights(n, priorWeight);
     if (known == null) {
-      double[] w = observationWeights == null ? weights(n, priorWeight) : normalized(observationWeights, priorWeight);
-      known = new double[][] {new double[kernels], new double[kernels]};
-      double acc = 0;
-      for (int k = 0; k < kernels; k++) {
-        known[0][k] = Math.log(w[k]);
-        acc += w[k];
-        known[1][k] = acc;
-      }
+      known = logAndCumulative(observationWeights == null
+          ? weights(n, priorWeight)
+          : normalized(observationWeights, priorWeight));
       if (shortcuts != null && observationWeights == null) {
         shortcuts.rememberWeights(n, priorWeight, known);
       }
@@ -91,6 +97,48 @@ final class ParzenEstimator {
         buildNumeric(j, dim, observations, shortcuts);
       }
     }
+  }
+
+  /**
+   * An estimator over kernels prepared elsewhere ({@link AboveKernels}), indexed as the fields
+   * are; the arrays are taken as they are, not copied, and may be longer than {@code kernels}.
+   *
+   * @param weights the log weights and cumulative weights, of length {@code kernels}
+   */
+  ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
+      double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb) {
+    this.dims = dims;
+    this.kernels = kernels;
+    this.logWeight = weights[0];
+    this.cumulativeWeight = weights[1];
+    this.mu = mu;
+    this.sigma = sigma;
+    this.invSigma = invSigma;
+    this.logNorm = logNorm;
+    this.logZ = logZ;
+    this.prob = prob;
+    this.logProb = logProb;
+  }
+
+  /** Optuna's default weights for n observations as log weights and cumulative weights. */
+  static double[][] defaultWeights(int n, double priorWeight) {
+    return logAndCumulative(weights(n, priorWeight));
+  }
+
+  private static double[][] logAndCumulative(double[] w) {
+    double[][] known = {new double[w.length], new double[w.length]};
+    double acc = 0;
+    for (int k = 0; k < w.length; k++) {
+      known[0][k] = Math.log(w[k]);
+      acc += w[k];
+      known[1][k] = acc;
+    }
+    return known;
+  }
+
+  /** Numeric dimension j's kernel means, sigmas, 1 / sigmas, log normalisers and (discrete) log masses. */
+  double[][] numericKernels(int j) {
+    return new double[][] {mu[j], sigma[j], invSigma[j], logNorm[j], logZ[j]};
   }
 
   /**
@@ -132,14 +180,12 @@ final class ParzenEstimator {
     means[n] = prior;
     int[] order = shortcuts == null ? sortedKernels(means, dim.lo, dim.hi) : shortcuts.order(j, prior);
     double[] widths = neighbourWidths(means, order, dim.lo, dim.hi);
-    // Optuna's "magic clip": never narrower than range / (number of kernels), capped at 100
-    double minSigma = range / Math.min(100.0, 1.0 + kernels);
     double[] sg = new double[kernels];
     double[] inv = new double[kernels];
     double[] norm = new double[kernels];
     Normalisers known = shortcuts == null ? null : shortcuts.normalisers(j);
     for (int k = 0; k < n; k++) {
-      double s = Math.min(range, Math.max(minSigma, widths[k]));
+      double s = clippedSigma(widths[k], range, kernels);
       sg[k] = s;
       int i = known == null ? -1 : known.positions[k];
       if (i >= 0 && known.sigma[i] == s) {
@@ -163,16 +209,29 @@ final class ParzenEstimator {
     invSigma[j] = inv;
     logNorm[j] = norm;
     if (dim.kind == TpeDimension.Kind.DISCRETE) {
-      // as the discrete densities take it (from the normaliser, not logMass itself: the same bits as before)
       logZ[j] = new double[kernels];
       for (int k = 0; k < kernels; k++) {
-        logZ[j][k] = -(norm[k] + Math.log(sg[k]) + NormalMath.LOG_SQRT_2PI);
+        logZ[j][k] = logMass(norm[k], sg[k]);
       }
     }
   }
 
+  /**
+   * A discrete dimension's log of a kernel's mass within the interval, as the discrete densities
+   * take it: from the normaliser, not logMass itself (the same bits as before).
+   */
+  static double logMass(double logNorm, double sigma) {
+    return -(logNorm + Math.log(sigma) + NormalMath.LOG_SQRT_2PI);
+  }
+
+  /** Optuna's "magic clip" of a kernel's width: never narrower than range / (number of kernels), capped at 100. */
+  static double clippedSigma(double width, double range, int kernels) {
+    double minSigma = range / Math.min(100.0, 1.0 + kernels);
+    return Math.min(range, Math.max(minSigma, width));
+  }
+
   /** The log of a normal kernel's density factor 1 / (sigma sqrt(2 pi) Z), Z its mass within [lo, hi]. */
-  private static double logNormaliser(double m, double sg, double lo, double hi) {
+  static double logNormaliser(double m, double sg, double lo, double hi) {
     double logMass = NormalMath.logMass((lo - m) / sg, (hi - m) / sg);
     return -logMass - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
   }
@@ -231,38 +290,56 @@ final class ParzenEstimator {
     int k = means.length;
     double[] widths = new double[k];
     for (int p = 0; p < k; p++) {
-      double here = means[order[p]];
-      double left = p == 0 ? here - lo : here - means[order[p - 1]];
-      double right = p == k - 1 ? hi - here : means[order[p + 1]] - here;
-      // the interval ends are not neighbours: the outermost kernels use their inner gap
-      if (k >= 2 && p == 0) {
-        left = right;
-      } else if (k >= 2 && p == k - 1) {
-        right = left;
-      }
-      widths[order[p]] = Math.max(left, right);
+      double before = p == 0 ? Double.NaN : means[order[p - 1]];
+      double after = p == k - 1 ? Double.NaN : means[order[p + 1]];
+      widths[order[p]] = neighbourWidth(p, k, means[order[p]], before, after, lo, hi);
     }
     return widths;
+  }
+
+  /**
+   * The width of the kernel at place p of k by position, whose mean is {@code here}, between
+   * {@code before} and {@code after} (read only where there are such neighbours).
+   */
+  static double neighbourWidth(int p, int k, double here, double before, double after, double lo, double hi) {
+    double left = p == 0 ? here - lo : here - before;
+    double right = p == k - 1 ? hi - here : after - here;
+    // the interval ends are not neighbours: the outermost kernels use their inner gap
+    if (k >= 2 && p == 0) {
+      left = right;
+    } else if (k >= 2 && p == k - 1) {
+      right = left;
+    }
+    return Math.max(left, right);
   }
 
   static final int INDEX_BITS = 20;
   private static final double POSITIONS = 4294967296.0;
 
   private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
+    double[][] built = categorical(j, dim, obs, priorWeight, uniformShare);
+    prob[j] = built[0];
+    logProb[j] = built[1];
+  }
+
+  /** Categorical dimension j's kernel probabilities and their logs, indexed [k * choices + c]. */
+  static double[][] categorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
     int n = obs.length;
+    int kernels = n + 1;
     int c = dim.choices;
-    prob[j] = new double[kernels * c];
-    logProb[j] = new double[kernels * c];
+    double[] prob = new double[kernels * c];
+    double[] logProb = new double[kernels * c];
     double fill = priorWeight / kernels;
     for (int k = 0; k < kernels; k++) {
       double total = fill * c + (k < n ? 1 : 0);
       for (int i = 0; i < c; i++) {
         double p = (fill + (k < n && (int) obs[k][j] == i ? 1 : 0)) / total;
         p = (1 - uniformShare) * p + uniformShare / c;
-        prob[j][k * c + i] = p;
-        logProb[j][k * c + i] = Math.log(p);
+        prob[k * c + i] = p;
+        logProb[k * c + i] = Math.log(p);
       }
     }
+    return new double[][] {prob, logProb};
   }
 
   /** Draws a point: a kernel by weight, then each dimension from that kernel. */
@@ -282,9 +359,168 @@ final class ParzenEstimator {
     return x;
   }
 
-  /** log of the mixture density (mass, for discrete dimensions) at {@code x}. */
+  /**
+   * log of the mixture density (mass, for discrete dimensions) at {@code x}; one caller at a time.
+   * Over many kernels, most lie so far from x that their term falls more than {@link #NEGLIGIBLE}
+   * below the largest, where the sum leaves it out: a bound on what each dimension can still
+   * add (a kernel's term is at most its log normaliser) drops those after the first dimension,
+   * and only the others are summed, in the same order, so the result is the same to the last bit.
+   */
   double logDensity(double[] x) {
-    double[] acc = logWeight.clone();
+    if (kernels < PRUNE_FROM || x.length < 2) {
+      return logDensityInFull(x);
+    }
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        return logDensityInFull(x);
+      }
+    }
+    int d = x.length;
+    double[] acc = scratch();
+    System.arraycopy(logWeight, 0, acc, 0, kernels);
+    double[] bucketLow = new double[d];
+    double[] bucketHigh = new double[d];
+    double[] logWidth = new double[d];
+    // rest[j]: the most the dimensions after j can add to any kernel's term
+    double[] rest = new double[d];
+    double[] most = termBounds();
+    for (int j = d - 1; j >= 0; j--) {
+      TpeDimension dim = dims.get(j);
+      double bound = most[j];
+      if (dim.kind == TpeDimension.Kind.DISCRETE) {
+        bucketLow[j] = dim.bucketLow(x[j]);
+        bucketHigh[j] = dim.bucketHigh(x[j]);
+        logWidth[j] = Math.log(bucketHigh[j] - bucketLow[j]);
+        bound = Math.max(0, bound + logWidth[j]);
+      }
+      if (j > 0) {
+        rest[j - 1] = rest[j] + bound;
+      }
+    }
+    addDimension(acc, 0, x);
+    int best = 0;
+    for (int k = 1; k < kernels; k++) {
+      best = acc[k] > acc[best] ? k : best;
+    }
+    double top = acc[best];
+    for (int j = 1; j < d; j++) {
+      top += term(j, best, x[j], bucketLow[j], bucketHigh[j], logWidth[j]);
+    }
+    if (!(top > Double.NEGATIVE_INFINITY && top < Double.POSITIVE_INFINITY)) {
+      return logDensityInFull(x);
+    }
+    // the largest term is at least top: whatever ends below this is left out of the sum
+    double floor = top - NEGLIGIBLE - SLACK;
+    int[] alive = alive();
+    int count = 0;
+    for (int k = 0; k < kernels; k++) {
+      if (!(acc[k] + rest[0] < floor)) {
+        alive[count++] = k;
+      }
+    }
+    for (int j = 1; j < d; j++) {
+      int kept = 0;
+      for (int a = 0; a < count; a++) {
+        int k = alive[a];
+        acc[k] += term(j, k, x[j], bucketLow[j], bucketHigh[j], logWidth[j]);
+        if (!(acc[k] + rest[j] < floor)) {
+          alive[kept++] = k;
+        }
+      }
+      count = kept;
+    }
+    // as logSumExp over all kernels: the same largest term, the same terms summed in the same order
+    double max = Double.NEGATIVE_INFINITY;
+    boolean nan = false;
+    for (int a = 0; a < count; a++) {
+      double v = acc[alive[a]];
+      max = v > max ? v : max;
+      nan |= v != v;
+    }
+    if (nan) {
+      return logDensityInFull(x);
+    }
+    double sum = 0;
+    for (int a = 0; a < count; a++) {
+      double v = acc[alive[a]];
+      if (v > max - NEGLIGIBLE) {
+        sum += Math.exp(v - max);
+      }
+    }
+    return max + Math.log(sum);
+  }
+
+  /** Kernel k's term in dimension j at x (bucket given for a discrete dimension), as the add methods add it. */
+  private double term(int j, int k, double x, double bucketLow, double bucketHigh, double logWidth) {
+    TpeDimension dim = dims.get(j);
+    switch (dim.kind) {
+      case CATEGORICAL -> {
+        return logProb[j][k * dim.choices + (int) x];
+      }
+      case CONTINUOUS -> {
+        double z = (x - mu[j][k]) * invSigma[j][k];
+        return logNorm[j][k] - 0.5 * z * z;
+      }
+      default -> {
+        double inv = invSigma[j][k];
+        if ((bucketHigh - bucketLow) * inv < NARROW_BUCKET) {
+          double z = (x - mu[j][k]) * inv;
+          return logNorm[j][k] - 0.5 * z * z + logWidth;
+        }
+        return NormalMath.logMass((bucketLow - mu[j][k]) * inv, (bucketHigh - mu[j][k]) * inv) - logZ[j][k];
+      }
+    }
+  }
+
+  /**
+   * Per dimension, the most a kernel's term can be: its log normaliser (at z = 0) for a continuous
+   * one, that before the bucket's log width for a discrete one, and 0 (a log probability) for a
+   * categorical one; rounding aside, which {@link #SLACK} covers.
+   */
+  private double[] termBounds() {
+    if (termBounds == null) {
+      double[] most = new double[dims.size()];
+      for (int j = 0; j < most.length; j++) {
+        if (dims.get(j).kind != TpeDimension.Kind.CATEGORICAL) {
+          double m = Double.NEGATIVE_INFINITY;
+          for (int k = 0; k < kernels; k++) {
+            m = Math.max(m, logNorm[j][k]);
+          }
+          most[j] = m;
+        }
+      }
+      termBounds = most;
+    }
+    return termBounds;
+  }
+
+  private double[] scratch() {
+    if (scratch == null) {
+      scratch = new double[kernels];
+    }
+    return scratch;
+  }
+
+  private int[] alive() {
+    if (alive == null) {
+      alive = new int[kernels];
+    }
+    return alive;
+  }
+
+  private void addDimension(double[] acc, int j, double[] x) {
+    TpeDimension dim = dims.get(j);
+    switch (dim.kind) {
+      case CATEGORICAL -> addCategorical(acc, j, (int) x[j], dim.choices);
+      case CONTINUOUS -> addContinuous(acc, j, x[j]);
+      case DISCRETE -> addDiscrete(acc, j, x[j], dim);
+    }
+  }
+
+  /** {@link #logDensity} summing every kernel. */
+  double logDensityInFull(double[] x) {
+    double[] acc = scratch();
+    System.arraycopy(logWeight, 0, acc, 0, kernels);
     for (int j = 0; j < x.length; j++) {
       TpeDimension dim = dims.get(j);
       switch (dim.kind) {
@@ -388,8 +624,7 @@ final class ParzenEstimator {
     }
     double sum = 0;
     for (double v : a) {
-      // terms 40 nats below the largest change the sum by less than 1e-17
-      if (v > max - 40) {
+      if (v > max - NEGLIGIBLE) {
         sum += Math.exp(v - max);
       }
     }
