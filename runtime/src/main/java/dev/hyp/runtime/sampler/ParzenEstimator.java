@@ -17,10 +17,6 @@ final class ParzenEstimator {
   private static final double NARROW_BUCKET = 0.25;
   /** Terms this many nats below the largest change the sum by less than 1e-17: it leaves them out. */
   private static final double NEGLIGIBLE = 40;
-  /** Nats of slack in the bound by which logDensity drops kernels, far beyond the rounding of the sums it bounds. */
-  private static final double SLACK = 1;
-  /** From this many kernels on, logDensity drops the kernels that cannot count early. */
-  private static final int PRUNE_FROM = 64;
 
   private final List<TpeDimension> dims;
   private final int kernels;
@@ -38,9 +34,6 @@ final class ParzenEstimator {
   private final double[][] logProb;
   /** The kernels' terms while {@link #logDensity} sums them, kept for the next call. */
   private double[] scratch;
-  /** The kernels {@link #logDensity} still sums, and the per-dimension bounds it drops the others by. */
-  private int[] alive;
-  private double[] termBounds;
 
   /**
    * @param observations one row per observation in trial order (oldest first), one internal
@@ -359,141 +352,6 @@ final class ParzenEstimator {
     return x;
   }
 
-  /**
-   * log of the mixture density (mass, for discrete dimensions) at {@code x}; one caller at a time.
-   * Over many kernels, most lie so far from x that their term falls more than {@link #NEGLIGIBLE}
-   * below the largest, where the sum leaves it out: a bound on what each dimension can still
-   * add (a kernel's term is at most its log normaliser) drops those after the first dimension,
-   * and only the others are summed, in the same order, so the result is the same to the last bit.
-   */
-  double logDensity(double[] x) {
-    if (kernels < PRUNE_FROM || x.length < 2) {
-      return logDensityInFull(x);
-    }
-    for (double v : x) {
-      if (!Double.isFinite(v)) {
-        return logDensityInFull(x);
-      }
-    }
-    int d = x.length;
-    double[] acc = scratch();
-    System.arraycopy(logWeight, 0, acc, 0, kernels);
-    double[] bucketLow = new double[d];
-    double[] bucketHigh = new double[d];
-    double[] logWidth = new double[d];
-    // rest[j]: the most the dimensions after j can add to any kernel's term
-    double[] rest = new double[d];
-    double[] most = termBounds();
-    for (int j = d - 1; j >= 0; j--) {
-      TpeDimension dim = dims.get(j);
-      double bound = most[j];
-      if (dim.kind == TpeDimension.Kind.DISCRETE) {
-        bucketLow[j] = dim.bucketLow(x[j]);
-        bucketHigh[j] = dim.bucketHigh(x[j]);
-        logWidth[j] = Math.log(bucketHigh[j] - bucketLow[j]);
-        bound = Math.max(0, bound + logWidth[j]);
-      }
-      if (j > 0) {
-        rest[j - 1] = rest[j] + bound;
-      }
-    }
-    addDimension(acc, 0, x);
-    int best = 0;
-    for (int k = 1; k < kernels; k++) {
-      best = acc[k] > acc[best] ? k : best;
-    }
-    double top = acc[best];
-    for (int j = 1; j < d; j++) {
-      top += term(j, best, x[j], bucketLow[j], bucketHigh[j], logWidth[j]);
-    }
-    if (!(top > Double.NEGATIVE_INFINITY && top < Double.POSITIVE_INFINITY)) {
-      return logDensityInFull(x);
-    }
-    // the largest term is at least top: whatever ends below this is left out of the sum
-    double floor = top - NEGLIGIBLE - SLACK;
-    int[] alive = alive();
-    int count = 0;
-    for (int k = 0; k < kernels; k++) {
-      if (!(acc[k] + rest[0] < floor)) {
-        alive[count++] = k;
-      }
-    }
-    for (int j = 1; j < d; j++) {
-      int kept = 0;
-      for (int a = 0; a < count; a++) {
-        int k = alive[a];
-        acc[k] += term(j, k, x[j], bucketLow[j], bucketHigh[j], logWidth[j]);
-        if (!(acc[k] + rest[j] < floor)) {
-          alive[kept++] = k;
-        }
-      }
-      count = kept;
-    }
-    // as logSumExp over all kernels: the same largest term, the same terms summed in the same order
-    double max = Double.NEGATIVE_INFINITY;
-    boolean nan = false;
-    for (int a = 0; a < count; a++) {
-      double v = acc[alive[a]];
-      max = v > max ? v : max;
-      nan |= v != v;
-    }
-    if (nan) {
-      return logDensityInFull(x);
-    }
-    double sum = 0;
-    for (int a = 0; a < count; a++) {
-      double v = acc[alive[a]];
-      if (v > max - NEGLIGIBLE) {
-        sum += Math.exp(v - max);
-      }
-    }
-    return max + Math.log(sum);
-  }
-
-  /** Kernel k's term in dimension j at x (bucket given for a discrete dimension), as the add methods add it. */
-  private double term(int j, int k, double x, double bucketLow, double bucketHigh, double logWidth) {
-    TpeDimension dim = dims.get(j);
-    switch (dim.kind) {
-      case CATEGORICAL -> {
-        return logProb[j][k * dim.choices + (int) x];
-      }
-      case CONTINUOUS -> {
-        double z = (x - mu[j][k]) * invSigma[j][k];
-        return logNorm[j][k] - 0.5 * z * z;
-      }
-      default -> {
-        double inv = invSigma[j][k];
-        if ((bucketHigh - bucketLow) * inv < NARROW_BUCKET) {
-          double z = (x - mu[j][k]) * inv;
-          return logNorm[j][k] - 0.5 * z * z + logWidth;
-        }
-        return NormalMath.logMass((bucketLow - mu[j][k]) * inv, (bucketHigh - mu[j][k]) * inv) - logZ[j][k];
-      }
-    }
-  }
-
-  /**
-   * Per dimension, the most a kernel's term can be: its log normaliser (at z = 0) for a continuous
-   * one, that before the bucket's log width for a discrete one, and 0 (a log probability) for a
-   * categorical one; rounding aside, which {@link #SLACK} covers.
-   */
-  private double[] termBounds() {
-    if (termBounds == null) {
-      double[] most = new double[dims.size()];
-      for (int j = 0; j < most.length; j++) {
-        if (dims.get(j).kind != TpeDimension.Kind.CATEGORICAL) {
-          double m = Double.NEGATIVE_INFINITY;
-          for (int k = 0; k < kernels; k++) {
-            m = Math.max(m, logNorm[j][k]);
-          }
-          most[j] = m;
-        }
-      }
-      termBounds = most;
-    }
-    return termBounds;
-  }
-
   private double[] scratch() {
     if (scratch == null) {
       scratch = new double[kernels];
@@ -501,24 +359,8 @@ final class ParzenEstimator {
     return scratch;
   }
 
-  private int[] alive() {
-    if (alive == null) {
-      alive = new int[kernels];
-    }
-    return alive;
-  }
-
-  private void addDimension(double[] acc, int j, double[] x) {
-    TpeDimension dim = dims.get(j);
-    switch (dim.kind) {
-      case CATEGORICAL -> addCategorical(acc, j, (int) x[j], dim.choices);
-      case CONTINUOUS -> addContinuous(acc, j, x[j]);
-      case DISCRETE -> addDiscrete(acc, j, x[j], dim);
-    }
-  }
-
-  /** {@link #logDensity} summing every kernel. */
-  double logDensityInFull(double[] x) {
+  /** log of the mixture density (mass, for discrete dimensions) at {@code x}; one caller at a time. */
+  double logDensity(double[] x) {
     double[] acc = scratch();
     System.arraycopy(logWeight, 0, acc, 0, kernels);
     for (int j = 0; j < x.length; j++) {
