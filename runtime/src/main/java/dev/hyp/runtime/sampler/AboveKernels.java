@@ -284,7 +284,7 @@ final class AboveKernels {
     return lo;
   }
 
-  /** The estimator over the kernels as they are now; categorical dimensions are built anew (their mix changes with n). */
+  /** The estimator over the kernels as they are now; categorical ones are built anew (their mix changes with n). */
   private ParzenEstimator current(double[][] above, double priorWeight, ParzenEstimator.Shortcuts shortcuts) {
     double[][] weights = shortcuts.knownWeights(n, priorWeight);
     if (weights == null) {
