@@ -22,6 +22,7 @@ final class GroupObservations {
   private static final int MOST_INSERTS = 64;
 
   private final List<TpeDimension> dims;
+  private FrozenTrial[] seen = new FrozenTrial[0];
   private ParamValues[] params = new ParamValues[0];
   private double[][] rows = new double[0][];
   /** Per numeric dimension, the {@link ParzenEstimator#sortKey}s of the rows by trial position, sorted. */
@@ -39,9 +40,12 @@ final class GroupObservations {
     }
   };
   private double weightsPrior = Double.NaN;
+  /** The bad trials' model as the last ask left it. */
+  private final AboveKernels above;
 
   GroupObservations(List<TpeDimension> dims) {
     this.dims = dims;
+    this.above = new AboveKernels(dims);
     int d = dims.size();
     sorted = new long[d][];
     sortedCount = new int[d];
@@ -67,13 +71,16 @@ final class GroupObservations {
     if (n > 1 << ParzenEstimator.INDEX_BITS) {
       throw new IllegalArgumentException(ParzenEstimator.TOO_MANY);
     }
+    FrozenTrial[] newTrials = trials.toArray(new FrozenTrial[n]);
     ParamValues[] newParams = new ParamValues[n];
     double[][] newRows = new double[n][];
     int[] changed = new int[16];
     int changes = 0;
     for (int i = 0; i < n; i++) {
-      newParams[i] = trials.get(i).params();
-      boolean known = i < params.length && params[i] == newParams[i];
+      // the same trial object has the same parameters: no need to read it
+      boolean same = i < seen.length && seen[i] == newTrials[i];
+      newParams[i] = same ? params[i] : newTrials[i].params();
+      boolean known = same || i < params.length && params[i] == newParams[i];
       newRows[i] = known ? rows[i] : observation(dims, newParams[i]);
       if (!known && (i < rows.length && rows[i] != null || newRows[i] != null)) {
         if (changes == changed.length) {
@@ -83,6 +90,9 @@ final class GroupObservations {
       }
     }
     boolean resort = changes > MOST_INSERTS || n < params.length;
+    if (n < params.length || changes > 0 && changed[0] < rows.length) {
+      above.forget(); // a row it holds may have changed
+    }
     for (int j = 0; j < dims.size(); j++) {
       if (numeric(j)) {
         resizeNormalisers(j, n);
@@ -93,6 +103,7 @@ final class GroupObservations {
         }
       }
     }
+    seen = newTrials;
     params = newParams;
     rows = newRows;
     return newRows;
@@ -161,6 +172,20 @@ final class GroupObservations {
     int at = Arrays.binarySearch(keys, 0, count, key);
     System.arraycopy(keys, at + 1, keys, at, count - at - 1);
     sortedCount[j] = count - 1;
+  }
+
+  /**
+   * The estimator over the bad trials' rows {@code aboveRows}, at trial positions {@code aboveAt}
+   * (ascending): the same as one built from {@link #shortcutsFor} them, but changed in place from
+   * the last ask's. Valid until the next call.
+   */
+  ParzenEstimator aboveEstimator(int[] aboveAt, double[][] aboveRows, double priorWeight) {
+    return above.estimator(aboveAt, aboveRows, rows, priorWeight, shortcutsFor(aboveAt));
+  }
+
+  /** How many of {@link #aboveEstimator}'s estimators were changed in place (for the tests). */
+  int aboveInPlace() {
+    return above.inPlace();
   }
 
   /**

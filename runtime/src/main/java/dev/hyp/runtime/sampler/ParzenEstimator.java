@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 final class ParzenEstimator {
   /** Below this bucket width (in sigmas) a discrete mass is taken as density times width. */
   private static final double NARROW_BUCKET = 0.25;
+  /** Terms this many nats below the largest change the sum by less than 1e-17: it leaves them out. */
+  private static final double NEGLIGIBLE = 40;
 
   private final List<TpeDimension> dims;
   private final int kernels;
@@ -30,6 +32,8 @@ final class ParzenEstimator {
   // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
   private final double[][] prob;
   private final double[][] logProb;
+  /** The kernels' terms while {@link #logDensity} sums them, kept for the next call. */
+  private double[] scratch;
 
   /**
    * @param observations one row per observation in trial order (oldest first), one internal
@@ -60,14 +64,9 @@ final class ParzenEstimator {
     this.kernels = n + 1;
     double[][] known = shortcuts == null || observationWeights != null ? null : shortcuts.knownWeights(n, priorWeight);
     if (known == null) {
-      double[] w = observationWeights == null ? weights(n, priorWeight) : normalized(observationWeights, priorWeight);
-      known = new double[][] {new double[kernels], new double[kernels]};
-      double acc = 0;
-      for (int k = 0; k < kernels; k++) {
-        known[0][k] = Math.log(w[k]);
-        acc += w[k];
-        known[1][k] = acc;
-      }
+      known = logAndCumulative(observationWeights == null
+          ? weights(n, priorWeight)
+          : normalized(observationWeights, priorWeight));
       if (shortcuts != null && observationWeights == null) {
         shortcuts.rememberWeights(n, priorWeight, known);
       }
@@ -91,6 +90,48 @@ final class ParzenEstimator {
         buildNumeric(j, dim, observations, shortcuts);
       }
     }
+  }
+
+  /**
+   * An estimator over kernels prepared elsewhere ({@link AboveKernels}), indexed as the fields
+   * are; the arrays are taken as they are, not copied, and may be longer than {@code kernels}.
+   *
+   * @param weights the log weights and cumulative weights, of length {@code kernels}
+   */
+  ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
+      double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb) {
+    this.dims = dims;
+    this.kernels = kernels;
+    this.logWeight = weights[0];
+    this.cumulativeWeight = weights[1];
+    this.mu = mu;
+    this.sigma = sigma;
+    this.invSigma = invSigma;
+    this.logNorm = logNorm;
+    this.logZ = logZ;
+    this.prob = prob;
+    this.logProb = logProb;
+  }
+
+  /** Optuna's default weights for n observations as log weights and cumulative weights. */
+  static double[][] defaultWeights(int n, double priorWeight) {
+    return logAndCumulative(weights(n, priorWeight));
+  }
+
+  private static double[][] logAndCumulative(double[] w) {
+    double[][] known = {new double[w.length], new double[w.length]};
+    double acc = 0;
+    for (int k = 0; k < w.length; k++) {
+      known[0][k] = Math.log(w[k]);
+      acc += w[k];
+      known[1][k] = acc;
+    }
+    return known;
+  }
+
+  /** Numeric dimension j's kernel means, sigmas, 1 / sigmas, log normalisers and (discrete) log masses. */
+  double[][] numericKernels(int j) {
+    return new double[][] {mu[j], sigma[j], invSigma[j], logNorm[j], logZ[j]};
   }
 
   /**
@@ -132,14 +173,12 @@ final class ParzenEstimator {
     means[n] = prior;
     int[] order = shortcuts == null ? sortedKernels(means, dim.lo, dim.hi) : shortcuts.order(j, prior);
     double[] widths = neighbourWidths(means, order, dim.lo, dim.hi);
-    // Optuna's "magic clip": never narrower than range / (number of kernels), capped at 100
-    double minSigma = range / Math.min(100.0, 1.0 + kernels);
     double[] sg = new double[kernels];
     double[] inv = new double[kernels];
     double[] norm = new double[kernels];
     Normalisers known = shortcuts == null ? null : shortcuts.normalisers(j);
     for (int k = 0; k < n; k++) {
-      double s = Math.min(range, Math.max(minSigma, widths[k]));
+      double s = clippedSigma(widths[k], range, kernels);
       sg[k] = s;
       int i = known == null ? -1 : known.positions[k];
       if (i >= 0 && known.sigma[i] == s) {
@@ -163,16 +202,29 @@ final class ParzenEstimator {
     invSigma[j] = inv;
     logNorm[j] = norm;
     if (dim.kind == TpeDimension.Kind.DISCRETE) {
-      // as the discrete densities take it (from the normaliser, not logMass itself: the same bits as before)
       logZ[j] = new double[kernels];
       for (int k = 0; k < kernels; k++) {
-        logZ[j][k] = -(norm[k] + Math.log(sg[k]) + NormalMath.LOG_SQRT_2PI);
+        logZ[j][k] = logMass(norm[k], sg[k]);
       }
     }
   }
 
+  /**
+   * A discrete dimension's log of a kernel's mass within the interval, as the discrete densities
+   * take it: from the normaliser, not logMass itself (the same bits as before).
+   */
+  static double logMass(double logNorm, double sigma) {
+    return -(logNorm + Math.log(sigma) + NormalMath.LOG_SQRT_2PI);
+  }
+
+  /** Optuna's "magic clip" of a kernel's width: never narrower than range / (number of kernels), capped at 100. */
+  static double clippedSigma(double width, double range, int kernels) {
+    double minSigma = range / Math.min(100.0, 1.0 + kernels);
+    return Math.min(range, Math.max(minSigma, width));
+  }
+
   /** The log of a normal kernel's density factor 1 / (sigma sqrt(2 pi) Z), Z its mass within [lo, hi]. */
-  private static double logNormaliser(double m, double sg, double lo, double hi) {
+  static double logNormaliser(double m, double sg, double lo, double hi) {
     double logMass = NormalMath.logMass((lo - m) / sg, (hi - m) / sg);
     return -logMass - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
   }
@@ -231,38 +283,56 @@ final class ParzenEstimator {
     int k = means.length;
     double[] widths = new double[k];
     for (int p = 0; p < k; p++) {
-      double here = means[order[p]];
-      double left = p == 0 ? here - lo : here - means[order[p - 1]];
-      double right = p == k - 1 ? hi - here : means[order[p + 1]] - here;
-      // the interval ends are not neighbours: the outermost kernels use their inner gap
-      if (k >= 2 && p == 0) {
-        left = right;
-      } else if (k >= 2 && p == k - 1) {
-        right = left;
-      }
-      widths[order[p]] = Math.max(left, right);
+      double before = p == 0 ? Double.NaN : means[order[p - 1]];
+      double after = p == k - 1 ? Double.NaN : means[order[p + 1]];
+      widths[order[p]] = neighbourWidth(p, k, means[order[p]], before, after, lo, hi);
     }
     return widths;
+  }
+
+  /**
+   * The width of the kernel at place p of k by position, whose mean is {@code here}, between
+   * {@code before} and {@code after} (read only where there are such neighbours).
+   */
+  static double neighbourWidth(int p, int k, double here, double before, double after, double lo, double hi) {
+    double left = p == 0 ? here - lo : here - before;
+    double right = p == k - 1 ? hi - here : after - here;
+    // the interval ends are not neighbours: the outermost kernels use their inner gap
+    if (k >= 2 && p == 0) {
+      left = right;
+    } else if (k >= 2 && p == k - 1) {
+      right = left;
+    }
+    return Math.max(left, right);
   }
 
   static final int INDEX_BITS = 20;
   private static final double POSITIONS = 4294967296.0;
 
   private void buildCategorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
+    double[][] built = categorical(j, dim, obs, priorWeight, uniformShare);
+    prob[j] = built[0];
+    logProb[j] = built[1];
+  }
+
+  /** Categorical dimension j's kernel probabilities and their logs, indexed [k * choices + c]. */
+  static double[][] categorical(int j, TpeDimension dim, double[][] obs, double priorWeight, double uniformShare) {
     int n = obs.length;
+    int kernels = n + 1;
     int c = dim.choices;
-    prob[j] = new double[kernels * c];
-    logProb[j] = new double[kernels * c];
+    double[] prob = new double[kernels * c];
+    double[] logProb = new double[kernels * c];
     double fill = priorWeight / kernels;
     for (int k = 0; k < kernels; k++) {
       double total = fill * c + (k < n ? 1 : 0);
       for (int i = 0; i < c; i++) {
         double p = (fill + (k < n && (int) obs[k][j] == i ? 1 : 0)) / total;
         p = (1 - uniformShare) * p + uniformShare / c;
-        prob[j][k * c + i] = p;
-        logProb[j][k * c + i] = Math.log(p);
+        prob[k * c + i] = p;
+        logProb[k * c + i] = Math.log(p);
       }
     }
+    return new double[][] {prob, logProb};
   }
 
   /** Draws a point: a kernel by weight, then each dimension from that kernel. */
@@ -282,9 +352,17 @@ final class ParzenEstimator {
     return x;
   }
 
-  /** log of the mixture density (mass, for discrete dimensions) at {@code x}. */
+  private double[] scratch() {
+    if (scratch == null) {
+      scratch = new double[kernels];
+    }
+    return scratch;
+  }
+
+  /** log of the mixture density (mass, for discrete dimensions) at {@code x}; one caller at a time. */
   double logDensity(double[] x) {
-    double[] acc = logWeight.clone();
+    double[] acc = scratch();
+    System.arraycopy(logWeight, 0, acc, 0, kernels);
     for (int j = 0; j < x.length; j++) {
       TpeDimension dim = dims.get(j);
       switch (dim.kind) {
@@ -388,8 +466,7 @@ final class ParzenEstimator {
     }
     double sum = 0;
     for (double v : a) {
-      // terms 40 nats below the largest change the sum by less than 1e-17
-      if (v > max - 40) {
+      if (v > max - NEGLIGIBLE) {
         sum += Math.exp(v - max);
       }
     }

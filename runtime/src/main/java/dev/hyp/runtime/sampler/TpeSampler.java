@@ -56,7 +56,7 @@ public final class TpeSampler implements Sampler {
   @Override
   public ParamValues sample(SamplingContext context) {
     SplittableRandom random = Seeds.forTrial(seed, context.index());
-    List<FrozenTrial> usable = new ArrayList<>();
+    List<FrozenTrial> usable = new ArrayList<>(context.trials().size());
     for (FrozenTrial t : context.trials()) {
       if (TrialRanking.usable(t)) {
         usable.add(t);
@@ -97,8 +97,6 @@ public final class TpeSampler implements Sampler {
     synchronized (groups) {
       observations = groups.computeIfAbsent(key, k -> new GroupObservations(dims));
     }
-    ParzenEstimator l;
-    ParzenEstimator g;
     synchronized (observations) {
       double[][] rows = observations.update(trials);
       int belowCount = 0;
@@ -129,10 +127,11 @@ public final class TpeSampler implements Sampler {
           }
         }
       }
-      l = new ParzenEstimator(dims, below, priorWeight, null, 0, observations.shortcutsFor(belowAt));
-      g = new ParzenEstimator(dims, above, priorWeight, null, 0, observations.shortcutsFor(aboveAt));
+      ParzenEstimator l = new ParzenEstimator(dims, below, priorWeight, null, 0, observations.shortcutsFor(belowAt));
+      // read before the next ask changes its kernels in place: under the lock
+      ParzenEstimator g = observations.aboveEstimator(aboveAt, above, priorWeight);
+      return mostPromising(dims, l, g, candidates, random);
     }
-    return mostPromising(dims, l, g, candidates, random);
   }
 
   /**

@@ -26,7 +26,7 @@ final class TrialRanking {
 
   /** Numbers of the {@code count} best-ranked finished trials (fewer if not enough have finished). */
   static Set<Integer> best(List<FrozenTrial> trials, Direction direction, int count) {
-    List<FrozenTrial> complete = new ArrayList<>();
+    List<FrozenTrial> complete = new ArrayList<>(trials.size());
     for (FrozenTrial t : trials) {
       if (t.state() == TrialState.COMPLETE) {
         complete.add(t);

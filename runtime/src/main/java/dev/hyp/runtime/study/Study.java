@@ -97,7 +97,8 @@ public final class Study {
     Trial trial;
     synchronized (askLock) {
       List<FrozenTrial> trials = storage.trials(record.id());
-      if (trials.stream().filter(FrozenTrial::countsTowardBudget).count() >= budget) {
+      // no study holds Integer.MAX_VALUE trials: an unbounded ask need not count them
+      if (budget < Integer.MAX_VALUE && trials.stream().filter(FrozenTrial::countsTowardBudget).count() >= budget) {
         return Optional.empty();
       }
       ParamValues params = sampler.sample(new SamplingContext(space, trials, direction(), trials.size(), objectives));
