@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -88,10 +87,8 @@ final class ReusingOutputLayer extends OutputLayer {
     return score;
   }
 
-  private static INDArray detachedCopy(INDArray z) {
-    try (MemoryWorkspace none = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-      return z.dup(z.ordering());
-    }
+  private static INDArray detachedCopy(INDArray z) { // outside the inference workspaces, which are reused
+    return Nd4j.createUninitializedDetached(z.dataType(), z.ordering(), z.shape()).assign(z);
   }
 
   private PreOutputReuse reuse() {
