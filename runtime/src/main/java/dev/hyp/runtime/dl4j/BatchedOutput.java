@@ -1,5 +1,7 @@
 package dev.hyp.runtime.dl4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -70,6 +72,63 @@ final class BatchedOutput {
       sum += (net.score(block, false) - regularization) * (to - from);
     }
     return sum / n + regularization;
+  }
+
+  /**
+   * One inference pass over {@code part} ({@link #of}), which also keeps each block's pre-activation of the
+   * output layer when it is hyp's ({@link ReusingOutputLayer}) and the part has no masks: then {@link
+   * PartOutput#score} is {@link #score}'s value, to the bit, without a second pass.
+   */
+  static PartOutput pass(MultiLayerNetwork net, DataSet part) {
+    return pass(net, part, ROWS);
+  }
+
+  /** {@link #pass(MultiLayerNetwork, DataSet)} in blocks of {@code rows} rows. */
+  static PartOutput pass(MultiLayerNetwork net, DataSet part, int rows) {
+    boolean masked = part.getFeaturesMaskArray() != null || part.getLabelsMaskArray() != null;
+    if (masked || !(net.getOutputLayer() instanceof ReusingOutputLayer layer)) {
+      return new PartOutput(net, part, of(net, part.getFeatures(), rows), null, rows);
+    }
+    List<INDArray> preOutputs = new ArrayList<>();
+    layer.keepInferencePreOutputs(preOutputs);
+    INDArray out;
+    try {
+      out = of(net, part.getFeatures(), rows);
+    } finally {
+      layer.keepInferencePreOutputs(null);
+    }
+    return new PartOutput(net, part, out, preOutputs, rows);
+  }
+
+  /**
+   * {@link #score(MultiLayerNetwork, DataSet, int)} from the output layer's kept pre-activations, one per
+   * block of {@code rows} rows: each block's score as {@code net.score(block, false)} computes it, then the
+   * same weighted mean.
+   */
+  static double score(MultiLayerNetwork net, DataSet part, List<INDArray> preOutputs, int rows) {
+    ReusingOutputLayer layer = (ReusingOutputLayer) net.getOutputLayer();
+    long n = part.getFeatures().size(0);
+    double regularization = net.calcRegularizationScore(true);
+    if (n <= rows) {
+      return layer.scoreOf(preOutputs.get(0), part.getLabels(), regularization);
+    }
+    double sum = 0;
+    int block = 0;
+    for (long from = 0; from < n; from = end(from, n, rows)) {
+      long to = end(from, n, rows);
+      INDArray labels = part.getLabels().get(rowsOf(part.getLabels().rank(), from, to));
+      sum += (layer.scoreOf(preOutputs.get(block++), labels, regularization) - regularization) * (to - from);
+    }
+    return sum / n + regularization;
+  }
+
+  /** How many blocks of {@code rows} rows {@link #of} computes {@code n} rows in. */
+  static int blocks(long n, int rows) {
+    int count = 0;
+    for (long from = 0; from < n; from = end(from, n, rows)) {
+      count++;
+    }
+    return count;
   }
 
   /** A block's end: never a last block of one row (a product with one row is a matrix-vector product). */

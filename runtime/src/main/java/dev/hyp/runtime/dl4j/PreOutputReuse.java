@@ -72,6 +72,19 @@ final class PreOutputReuse {
   }
 
   /**
+   * Lets {@code net}'s first layer leave out the gradient with respect to the network's input while
+   * {@code drop} is true ({@link ReusingDenseLayer#dropInputGradient}): only while nothing but {@code
+   * net.fit} trains it, which discards that gradient. A first layer that is not hyp's dense layer, or
+   * has an input preprocessor (which would be given the gradient), keeps computing it.
+   */
+  static void dropInputGradient(MultiLayerNetwork net, boolean drop) {
+    if (net.getnLayers() > 0 && net.getLayer(0) instanceof ReusingDenseLayer first
+        && net.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+      first.dropInputGradient(drop);
+    }
+  }
+
+  /**
    * Puts {@link ReusingDenseLayer} and {@link ReusingOutputLayer} in place of DL4J's dense and output
    * layers of an initialised {@code net} (layers of exactly DL4J's classes, without layer norm or
    * weight noise), each carrying over all of the replaced layer's state. Returns how many.

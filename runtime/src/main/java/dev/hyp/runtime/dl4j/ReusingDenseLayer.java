@@ -1,15 +1,24 @@
 package dev.hyp.runtime.dl4j;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** DL4J's dense layer, whose backward pass takes the forward pass's pre-activation ({@link PreOutputReuse}). */
+/**
+ * DL4J's dense layer, whose backward pass takes the forward pass's pre-activation ({@link PreOutputReuse}),
+ * and which, as a network's first layer, can leave out the gradient with respect to its input while
+ * that is discarded ({@link #dropInputGradient}).
+ */
 final class ReusingDenseLayer extends DenseLayer {
   private transient PreOutputReuse reuse; // not kept through Java serialization: made again on first use
+  private transient boolean inputGradientDropped;
 
   ReusingDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -30,6 +39,47 @@ final class ReusingDenseLayer extends DenseLayer {
       reuse().keep(computed.getFirst()); // the forward pass's, before its activation overwrites it
     }
     return computed;
+  }
+
+  /**
+   * Whether the backward pass may leave out the gradient with respect to the layer's input (returning
+   * null for it). {@code MultiLayerNetwork.fit} drops the first layer's ({@code calcBackpropGradients}
+   * with {@code returnInputActGrad} false sets it to null), so DL4J's product for it is wasted there;
+   * {@code calculateGradients} and {@code backpropGradient} of the network return it, so only the caller
+   * that knows it runs {@code fit} alone sets this ({@link PreOutputReuse#dropInputGradient}).
+   */
+  void dropInputGradient(boolean drop) {
+    inputGradientDropped = drop;
+  }
+
+  /**
+   * {@code BaseLayer.backpropGradient} of DL4J 1.0.0-M2.1, the same ops in the same order on the same
+   * arrays, without the input gradient's product ({@code W.mmuli(delta.transpose(), epsilonNext)}) and its
+   * array, when that is dropped and there is no dropout on the input to apply to it. Layer norm and
+   * weight noise never reach this class ({@link PreOutputReuse#applies}).
+   */
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    if (!inputGradientDropped || layerConf().getIDropout() != null) {
+      return super.backpropGradient(epsilon, workspaceMgr);
+    }
+    assertInputSet(true);
+    INDArray z = preOutputWithPreNorm(true, true, workspaceMgr).getFirst();
+    INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+    if (maskArray != null) {
+      applyMask(delta);
+    }
+    Gradient ret = new DefaultGradient();
+    if (hasBias()) {
+      INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+      delta.sum(biasGrad, 0);
+      ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+    }
+    INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+    Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+    ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+    weightNoiseParams.clear();
+    return new Pair<>(ret, null);
   }
 
   @Override

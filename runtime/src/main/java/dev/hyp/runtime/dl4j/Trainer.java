@@ -90,12 +90,15 @@ public final class Trainer {
       order[f] = new Random(options.seed() * 1_000_003L + f);
     }
     int epoch = 0;
+    PartOutput[] lastValidation = new PartOutput[k]; // the current network's, for the evaluation after training
     while (epoch < options.epochs()) {
       epoch++;
       double sum = 0;
       for (int f = 0; f < k; f++) {
+        lastValidation[f] = null;
         trainEpoch(nets.get(f), folds.get(f).train(), options.batch(), order[f], epoch);
-        sum += metric(nets.get(f), folds.get(f).validation(), folds.get(f).validationTruth(), data, options.metric());
+        lastValidation[f] = pass(nets.get(f), folds.get(f).validation());
+        sum += metric(lastValidation[f], folds.get(f).validationTruth(), data, options.metric());
       }
       double value = sum / k;
       if (Double.isNaN(value)) {
@@ -130,11 +133,12 @@ public final class Trainer {
       for (int f = 0; f < k; f++) {
         nets.get(f).setParams(best[f]);
       }
+      java.util.Arrays.fill(lastValidation, null); // another network's
     }
-    Map<String, Double> validation = mean(k, f -> evaluate(nets.get(f), folds.get(f).validation(),
-        folds.get(f).validationTruth(), data));
+    Map<String, Double> validation = mean(k, f -> evaluate(lastValidation[f] != null ? lastValidation[f]
+        : pass(nets.get(f), folds.get(f).validation()), folds.get(f).validationTruth(), data, true));
     Map<String, Double> test = folds.get(0).test() == null ? Map.of()
-        : mean(k, f -> evaluate(nets.get(f), folds.get(f).test(), folds.get(f).testTruth(), data));
+        : mean(k, f -> evaluate(pass(nets.get(f), folds.get(f).test()), folds.get(f).testTruth(), data, true));
     long millis = (System.nanoTime() - start) / 1_000_000;
     double[] values = history.stream().mapToDouble(Double::doubleValue).toArray();
     return new TrainResult(validation, test, epoch, bestEpoch, millis, nets.get(0), folds.get(0).normalizer(), pruned,
@@ -192,7 +196,8 @@ public final class Trainer {
       history[epoch - 1] = loss(net, fold.train());
       callback.onEpoch(epoch, history[epoch - 1]);
     }
-    Map<String, Double> test = fold.test() == null ? Map.of() : evaluate(net, fold.test(), fold.testTruth(), data);
+    Map<String, Double> test = fold.test() == null ? Map.of()
+        : evaluate(pass(net, fold.test()), fold.testTruth(), data, true);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new TrainResult(Map.of(), test, epochs, epochs, millis, net, fold.normalizer(), false, history,
         fold.encoding());
@@ -203,31 +208,48 @@ public final class Trainer {
     int n = batches.rows();
     int[] perm = batches.order(random);
     int batchIndex = 0;
-    for (int from = 0; from < n; from += batch) {
-      batchIndex++;
-      try {
-        net.fit(batches.batch(perm, from));
-      } catch (RuntimeException e) {
-        throw new TrainingFailedException("training failed in epoch " + epoch + ": " + describe(e), e);
+    PreOutputReuse.dropInputGradient(net, true); // fit alone trains it here: the input's gradient is discarded
+    try {
+      for (int from = 0; from < n; from += batch) {
+        batchIndex++;
+        try {
+          net.fit(batches.batch(perm, from));
+        } catch (RuntimeException e) {
+          throw new TrainingFailedException("training failed in epoch " + epoch + ": " + describe(e), e);
+        }
+        double score = net.score();
+        if (!Double.isFinite(score)) {
+          throw new TrainingFailedException("the loss became " + (Double.isNaN(score) ? "NaN" : "infinite")
+              + " in epoch " + epoch + ", batch " + batchIndex + " (the learning rate may be too high)");
+        }
       }
-      double score = net.score();
-      if (!Double.isFinite(score)) {
-        throw new TrainingFailedException("the loss became " + (Double.isNaN(score) ? "NaN" : "infinite")
-            + " in epoch " + epoch + ", batch " + batchIndex + " (the learning rate may be too high)");
-      }
+    } finally {
+      PreOutputReuse.dropInputGradient(net, false);
     }
     net.incrementEpochCount();
   }
 
-  private static double metric(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,
-      String metric) {
+  /**
+   * The objective's value from one inference pass over the part: the loss from the same pass
+   * ({@link PartOutput}), accuracy, f1, precision and recall from the confusion counts alone.
+   */
+  private static double metric(PartOutput part, double[] truth, ExperimentData data, String metric) {
     if (metric.equals("loss")) {
-      return loss(net, part);
+      return loss(part);
     }
     if (data.task() == Task.CLASSIFICATION && !metric.equals("auc")) {
-      return confusionMetrics(net, part, truth, data.numClasses()).get(metric);
+      return confusionMetrics(part.output(), truth, data.numClasses()).get(metric);
     }
-    return evaluate(net, part, truth, data, false).get(metric);
+    return evaluate(part, truth, data, false).get(metric);
+  }
+
+  /** One inference pass over {@code part}, for its metrics and its loss. */
+  private static PartOutput pass(MultiLayerNetwork net, DataSet part) {
+    try {
+      return BatchedOutput.pass(net, part);
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
+    }
   }
 
   /**
@@ -235,14 +257,7 @@ public final class Trainer {
    * int[], int)} gives them: the per-epoch value without the auc's sort of every row's scores per class and
    * without a row array per example (at 10,000 validation rows, most of an epoch's validation time).
    */
-  private static Map<String, Double> confusionMetrics(MultiLayerNetwork net, DataSet part, double[] truth,
-      int classes) {
-    INDArray out;
-    try {
-      out = BatchedOutput.of(net, part.getFeatures());
-    } catch (RuntimeException e) {
-      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
-    }
+  private static Map<String, Double> confusionMetrics(INDArray out, double[] truth, int classes) {
     int columns = (int) out.size(1);
     float[] scores = out.dup('c').data().asFloat();
     long[][] confusion = new long[classes][classes];
@@ -258,19 +273,8 @@ public final class Trainer {
     return Metrics.classification(confusion);
   }
 
-  private static Map<String, Double> evaluate(MultiLayerNetwork net, DataSet part, double[] truth,
-      ExperimentData data) {
-    return evaluate(net, part, truth, data, true);
-  }
-
-  private static Map<String, Double> evaluate(MultiLayerNetwork net, DataSet part, double[] truth, ExperimentData data,
-      boolean withLoss) {
-    INDArray out;
-    try {
-      out = BatchedOutput.of(net, part.getFeatures());
-    } catch (RuntimeException e) {
-      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
-    }
+  private static Map<String, Double> evaluate(PartOutput part, double[] truth, ExperimentData data, boolean withLoss) {
+    INDArray out = part.output();
     Map<String, Double> metrics = new LinkedHashMap<>();
     if (data.task() == Task.CLASSIFICATION) {
       int[] labels = new int[truth.length];
@@ -283,7 +287,7 @@ public final class Trainer {
       metrics.putAll(Metrics.regression(predictions, truth));
     }
     if (withLoss) {
-      metrics.put("loss", loss(net, part));
+      metrics.put("loss", loss(part));
     }
     return metrics;
   }
@@ -301,6 +305,15 @@ public final class Trainer {
       System.arraycopy(values, i * columns, out[i], 0, columns);
     }
     return out;
+  }
+
+  /** The loss function's mean over the part's rows, without the l1/l2 terms DL4J's score adds. */
+  private static double loss(PartOutput part) {
+    try {
+      return part.score() - part.regularization();
+    } catch (RuntimeException e) {
+      throw new TrainingFailedException("evaluation failed: " + describe(e), e);
+    }
   }
 
   /** The loss function's mean over the rows, without the l1/l2 terms DL4J's score adds. */

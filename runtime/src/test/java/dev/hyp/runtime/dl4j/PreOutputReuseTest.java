@@ -3,6 +3,7 @@ package dev.hyp.runtime.dl4j;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.vocab.Activation;
@@ -16,6 +17,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +40,44 @@ class PreOutputReuseTest {
         .updater(Updater.SGD, Map.of("lr", 0.05)).dense(9, Activation.SIGMOID)
         .output(Activation.IDENTITY, Loss.MSE, null), 2, 1, 7);
     compare("output layer alone", classifier().output(Activation.SOFTMAX, Loss.MCXENT, null), 1, 3, 16);
+  }
+
+  @Test
+  void aFirstLayerWithoutItsInputGradientTrainsBitForBitWhatDl4jsLayersTrain() {
+    compare("relu, tanh, softmax", classifier().dense(32, Activation.RELU).dense(17, Activation.TANH)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null), 3, 3, 16, true);
+    compare("dropout between", classifier().dense(24, Activation.RELU).dropout(0.3).dense(12, Activation.ELU)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null), 3, 3, 10, true);
+    compare("dropout on the input", classifier().dropout(0.25).dense(24, Activation.RELU)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null), 2, 3, 10, true);
+    compare("regression", new NetworkBuilder(5, InputShape.flat(6), Task.REGRESSION, 0)
+        .updater(Updater.SGD, Map.of("lr", 0.05)).dense(9, Activation.SIGMOID)
+        .output(Activation.IDENTITY, Loss.MSE, null), 2, 1, 7, true);
+  }
+
+  @Test
+  void theFirstLayerLeavesOutItsInputGradientOnlyWhileItIsDropped() {
+    MultiLayerNetwork net = NetworkBuilder.build(classifier().dense(8, Activation.RELU)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
+    DataSet data = batch(0, 16, 6, 3);
+    LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
+    org.deeplearning4j.nn.api.Layer first = net.getLayer(0);
+    first.setInput(data.getFeatures(), none);
+    INDArray epsilon = Nd4j.rand(DataType.FLOAT, 16, 8);
+    first.activate(true, none);
+    var kept = first.backpropGradient(epsilon, none);
+    assertEquals(16, kept.getSecond().size(0));
+    int[] weightGradient = bits(kept.getFirst().getGradientFor("W").dup());
+    PreOutputReuse.dropInputGradient(net, true);
+    first.setInput(data.getFeatures(), none);
+    first.activate(true, none);
+    var dropped = first.backpropGradient(epsilon, none);
+    assertNull(dropped.getSecond());
+    assertArrayEquals(weightGradient, bits(dropped.getFirst().getGradientFor("W")));
+    PreOutputReuse.dropInputGradient(net, false);
+    first.setInput(data.getFeatures(), none);
+    first.activate(true, none);
+    assertEquals(16, first.backpropGradient(epsilon, none).getSecond().size(0));
   }
 
   @Test
@@ -99,6 +139,11 @@ class PreOutputReuseTest {
    * parameters, training scores and outputs to the bit after every step.
    */
   private static void compare(String what, NetworkBuilder builder, int reusing, int outputs, int batch) {
+    compare(what, builder, reusing, outputs, batch, false);
+  }
+
+  /** The same, with hyp's first layer leaving out its input gradient during {@code fit} when {@code drop}. */
+  private static void compare(String what, NetworkBuilder builder, int reusing, int outputs, int batch, boolean drop) {
     MultiLayerConfiguration conf = builder.configuration();
     MultiLayerNetwork stock = new MultiLayerNetwork(conf.clone());
     stock.init();
@@ -114,7 +159,9 @@ class PreOutputReuseTest {
       Nd4j.getRandom().setSeed(1000 + step); // the same dropout masks for both
       stock.fit(data);
       Nd4j.getRandom().setSeed(1000 + step);
+      PreOutputReuse.dropInputGradient(ours, drop);
       ours.fit(data);
+      PreOutputReuse.dropInputGradient(ours, false);
       String at = what + ", step " + step;
       assertArrayEquals(bits(stock.params()), bits(ours.params()), at);
       assertEquals(Double.doubleToRawLongBits(stock.score()), Double.doubleToRawLongBits(ours.score()), at);

@@ -29,7 +29,9 @@ import java.util.Map;
  * <p>{@code java -cp CP dev.hyp.runtime.dl4j.bench.RealSizeBenchmark DATA.csv LABEL [epochs] [rounds] [configs]}:
  * configs as indices into {@link #LAYERS}, {@code 0,6,10} (default: all twelve). With
  * {@code -Dhyp.bench.image=28x28} the CSV's rows are 28x28 images and the network a small CNN
- * (conv2d(16, 3), maxpool(2), conv2d(32, 3), maxpool(2), dense(64)), batch 64, once per round.
+ * (conv2d(16, 3), maxpool(2), conv2d(32, 3), maxpool(2), dense(64)), batch 64, once per round. With
+ * {@code -Dhyp.bench.threads=2} two threads train the same configurations at once in this JVM, as
+ * {@code hyp run} does with {@code parallel = 2}; each prints its own thread's CPU (the "thread" field).
  */
 public final class RealSizeBenchmark {
   private RealSizeBenchmark() {}
@@ -50,6 +52,24 @@ public final class RealSizeBenchmark {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     int[] configs = shape != null ? new int[] {-1} : args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
         : java.util.stream.IntStream.range(0, LAYERS.length).toArray();
+    int parallel = Integer.getInteger("hyp.bench.threads", 1);
+    Thread[] workers = new Thread[parallel];
+    for (int t = 0; t < parallel; t++) {
+      int thread = t;
+      workers[t] = new Thread(() -> run(data, shape, epochs, rounds, configs, thread), "trial-" + t);
+      workers[t].start();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void run(ExperimentData data, int[] shape, int epochs, int rounds, int[] configs, int thread) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
       double total = 0;
@@ -71,10 +91,11 @@ public final class RealSizeBenchmark {
             TrainOptions.of(epochs, batch, "accuracy", 1), EpochCallback.NONE);
         double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         total += seconds;
-        System.out.printf(Locale.ROOT, "{\"round\":%d,\"layers\":\"%s\",\"batch\":%d,\"cpu_s\":%.3f,\"accuracy\":%.4f}%n",
-            round, (c < 0 ? "cnn " : "") + java.util.Arrays.toString(layers), batch, seconds, result.validation().get("accuracy"));
+        System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"layers\":\"%s\",\"batch\":%d,\"cpu_s\":%.3f,\"accuracy\":%.4f}%n",
+            thread, round, (c < 0 ? "cnn " : "") + java.util.Arrays.toString(layers), batch, seconds, result.validation().get("accuracy"));
       }
-      System.out.printf(Locale.ROOT, "{\"round\":%d,\"total_cpu_s\":%.3f}%n", round, total);
+      System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"total_cpu_s\":%.3f}%n", thread, round,
+          total);
     }
   }
 }
