@@ -110,6 +110,31 @@ public final class JvmChoice {
     return options;
   }
 
+  /**
+   * How much of the heap may stay free after a collection, for small data on few cores: the heap grows
+   * when less than 10% is free and shrinks when more than 30% is (the JVM's 40% and 70% let the serial
+   * collector's old generation grow to twice what stays alive). A small search keeps about 16 MB alive;
+   * with the JVM's ratios its heap reached 50 MB, with these 35 MB, for 2 more full collections while it
+   * starts (about 0.1 s of collector CPU; issue 19, docs/performance.md "Memory"). Not for large data,
+   * whose loading would grow the heap in many small steps, each after a full collection.
+   */
+  static final List<String> SMALL_DATA_HEAP_RATIOS = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+  /**
+   * {@link #SMALL_DATA_HEAP_RATIOS} for a search over {@code dataBytes} of data on {@code cores} cores
+   * (the `hyp` launcher starts `run` with them on few cores), unless {@code userOptions} set either ratio.
+   */
+  public static List<String> heapRatioOptions(long dataBytes, int cores, List<String> userOptions) {
+    boolean small = cores <= Dl4jEnvironment.FEW_CORES && dataBytes < LONG_TRIAL_DATA_BYTES;
+    return small && userOptions.stream().noneMatch(JvmChoice::isHeapFreeRatioOption) ? SMALL_DATA_HEAP_RATIOS
+        : List.of();
+  }
+
+  /** An option that sets how much of the heap may stay free after a collection. */
+  static boolean isHeapFreeRatioOption(String option) {
+    return option.startsWith("-XX:MinHeapFreeRatio") || option.startsWith("-XX:MaxHeapFreeRatio");
+  }
+
   /** An option that chooses the garbage collector. */
   static boolean isGcOption(String option) {
     return option.matches("-XX:[+-]Use[A-Za-z0-9]*GC");
@@ -175,10 +200,13 @@ public final class JvmChoice {
     boolean jit = user.stream().noneMatch(JvmChoice::isJitOption);
     boolean heap = user.stream().noneMatch(JvmChoice::isHeapOption);
     boolean maxBytes = user.stream().noneMatch(JvmChoice::isMaxBytesOption);
+    // the launcher's small-data heap ratios, not the user's: chosen again (heapRatioOptions) or left out
+    boolean ratios = user.stream().noneMatch(JvmChoice::isHeapFreeRatioOption);
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : current) {
-      if (!(jit && isJitOption(option) || heap && isHeapOption(option) || maxBytes && isMaxBytesOption(option))) {
+      if (!(jit && isJitOption(option) || heap && isHeapOption(option) || maxBytes && isMaxBytesOption(option)
+          || ratios && isHeapFreeRatioOption(option))) {
         command.add(option);
       }
     }

@@ -3,7 +3,10 @@ package dev.hyp.runtime.report;
 import dev.hyp.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,8 @@ import dev.hyp.runtime.trial.FrozenTrial;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,32 +30,82 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** The report page, whole. */
   public static String render(ReportInput input) {
-    Map<String, String> slots = Map.of(
-        "title", escapeHtml(input.experiment()),
-        "style", resource("dev/hyp/runtime/report/report.css"),
-        "echarts", script(ECHARTS),
-        "script", script("dev/hyp/runtime/report/report.js"),
-        "data", HtmlSafeJson.write(ReportData.of(input)),
-        "stamp", stamp(input.trials()));
-    // one pass, so text inserted into a slot is never searched for slots itself
-    Matcher slot = SLOT.matcher(resource("dev/hyp/runtime/report/report.html"));
-    StringBuilder html = new StringBuilder();
-    while (slot.find()) {
-      String value = slots.get(slot.group(1));
-      if (value == null) {
-        throw new IllegalStateException("report template has an unknown slot " + slot.group());
-      }
-      slot.appendReplacement(html, Matcher.quoteReplacement(value));
+    StringWriter html = new StringWriter();
+    try {
+      render(input, html);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    slot.appendTail(html);
     return html.toString();
   }
 
   /** Writes the report to {@code file} atomically, so a reader never sees half a page. */
   public static void write(ReportInput input, Path file) throws IOException {
-    String html = render(input);
-    AtomicFiles.write(file, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
+    AtomicFiles.write(file, temporary -> {
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        render(input, out);
+      }
+    });
+  }
+
+  /**
+   * The page into {@code out}, the inlined files copied through a small buffer: a page held whole,
+   * its 1 MB chart library decoded, checked, quoted and copied into it (about 25 MB of large arrays
+   * per page), filled the heap of a small search with short-lived arrays too large for its young
+   * generation's survivor space, so they went to the old generation (docs/performance.md, "Memory").
+   */
+  private static void render(ReportInput input, Writer out) throws IOException {
+    Map<String, String> texts = Map.of(
+        "title", escapeHtml(input.experiment()),
+        "data", HtmlSafeJson.write(ReportData.of(input)),
+        "stamp", stamp(input.trials()));
+    String template = resource("dev/hyp/runtime/report/report.html");
+    // one pass, so text inserted into a slot is never searched for slots itself
+    Matcher slot = SLOT.matcher(template);
+    int from = 0;
+    while (slot.find()) {
+      out.write(template, from, slot.start() - from);
+      String name = slot.group(1);
+      String text = texts.get(name);
+      String file = INLINED.get(name);
+      if (text != null) {
+        out.write(text);
+      } else if (file != null) {
+        copy(name.equals("style") ? file : checkedScript(file), out);
+      } else {
+        throw new IllegalStateException("report template has an unknown slot " + slot.group());
+      }
+      from = slot.end();
+    }
+    out.write(template, from, template.length() - from);
+  }
+
+  /** The files the page inlines, by their slot: its style, the chart library and its own script. */
+  private static final Map<String, String> INLINED = Map.of(
+      "style", "dev/hyp/runtime/report/report.css",
+      "echarts", ECHARTS,
+      "script", "dev/hyp/runtime/report/report.js");
+
+  /** Scripts already found free of `</script`: each is read whole for the check once per process. */
+  private static final Set<String> INLINABLE = ConcurrentHashMap.newKeySet();
+
+  private static String checkedScript(String name) {
+    if (!INLINABLE.contains(name)) {
+      script(name);
+      INLINABLE.add(name);
+    }
+    return name;
+  }
+
+  private static void copy(String name, Writer out) throws IOException {
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      new InputStreamReader(in, StandardCharsets.UTF_8).transferTo(out);
+    }
   }
 
   /**

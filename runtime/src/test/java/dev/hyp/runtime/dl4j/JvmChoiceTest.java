@@ -100,6 +100,30 @@ class JvmChoiceTest {
         "never above the maximum heap");
   }
 
+  /** Small data on few cores: a heap close to what stays alive (35 MB instead of 50 MB for breast_cancer). */
+  @Test
+  void smallDataOnFewCoresKeepsLittleOfTheHeapFree() {
+    List<String> ratios = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    assertEquals(ratios, JvmChoice.heapRatioOptions(124_435, 2, List.of()));
+    assertEquals(List.of(), JvmChoice.heapRatioOptions(17 * MB, 2, List.of()), "large data grows its heap freely");
+    assertEquals(List.of(), JvmChoice.heapRatioOptions(124_435, 16, List.of()), "G1 on many cores");
+    assertEquals(List.of(), JvmChoice.heapRatioOptions(124_435, 2, List.of("-XX:MaxHeapFreeRatio=50")), "the user's");
+  }
+
+  /** The `hyp` launcher starts `run` with the same ratios, and a relaunch for large data leaves them out. */
+  @Test
+  void theLaunchersHeapRatiosAreTheSmallDataOnesAndALargeDataRelaunchDropsThem() throws Exception {
+    String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("..", "hyp"));
+    assertTrue(launcher.contains("jvm_options+=(\"" + String.join("\" \"", JvmChoice.SMALL_DATA_HEAP_RATIOS) + "\")"),
+        "the launcher's `run` options");
+    List<String> current = List.of("-Xmx768m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dx=1");
+    assertEquals(List.of("java", "-Dx=1", "-Xmx648m", "-cp", "cp.jar", "Main"),
+        JvmChoice.relaunchCommand("java", current, List.of("-Xmx648m"), List.of(), "cp.jar", List.of("Main")));
+    List<String> user = List.of("-XX:MaxHeapFreeRatio=30");
+    assertTrue(JvmChoice.relaunchCommand("java", current, List.of("-Xmx648m"), user, "cp.jar", List.of("Main"))
+        .contains("-XX:MaxHeapFreeRatio=30"), "the user's ratio stays");
+  }
+
   @Test
   void theUsersCollectorAndHeapWin() {
     assertEquals(List.of("-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 24 * GB, List.of("-XX:+UseG1GC")));

@@ -12,12 +12,14 @@ import java.util.Map;
 
 /**
  * A child process of the benchmark, timed from its start to its end, with its peak resident
- * memory: the highest {@code VmHWM} of /proc/PID/status read every 20 ms while it lives (for the
- * process and any process it starts, summed). The output goes to files, so a chatty child never blocks.
+ * memory: the most its processes (it and any process it starts) held at one time, their {@code VmRSS}
+ * of /proc/PID/status summed every 20 ms while it lives, and at least the largest one process's
+ * {@code VmHWM}. The output goes to files, so a chatty child never blocks.
  */
 final class Child {
   /**
-   * @param peakRssMb the processes' peaks, summed
+   * @param peakRssMb the most the processes held at one time (two trials' processes side by side add up;
+   *     the `hyp` launcher's short helpers, which end before its JVM starts, do not), at least maxProcessRssMb
    * @param maxProcessRssMb the largest one process's peak (a pid that replaced its program, as `hyp run` does
    *     for large data, is one process: its peak is the larger of the two programs')
    */
@@ -35,6 +37,8 @@ final class Child {
   private final Path outFile;
   private final Path errFile;
   private final Map<Long, Long> peakKb = new HashMap<>();
+  /** The most the processes held at one time (the sum of their VmRSS in one sample), under peakKb's lock. */
+  private long peakTogetherKb;
   private final Thread sampler;
 
   private Child(List<String> command, Process process, long startNanos, Path outFile, Path errFile) {
@@ -75,8 +79,9 @@ final class Child {
       long kb;
       long maxKb;
       synchronized (peakKb) {
-        kb = peakKb.values().stream().mapToLong(Long::longValue).sum();
         maxKb = peakKb.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        // processes that never lived at once (the launcher's helpers, then the JVM) do not add up
+        kb = Math.max(peakTogetherKb, maxKb);
       }
       List<String> out = Files.readAllLines(outFile, StandardCharsets.UTF_8);
       String err = Files.readString(errFile, StandardCharsets.UTF_8);
@@ -95,8 +100,11 @@ final class Child {
 
   private void sample() {
     while (process.isAlive()) {
-      read(process.toHandle());
-      process.toHandle().descendants().forEach(this::read);
+      long residentKb = read(process.toHandle());
+      residentKb += process.toHandle().descendants().mapToLong(this::read).sum();
+      synchronized (peakKb) {
+        peakTogetherKb = Math.max(peakTogetherKb, residentKb);
+      }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -105,7 +113,9 @@ final class Child {
     }
   }
 
-  private void read(ProcessHandle handle) {
+  /** Records the process's peak ({@code VmHWM}); returns its resident memory now ({@code VmRSS}, kB). */
+  private long read(ProcessHandle handle) {
+    long residentKb = 0;
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(handle.pid()), "status"))) {
         if (line.startsWith("VmHWM:")) {
@@ -113,11 +123,14 @@ final class Child {
           synchronized (peakKb) {
             peakKb.merge(handle.pid(), kb, Math::max);
           }
+        } else if (line.startsWith("VmRSS:")) {
+          residentKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | RuntimeException gone) {
       // the process ended between the listing and the read, or /proc is not there: nothing to add
     }
+    return residentKb;
   }
 
   static List<String> command(List<String> prefix, String... more) {

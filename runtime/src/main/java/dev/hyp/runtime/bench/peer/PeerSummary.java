@@ -36,7 +36,7 @@ final class PeerSummary {
       }
     }
     out.println("(medians over the repeats; trial s: the trials' own seconds, summed; wall s: the processes, start"
-        + " to end; rss: peak resident memory, summed over a side's processes; max: the largest one process)");
+        + " to end; rss: peak resident memory of a side's processes alive at once; max: the largest one process)");
     out.flush();
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's resident memory: summed over a side's processes, and the largest one process. */
+/** The benchmark's resident memory: summed over a side's processes alive at once, and the largest one process. */
 class ChildTest {
   @TempDir
   Path scratch;
@@ -35,6 +35,16 @@ class ChildTest {
     assertEquals(0, one.exit(), one.err());
     assertTrue(one.maxProcessRssMb() >= 96, one.toString());
     assertEquals(one.maxProcessRssMb(), one.peakRssMb(), 0.001, "the shell's and the JVM's peaks are one process's");
+  }
+
+  /** The `hyp` launcher's helpers end before its JVM starts: processes one after the other do not add up. */
+  @Test
+  void processesOneAfterTheOtherAreNotSummed() {
+    Child.Result sequential = Child.run(List.of("sh", "-c", java() + " && " + java()), Map.of(), scratch);
+    assertEquals(0, sequential.exit(), sequential.err());
+    assertTrue(sequential.maxProcessRssMb() >= 96, sequential.toString());
+    assertTrue(sequential.peakRssMb() < 1.5 * sequential.maxProcessRssMb(), sequential.toString());
+    assertTrue(sequential.peakRssMb() >= sequential.maxProcessRssMb(), sequential.toString());
   }
 
   /** Holds its pre-touched heap long enough to be sampled. */
