@@ -9,9 +9,13 @@ import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
+import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * temporary and copies; the f-order product itself is the same BLAS call into the same layout, and
  * col2im sums its terms by kernel row, then kernel column, in either layout (libnd4j's loop for a
  * column array whose strides do not fall from first to last dimension, which neither does), so the
- * copy goes and the bits stay. The rest of the backward pass is DL4J 1.0.0-M2.1's, op for op.
+ * copy goes and the bits stay. ReLU's backward pass writes into the pre-activation ({@link #delta}),
+ * which drops another copy. The rest of the backward pass is DL4J 1.0.0-M2.1's, op for op.
  */
 final class ReusingConvolutionLayer extends ConvolutionLayer {
   private transient ConvolutionReuse reuse; // not kept through Java serialization: made again on first use
@@ -90,7 +95,7 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
         Shape.newShapeNoCopy(weightGradView, new long[] {outDepth, inDepth * kH * kW}, false).transpose();
 
     Pair<INDArray, INDArray> p = preOutput4d(true, true, workspaceMgr);
-    INDArray delta = layerConf().getActivationFn().backprop(p.getFirst(), epsilon).getFirst();
+    INDArray delta = delta(p.getFirst(), epsilon);
     delta = delta.permute(1, 0, 2, 3);
     INDArray delta2d = delta.reshape('c', new long[] {outDepth, miniBatch * outH * outW});
 
@@ -124,6 +129,23 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     weightNoiseParams.clear();
     epsNext = backpropDropOutIfPresent(epsNext);
     return new Pair<>(gradient, epsNext);
+  }
+
+  /**
+   * The activation's backward pass. DL4J's ReLU writes {@code z > 0 ? epsilon : 0} into a new c-order
+   * array, which the reshape of {@code delta2d} then copies (permuted, it is not c order); written into
+   * {@code z} itself (this layer's to overwrite: the kept copy or the recomputation), the values are the
+   * same and the permuted {@code z} is c order, so the reshape is a view, as DL4J's comments intend.
+   */
+  private INDArray delta(INDArray z, INDArray epsilon) {
+    IActivation afn = layerConf().getActivationFn();
+    if (afn.getClass() == ActivationReLU.class && ((ActivationReLU) afn).getMax() == null
+        && ((ActivationReLU) afn).getThreshold() == null && ((ActivationReLU) afn).getNegativeSlope() == null
+        && Arrays.equals(z.shape(), epsilon.shape())) {
+      Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(z, epsilon, z, 0.0));
+      return z;
+    }
+    return afn.backprop(z, epsilon).getFirst();
   }
 
   @Override
