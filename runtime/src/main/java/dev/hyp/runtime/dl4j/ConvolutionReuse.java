@@ -48,7 +48,10 @@ final class ConvolutionReuse {
     return layer.getClass() == ConvolutionLayer.class && onPath((ConvolutionLayer) layer);
   }
 
-  /** Whether {@code layer} runs DL4J's own convolution: no helper (cuDNN, oneDNN), channels first, no weight noise, no DL4J cache. */
+  /**
+   * Whether {@code layer} runs DL4J's own convolution: no helper (cuDNN, oneDNN), channels first, no
+   * weight noise, no DL4J cache mode.
+   */
   static boolean onPath(ConvolutionLayer layer) {
     return layer.getHelper() == null
         && layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf
