@@ -1,16 +1,14 @@
 package dev.hyp.runtime.dl4j;
 
 import dev.hyp.runtime.dl4j.nd4j.FieldCopy;
-import java.util.Arrays;
+import dev.hyp.runtime.dl4j.nd4j.LayerArrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A convolution layer's forward pass, kept for its backward pass. DL4J 1.0.0-M2.1's {@code
@@ -70,34 +68,17 @@ final class ConvolutionReuse {
 
   /** Keeps copies of a training forward's {@code z} and {@code columns}; keeps nothing when either is a view. */
   void keep(INDArray z, INDArray columns) {
-    if (columns == null || !fillsItsBuffer(z) || !fillsItsBuffer(columns)) {
+    if (columns == null || !LayerArrays.fillsItsBuffer(z) || !LayerArrays.fillsItsBuffer(columns)) {
       held = false;
       return;
     }
-    preActivation = copy(preActivation, z);
-    this.columns = copy(this.columns, columns);
+    preActivation = LayerArrays.exactCopy(preActivation, z);
+    this.columns = LayerArrays.exactCopy(this.columns, columns);
     held = true;
   }
 
   void forget() {
     held = false;
-  }
-
-  /** Whether {@code a} is all of its buffer from its start, so that a copy of the buffer is a copy of {@code a}. */
-  private static boolean fillsItsBuffer(INDArray a) {
-    return a.offset() == 0 && a.data().length() == a.length() && !a.isEmpty();
-  }
-
-  /** {@code from} copied into {@code into} when that has exactly its layout, else into a new detached array of it. */
-  private static INDArray copy(INDArray into, INDArray from) {
-    if (into == null || !Arrays.equals(into.shapeInfoJava(), from.shapeInfoJava())) {
-      try (MemoryWorkspace none = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-        INDArray buffer = Nd4j.createUninitializedDetached(from.dataType(), from.length());
-        into = Nd4j.createArrayFromShapeBuffer(buffer.data(), from.shapeInfoDataBuffer());
-      }
-    }
-    Nd4j.getMemoryManager().memcpy(into.data(), from.data());
-    return into;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.dl4j.nd4j.LayerArrays;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -15,8 +16,6 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -92,7 +91,7 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     INDArray biasGradView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
     INDArray weightGradView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
     INDArray weightGradView2df =
-        Shape.newShapeNoCopy(weightGradView, new long[] {outDepth, inDepth * kH * kW}, false).transpose();
+        LayerArrays.reshapeNoCopy(weightGradView, new long[] {outDepth, inDepth * kH * kW}, false).transpose();
 
     Pair<INDArray, INDArray> p = preOutput4d(true, true, workspaceMgr);
     INDArray delta = delta(p.getFirst(), epsilon);
@@ -113,7 +112,7 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     // DL4J: w2d.mmul(delta2d), a c-order result computed into an f-order temporary and copied
     INDArray epsNext2d = Nd4j.createUninitialized(w2d.dataType(), new long[] {w2d.rows(), delta2d.columns()}, 'f');
     w2d.mmuli(delta2d, epsNext2d);
-    INDArray eps6d = Shape.newShapeNoCopy(epsNext2d, new long[] {kW, kH, inDepth, outW, outH, miniBatch}, true);
+    INDArray eps6d = LayerArrays.reshapeNoCopy(epsNext2d, new long[] {kW, kH, inDepth, outW, outH, miniBatch}, true);
     eps6d = eps6d.permute(5, 2, 1, 0, 4, 3);
     INDArray epsNextOrig = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps6d.dataType(),
         new long[] {inDepth, miniBatch, inH, inW}, 'c');
@@ -142,7 +141,7 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     if (afn.getClass() == ActivationReLU.class && ((ActivationReLU) afn).getMax() == null
         && ((ActivationReLU) afn).getThreshold() == null && ((ActivationReLU) afn).getNegativeSlope() == null
         && Arrays.equals(z.shape(), epsilon.shape())) {
-      Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(z, epsilon, z, 0.0));
+      LayerArrays.reluBackwardInPlace(z, epsilon);
       return z;
     }
     return afn.backprop(z, epsilon).getFirst();
