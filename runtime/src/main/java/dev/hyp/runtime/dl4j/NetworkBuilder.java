@@ -259,7 +259,7 @@ public final class NetworkBuilder {
 
   /**
    * A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path, and
-   * {@link PreOutputReuse}'s layers).
+   * {@link PreOutputReuse}'s and {@link ConvolutionReuse}'s layers).
    */
   public MultiLayerNetwork build() {
     return build(configuration());
@@ -271,6 +271,9 @@ public final class NetworkBuilder {
     net.init();
     if (PreOutputReuse.enabled()) {
       PreOutputReuse.install(net); // before the updater, which reads the layers
+    }
+    if (ConvolutionReuse.enabled()) {
+      ConvolutionReuse.install(net);
     }
     net.setUpdater(new OwnGradientUpdater(net));
     return net;

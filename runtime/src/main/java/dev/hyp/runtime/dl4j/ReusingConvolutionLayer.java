@@ -1,0 +1,186 @@
+package dev.hyp.runtime.dl4j;
+
+import dev.hyp.runtime.dl4j.nd4j.LayerArrays;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
+import java.util.Arrays;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * DL4J's convolution layer (channels first, no helper), whose backward pass takes the forward pass's
+ * pre-activation and im2col columns ({@link ConvolutionReuse}) and computes the gradient with respect
+ * to its input's columns straight into the order col2im reads. DL4J's {@code backpropGradient} asks
+ * for that product ({@code w2d.mmul(delta2d)}) in c order, which ND4J computes into an f-order
+ * temporary and copies; the f-order product itself is the same BLAS call into the same layout, and
+ * col2im sums its terms by kernel row, then kernel column, in either layout (libnd4j's loop for a
+ * column array whose strides do not fall from first to last dimension, which neither does), so the
+ * copy goes and the bits stay. ReLU's backward pass writes into the pre-activation ({@link #delta}),
+ * which drops another copy. The rest of the backward pass is DL4J 1.0.0-M2.1's, op for op.
+ */
+final class ReusingConvolutionLayer extends ConvolutionLayer {
+  private transient ConvolutionReuse reuse; // not kept through Java serialization: made again on first use
+
+  ReusingConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  @Override
+  protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    if (!training || !ConvolutionReuse.onPath(this)) {
+      return super.preOutput(training, forBackprop, workspaceMgr);
+    }
+    if (forBackprop) {
+      Pair<INDArray, INDArray> kept = reuse().take();
+      return kept != null ? kept : super.preOutput(true, true, workspaceMgr);
+    }
+    // the forward pass's: the same z, with the columns DL4J returns when asked for backprop
+    Pair<INDArray, INDArray> computed = super.preOutput(true, true, workspaceMgr);
+    reuse().keep(computed.getFirst(), computed.getSecond());
+    return new Pair<>(computed.getFirst(), null);
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    if (!ConvolutionReuse.onPath(this)) {
+      return super.backpropGradient(epsilon, workspaceMgr);
+    }
+    assertInputSet(true);
+    INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+    getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+    INDArray input = this.input.castTo(dataType);
+    if (epsilon.dataType() != dataType) {
+      epsilon = epsilon.castTo(dataType);
+    }
+    long miniBatch = input.size(0);
+    int inH = (int) input.size(2);
+    int inW = (int) input.size(3);
+    long outDepth = weights.size(0);
+    long inDepth = weights.size(1);
+    int kH = (int) weights.size(2);
+    int kW = (int) weights.size(3);
+    int[] dilation = layerConf().getDilation();
+    int[] kernel = layerConf().getKernelSize();
+    int[] strides = layerConf().getStride();
+    int[] pad;
+    int[] outSize;
+    if (convolutionMode == ConvolutionMode.Same) {
+      outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, null, convolutionMode, dilation,
+          org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+      pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize, new int[] {inH, inW}, kernel, strides, dilation);
+    } else {
+      pad = layerConf().getPadding();
+      outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, pad, convolutionMode, dilation,
+          org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+    }
+    int outH = outSize[0];
+    int outW = outSize[1];
+
+    INDArray biasGradView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+    INDArray weightGradView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+    INDArray weightGradView2df =
+        LayerArrays.reshapeNoCopy(weightGradView, new long[] {outDepth, inDepth * kH * kW}, false).transpose();
+
+    Pair<INDArray, INDArray> p = preOutput4d(true, true, workspaceMgr);
+    INDArray delta = delta(p.getFirst(), epsilon);
+    delta = delta.permute(1, 0, 2, 3);
+    INDArray delta2d = delta.reshape('c', new long[] {outDepth, miniBatch * outH * outW});
+
+    INDArray im2col2d = p.getSecond();
+    if (im2col2d == null) {
+      INDArray col = Nd4j.createUninitialized(dataType, new long[] {miniBatch, outH, outW, inDepth, kH, kW}, 'c');
+      INDArray col2 = col.permute(0, 3, 4, 5, 1, 2);
+      Convolution.im2col(input, kH, kW, strides[0], strides[1], pad[0], pad[1], dilation[0], dilation[1],
+          convolutionMode == ConvolutionMode.Same, col2);
+      im2col2d = col.reshape('c', miniBatch * outH * outW, inDepth * kH * kW);
+    }
+    Nd4j.gemm(im2col2d, delta2d, weightGradView2df, true, true, 1.0, 0.0);
+
+    INDArray w2d = weights.permute(3, 2, 1, 0).reshape('f', inDepth * kH * kW, outDepth);
+    // DL4J: w2d.mmul(delta2d), a c-order result computed into an f-order temporary and copied
+    INDArray epsNext2d = Nd4j.createUninitialized(w2d.dataType(), new long[] {w2d.rows(), delta2d.columns()}, 'f');
+    w2d.mmuli(delta2d, epsNext2d);
+    INDArray eps6d = LayerArrays.reshapeNoCopy(epsNext2d, new long[] {kW, kH, inDepth, outW, outH, miniBatch}, true);
+    eps6d = eps6d.permute(5, 2, 1, 0, 4, 3);
+    INDArray epsNextOrig = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps6d.dataType(),
+        new long[] {inDepth, miniBatch, inH, inW}, 'c');
+    INDArray epsNext = epsNextOrig.permute(1, 0, 2, 3);
+    Convolution.col2im(eps6d, epsNext, strides[0], strides[1], pad[0], pad[1], inH, inW, dilation[0], dilation[1]);
+
+    Gradient gradient = new DefaultGradient();
+    if (layerConf().hasBias()) {
+      delta2d.sum(biasGradView, 1);
+      gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+    }
+    gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView, 'c');
+    weightNoiseParams.clear();
+    epsNext = backpropDropOutIfPresent(epsNext);
+    return new Pair<>(gradient, epsNext);
+  }
+
+  /**
+   * The activation's backward pass. DL4J's ReLU writes {@code z > 0 ? epsilon : 0} into a new c-order
+   * array, which the reshape of {@code delta2d} then copies (permuted, it is not c order); written into
+   * {@code z} itself (this layer's to overwrite: the kept copy or the recomputation), the values are the
+   * same and the permuted {@code z} is c order, so the reshape is a view, as DL4J's comments intend.
+   */
+  private INDArray delta(INDArray z, INDArray epsilon) {
+    IActivation afn = layerConf().getActivationFn();
+    if (afn.getClass() == ActivationReLU.class && ((ActivationReLU) afn).getMax() == null
+        && ((ActivationReLU) afn).getThreshold() == null && ((ActivationReLU) afn).getNegativeSlope() == null
+        && Arrays.equals(z.shape(), epsilon.shape())) {
+      LayerArrays.reluBackwardInPlace(z, epsilon);
+      return z;
+    }
+    return afn.backprop(z, epsilon).getFirst();
+  }
+
+  @Override
+  public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+    reuse().forget();
+    super.setInput(input, workspaceMgr);
+  }
+
+  @Override
+  public void clear() {
+    reuse().forget();
+    super.clear();
+  }
+
+  @Override
+  public void setParams(INDArray params) {
+    reuse().forget();
+    super.setParams(params);
+  }
+
+  @Override
+  public void setParam(String key, INDArray val) {
+    reuse().forget();
+    super.setParam(key, val);
+  }
+
+  @Override
+  public void setParamsViewArray(INDArray params) {
+    reuse().forget();
+    super.setParamsViewArray(params);
+  }
+
+  private ConvolutionReuse reuse() {
+    if (reuse == null) {
+      reuse = new ConvolutionReuse();
+    }
+    return reuse;
+  }
+}
