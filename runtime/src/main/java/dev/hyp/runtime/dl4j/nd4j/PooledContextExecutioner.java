@@ -36,16 +36,25 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean directMatmul;
   private final boolean javaIm2col;
   private final boolean denseElementwise;
+  private final boolean javaMaxPooling;
 
   /**
    * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
    * @param javaIm2col whether float im2col and col2im go to {@link JavaIm2col}
    * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
+   * @param javaMaxPooling whether float max pooling and its backward op go to {@link JavaMaxPooling}
    */
-  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
+      boolean javaMaxPooling) {
     this.directMatmul = directMatmul;
     this.javaIm2col = javaIm2col;
     this.denseElementwise = denseElementwise;
+    this.javaMaxPooling = javaMaxPooling;
+  }
+
+  /** Whether float max pooling runs in Java ({@link Nd4jPatches.Patch#JAVA_MAX_POOLING}). */
+  boolean usesJavaMaxPooling() {
+    return javaMaxPooling;
   }
 
   /** Whether float im2col and col2im run in Java ({@link Nd4jPatches.Patch#JAVA_IM2COL}). */
@@ -117,6 +126,10 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     if (copy != null) {
       return copy;
     }
+    Runnable pooling = javaMaxPooling ? JavaMaxPooling.of(op) : null;
+    if (pooling != null) {
+      return pooling;
+    }
     return denseElementwise ? DenseElementwise.reluBackward(op) : null;
   }
 
@@ -152,7 +165,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
+      boolean javaMaxPooling) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -162,7 +176,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
-          denseElementwise);
+          denseElementwise, javaMaxPooling);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });
