@@ -57,11 +57,6 @@ public final class Nd4jPatches {
      * Java, instead of libnd4j's per-element index arithmetic. Part of the pooled executioner.
      */
     DENSE_ELEMENTWISE("hyp.nd4j.libnd4jStridedOps"),
-    /**
-     * {@link JavaMaxPooling}: 2-d max pooling on floats and its backward op run in Java, over each image
-     * in a heap array, instead of libnd4j's strided loop. Part of the pooled executioner.
-     */
-    JAVA_MAX_POOLING("hyp.nd4j.libnd4jMaxPooling"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -148,7 +143,7 @@ public final class Nd4jPatches {
     }
     if (options.has(Patch.POOLED_EXECUTIONER)) {
       PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
-          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE), options.has(Patch.JAVA_MAX_POOLING));
+          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
@@ -159,9 +154,6 @@ public final class Nd4jPatches {
         }
         if (executioner.usesDenseElementwise()) {
           installed.add(Patch.DENSE_ELEMENTWISE);
-        }
-        if (executioner.usesJavaMaxPooling()) {
-          installed.add(Patch.JAVA_MAX_POOLING);
         }
       }
     }

@@ -36,25 +36,16 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean directMatmul;
   private final boolean javaIm2col;
   private final boolean denseElementwise;
-  private final boolean javaMaxPooling;
 
   /**
    * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
    * @param javaIm2col whether float im2col and col2im go to {@link JavaIm2col}
    * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
-   * @param javaMaxPooling whether float max pooling and its backward op go to {@link JavaMaxPooling}
    */
-  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
-      boolean javaMaxPooling) {
+  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
     this.directMatmul = directMatmul;
     this.javaIm2col = javaIm2col;
     this.denseElementwise = denseElementwise;
-    this.javaMaxPooling = javaMaxPooling;
-  }
-
-  /** Whether float max pooling runs in Java ({@link Nd4jPatches.Patch#JAVA_MAX_POOLING}). */
-  boolean usesJavaMaxPooling() {
-    return javaMaxPooling;
   }
 
   /** Whether float im2col and col2im run in Java ({@link Nd4jPatches.Patch#JAVA_IM2COL}). */
@@ -126,10 +117,6 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     if (copy != null) {
       return copy;
     }
-    Runnable pooling = javaMaxPooling ? JavaMaxPooling.of(op) : null;
-    if (pooling != null) {
-      return pooling;
-    }
     return denseElementwise ? DenseElementwise.reluBackward(op) : null;
   }
 
@@ -165,8 +152,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
-      boolean javaMaxPooling) {
+  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -176,7 +162,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
-          denseElementwise, javaMaxPooling);
+          denseElementwise);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });
