@@ -21,6 +21,9 @@ import org.nd4j.linalg.api.ops.CustomOp;
  * column array whose strides do not fall from first to last dimension, which DL4J's always is). A
  * column array in plain c order, where libnd4j sums in another order, is left to libnd4j.
  *
+ * <p>DL4J's column arrays, whose memory holds each image's columns in one block, go to {@link
+ * ImageMajorColumns}, which does the same over heap arrays; the loops here take the other layouts.
+ *
  * <p>{@link PooledContextExecutioner} asks it for each custom op unless {@code
  * -Dhyp.nd4j.libnd4jIm2col=true} ({@link Nd4jPatches.Patch#JAVA_IM2COL}).
  */
@@ -65,6 +68,9 @@ final class JavaIm2col {
     if (image.shape().length != 4 || col.shape().length != 6 || col.size(0) != image.size(0)
         || col.size(1) != image.size(1) || col.size(2) != a[0] || col.size(3) != a[1]) {
       return null;
+    }
+    if (ImageMajorColumns.fits(col)) {
+      return () -> ImageMajorColumns.image2col(image, col, a[2], a[3], a[4], a[5], a[6], a[7], padValue);
     }
     return () -> image2col(image, col, a[2], a[3], a[4], a[5], a[6], a[7], padValue);
   }
@@ -123,6 +129,9 @@ final class JavaIm2col {
     if (image.shape().length != 4 || col.shape().length != 6 || col.size(0) != image.size(0)
         || col.size(1) != image.size(1) || image.size(2) != a[4] || image.size(3) != a[5]) {
       return null;
+    }
+    if (ImageMajorColumns.fits(col)) {
+      return () -> ImageMajorColumns.col2image(col, image, a[0], a[1], a[2], a[3], a[6], a[7]);
     }
     return () -> col2image(col, image, a[0], a[1], a[2], a[3], a[6], a[7]);
   }
