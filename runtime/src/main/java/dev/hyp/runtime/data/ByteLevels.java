@@ -34,6 +34,22 @@ final class ByteLevels {
     }
   }
 
+  /** The code of {@code cell[from, to)}, or -1 when it was not seen (nothing is added). */
+  int find(byte[] cell, int from, int to) {
+    int hash = hash(cell, from, to);
+    int mask = table.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      int code = entry - 1;
+      if (hashes[code] == hash && Arrays.equals(bytes, starts[code], starts[code + 1], cell, from, to)) {
+        return code;
+      }
+    }
+  }
+
   /** The code of the text, a new one when it was not seen before. */
   int code(String text) {
     byte[] cell = text.getBytes(StandardCharsets.UTF_8);

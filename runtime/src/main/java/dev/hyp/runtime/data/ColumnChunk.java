@@ -26,6 +26,13 @@ final class ColumnChunk {
   private boolean numeric = true;
   private int textAt; // the first text cell's index
   private String text;
+  // what RawColumn counts, for a join of the part at once: kept while every cell is a number or missing
+  private int missing;
+  private int numericCells;
+  private boolean integers = true;
+  private boolean increasing = true;
+  private float first = Float.NaN;
+  private float last = Float.NEGATIVE_INFINITY;
 
   ColumnChunk(boolean keepLevels) {
     this.keepLevels = keepLevels;
@@ -45,6 +52,10 @@ final class ColumnChunk {
     }
     if (CsvScanner.isMissing(bytes, from, to)) {
       kinds[size] = MISSING;
+      missing++;
+      if (numeric) {
+        numbers[size] = Float.NaN; // as RawColumn holds a missing number
+      }
       if (codesUntil < 0) {
         codes[size] = -1;
       }
@@ -61,8 +72,15 @@ final class ColumnChunk {
       }
     } else {
       kinds[size] = NUMBER;
+      numericCells++;
       if (numeric) {
         numbers[size] = value;
+        integers &= value == Math.rint(value);
+        increasing &= value > last;
+        last = value;
+        if (first != first) {
+          first = value;
+        }
       }
     }
     if (codesUntil < 0) {
@@ -95,6 +113,43 @@ final class ColumnChunk {
   /** Whether every cell kept its code. */
   boolean hasAllCodes() {
     return codesUntil < 0;
+  }
+
+  /** Whether every cell is a number or missing (no text cell). */
+  boolean numeric() {
+    return numeric;
+  }
+
+  /** The cells as RawColumn holds numbers (NaN: missing); {@link #numeric()} only, its first {@link #size()} count. */
+  float[] numbers() {
+    return numbers;
+  }
+
+  int missing() {
+    return missing;
+  }
+
+  /** How many cells are numbers. */
+  int numericCells() {
+    return numericCells;
+  }
+
+  /** While {@link #numeric()}: whether every number is whole, and whether they grow strictly. */
+  boolean integers() {
+    return integers;
+  }
+
+  boolean increasing() {
+    return increasing;
+  }
+
+  /** The first and the last number (NaN when there is none). */
+  float first() {
+    return first;
+  }
+
+  float last() {
+    return last;
   }
 
   List<String> levels() {

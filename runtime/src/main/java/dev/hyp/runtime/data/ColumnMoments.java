@@ -13,6 +13,7 @@ public final class ColumnMoments {
   private final double[] mean;
   private final double[] squares; // the sum of squared deviations from the mean
   private final double[] blockMean;
+  private final double[] blockSquares;
   private long count;
 
   public ColumnMoments(int width) {
@@ -20,6 +21,7 @@ public final class ColumnMoments {
     this.mean = new double[width];
     this.squares = new double[width];
     this.blockMean = new double[width];
+    this.blockSquares = new double[width];
   }
 
   /** Adds {@code rows} rows of {@code width} floats each, row after row, from {@code block[0]}. */
@@ -27,26 +29,60 @@ public final class ColumnMoments {
     if (rows == 0) {
       return;
     }
-    java.util.Arrays.fill(blockMean, 0);
+    sum(blockMean, blockSquares, block, rows, width);
+    merge(blockMean, blockSquares, rows);
+  }
+
+  /**
+   * One block's own moments, which {@link #add(Block)} then joins: blocks may be summed on any
+   * thread, and joined in their order give exactly what {@link #add(float[], int)} gives.
+   */
+  public record Block(double[] mean, double[] squares, int rows) {}
+
+  /** The moments of {@code rows} rows of {@code width} floats each, from {@code block[0]}. */
+  public static Block of(float[] block, int rows, int width) {
+    Block moments = new Block(new double[width], new double[width], rows);
+    if (rows > 0) {
+      sum(moments.mean(), moments.squares(), block, rows, width);
+    }
+    return moments;
+  }
+
+  /** Joins a block's moments after those added so far (in the rows' order, for the same result). */
+  public void add(Block block) {
+    if (block.rows() > 0) {
+      merge(block.mean(), block.squares(), block.rows());
+    }
+  }
+
+  /** A block's column means and sums of squared deviations from them, into {@code mean} and {@code squares}. */
+  private static void sum(double[] mean, double[] squares, float[] block, int rows, int width) {
+    java.util.Arrays.fill(mean, 0);
     for (int i = 0; i < rows; i++) {
       int at = i * width;
       for (int j = 0; j < width; j++) {
-        blockMean[j] += block[at + j];
+        mean[j] += block[at + j];
       }
     }
     for (int j = 0; j < width; j++) {
-      blockMean[j] /= rows;
+      mean[j] /= rows;
     }
+    java.util.Arrays.fill(squares, 0);
+    for (int i = 0; i < rows; i++) { // row by row, but each column's sum in the same order as column by column
+      int at = i * width;
+      for (int j = 0; j < width; j++) {
+        double d = block[at + j] - mean[j];
+        squares[j] += d * d;
+      }
+    }
+  }
+
+  /** Chan's formula: the block's moments joined to the ones so far. */
+  private void merge(double[] blockMean, double[] blockSquares, int rows) {
     long total = count + rows;
     for (int j = 0; j < width; j++) {
-      double m = blockMean[j];
-      double s = 0;
-      for (int i = 0; i < rows; i++) {
-        double d = block[i * width + j] - m;
-        s += d * d;
-      }
-      double delta = m - mean[j];
-      squares[j] += s + delta * delta * ((double) count * rows / total);
+      double delta = blockMean[j] - mean[j];
+      squares[j] += blockSquares[j] + delta * delta * ((double) count * rows / total);
       mean[j] += delta * rows / total;
     }
     count = total;

@@ -62,11 +62,14 @@ public final class RawColumn {
    */
   void append(ColumnChunk chunk, int[] rows, int rowOffset) {
     int capacity = size + chunk.size(); // once, not growing by half again and again
-    if (numbers != null) {
-      numbers = Arrays.copyOf(numbers, Math.max(capacity, numbers.length));
+    if (numbers != null && numbers.length < capacity) {
+      numbers = Arrays.copyOf(numbers, capacity);
     }
-    if (codes != null) {
-      codes = Arrays.copyOf(codes, Math.max(capacity, codes.length));
+    if (codes != null && codes.length < capacity) {
+      codes = Arrays.copyOf(codes, capacity);
+    }
+    if (appendAtOnce(chunk)) {
+      return;
     }
     int[] remap = new int[chunk.levels().size()];
     Arrays.fill(remap, -1);
@@ -81,6 +84,69 @@ public final class RawColumn {
       put(absent, kind == ColumnChunk.NUMBER ? chunk.number(i) : Float.NaN, rows[i] + rowOffset, null, 0, 0,
           chunk, chunk.code(i), remap);
     }
+  }
+
+  /**
+   * Takes the chunk's cells in bulk where that gives what taking them one by one gives: its numbers
+   * copied when it has no text cell (or this column keeps no numbers), its codes mapped when this
+   * column keeps codes and cannot let them go on the way (text, a declared category, or at most
+   * {@value #NUMERIC_LEVELS} distinct values with the chunk's). The chunk's levels are added in the
+   * order of their codes, which is the order they first appear in. False, nothing changed: one by one.
+   */
+  private boolean appendAtOnce(ColumnChunk chunk) {
+    int n = chunk.size();
+    if (numbers == null && codes == null) {
+      missing += chunk.missing();
+      size += n;
+      return true;
+    }
+    if (numbers != null && !chunk.numeric()) {
+      return false; // its first text cell changes what this column keeps
+    }
+    int[] remap = null;
+    if (codes != null) {
+      if (!chunk.hasAllCodes()) {
+        return false;
+      }
+      List<String> chunkLevels = chunk.levels();
+      byte[][] bytes = new byte[chunkLevels.size()][];
+      int fresh = 0;
+      for (int k = 0; k < bytes.length; k++) {
+        bytes[k] = chunkLevels.get(k).getBytes(StandardCharsets.UTF_8);
+        fresh += levels.find(bytes[k], 0, bytes[k].length) < 0 ? 1 : 0;
+      }
+      if (numbers != null && !keepLevels && levels.size() + fresh > NUMERIC_LEVELS) {
+        return false; // the codes are let go at one of the chunk's cells
+      }
+      remap = new int[bytes.length];
+      for (int k = 0; k < bytes.length; k++) {
+        remap[k] = levels.code(bytes[k], 0, bytes[k].length);
+      }
+      if (levelCounts.length < levels.size()) {
+        levelCounts = Arrays.copyOf(levelCounts, Math.max(levels.size(), 2 * levelCounts.length));
+      }
+      for (int i = 0; i < n; i++) {
+        int code = chunk.code(i);
+        if (code >= 0) {
+          codes[size + i] = remap[code];
+          levelCounts[remap[code]]++;
+        } else {
+          codes[size + i] = -1;
+        }
+      }
+    }
+    if (numbers != null) {
+      System.arraycopy(chunk.numbers(), 0, numbers, size, n);
+      integers &= chunk.integers();
+      if (chunk.first() == chunk.first()) {
+        increasing &= chunk.increasing() && chunk.first() > last;
+        last = chunk.last();
+      }
+    }
+    missing += chunk.missing();
+    numericCells += chunk.numericCells();
+    size += n;
+    return true;
   }
 
   /**

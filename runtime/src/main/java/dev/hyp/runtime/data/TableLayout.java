@@ -81,26 +81,13 @@ public final class TableLayout {
         }
         missing = Missing.MOST_FREQUENT;
       }
-      boolean anyMissing = false;
-      for (int row : rows) {
-        if (column.isMissing(row)) {
-          anyMissing = true;
-          break;
-        }
-      }
+      boolean anyMissing = anyMissing(column, rows);
       boolean indicator = plan.indicatorOf(name) && missing != Missing.DROP && anyMissing;
       List<String> levels = List.of();
       boolean other = false;
       int embedding = 0;
       if (!numeric) {
-        int[] counts = new int[column.levels().size()];
-        for (int row : rows) {
-          int code = column.code(row);
-          if (code >= 0) {
-            counts[code]++;
-          }
-        }
-        List<Integer> ranked = ranked(counts);
+        List<Integer> ranked = ranked(codeCounts(column, rows));
         boolean embedded = plan.encodingOf(name, encoding) == CategoryEncoding.EMBEDDING;
         int kept = embedded ? ranked.size() : Math.min(plan.maxOnehot(), ranked.size());
         other = ranked.size() > kept;
@@ -118,6 +105,46 @@ public final class TableLayout {
       columns.add(new Planned(name, numeric, missing, indicator, levels, other, embedding));
     }
     return new TableLayout(List.copyOf(columns), List.copyOf(notes));
+  }
+
+  /*
+   * The loops over every row live in small methods of their own: in the large methods above, called
+   * once per column, the JIT compiled them only on stack replacement, seconds late, and a 200 MB
+   * table's counts ran interpreted meanwhile (issue 19).
+   */
+
+  /** Whether any of {@code rows} is missing in {@code column}. */
+  private static boolean anyMissing(RawColumn column, int[] rows) {
+    for (int row : rows) {
+      if (column.isMissing(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How often each level code of {@code column} occurs among {@code rows}. */
+  private static int[] codeCounts(RawColumn column, int[] rows) {
+    int[] counts = new int[column.levels().size()];
+    for (int row : rows) {
+      int code = column.code(row);
+      if (code >= 0) {
+        counts[code]++;
+      }
+    }
+    return counts;
+  }
+
+  /** Puts the numbers of {@code rows} that are not missing into {@code values}, in order; returns how many. */
+  private static int present(RawColumn column, int[] rows, float[] values) {
+    int n = 0;
+    for (int row : rows) {
+      float value = column.number(row);
+      if (!Float.isNaN(value)) {
+        values[n++] = value;
+      }
+    }
+    return n;
   }
 
   /** Codes that occur, most frequent first, ties by first seen. */
@@ -142,38 +169,36 @@ public final class TableLayout {
     return fit(null, new int[0]).width();
   }
 
-  /** Fits the values of each column on the rows {@code train} of {@code table} (null: nothing fitted yet). */
+  /**
+   * Fits the values of each column on the rows {@code train} of {@code table} (null: nothing fitted
+   * yet); the columns of a large table on all cores (each its own, so the same fit on any number).
+   */
   public TableEncoding fit(RawTable table, int[] train) {
-    List<TableEncoding.Column> fitted = new ArrayList<>();
-    for (Planned p : columns) {
-      RawColumn column = table == null ? null : table.column(p.name());
-      if (p.numeric()) {
-        fitted.add(new TableEncoding.NumberColumn(p.name(), p.missing(),
-            column == null ? 0 : fill(column, train, p.missing()), p.indicator()));
-      } else {
-        List<String> unseen = new ArrayList<>(p.levels());
-        String fill = null;
-        if (column != null) {
-          int[] counts = new int[column.levels().size()];
-          for (int row : train) {
-            int code = column.code(row);
-            if (code >= 0) {
-              counts[code]++;
-            }
-          }
-          List<Integer> ranked = ranked(counts);
-          for (int code : ranked) {
-            unseen.remove(column.levels().get(code));
-          }
-          if (p.missing() == Missing.MOST_FREQUENT && !ranked.isEmpty()) {
-            fill = column.levels().get(ranked.get(0));
-          }
-        }
-        fitted.add(new TableEncoding.CategoryColumn(p.name(), p.levels(), unseen, p.other(), p.missing(), fill,
-            p.indicator(), p.embedding()));
+    TableEncoding.Column[] fitted = new TableEncoding.Column[columns.size()];
+    Parallel.forEach(fitted.length, table == null ? 1 : Parallel.threadsFor(train.length),
+        () -> c -> fitted[c] = fit(columns.get(c), table, train));
+    return new TableEncoding(Arrays.asList(fitted));
+  }
+
+  private static TableEncoding.Column fit(Planned p, RawTable table, int[] train) {
+    RawColumn column = table == null ? null : table.column(p.name());
+    if (p.numeric()) {
+      return new TableEncoding.NumberColumn(p.name(), p.missing(), column == null ? 0 : fill(column, train, p.missing()),
+          p.indicator());
+    }
+    List<String> unseen = new ArrayList<>(p.levels());
+    String fill = null;
+    if (column != null) {
+      List<Integer> ranked = ranked(codeCounts(column, train));
+      for (int code : ranked) {
+        unseen.remove(column.levels().get(code));
+      }
+      if (p.missing() == Missing.MOST_FREQUENT && !ranked.isEmpty()) {
+        fill = column.levels().get(ranked.get(0));
       }
     }
-    return new TableEncoding(fitted);
+    return new TableEncoding.CategoryColumn(p.name(), p.levels(), unseen, p.other(), p.missing(), fill, p.indicator(),
+        p.embedding());
   }
 
   private static double fill(RawColumn column, int[] rows, Missing missing) {
@@ -181,19 +206,15 @@ public final class TableLayout {
       return 0;
     }
     float[] values = new float[rows.length];
-    int n = 0;
-    double sum = 0;
-    for (int row : rows) {
-      float value = column.number(row);
-      if (!Float.isNaN(value)) {
-        values[n++] = value;
-        sum += value;
-      }
-    }
+    int n = present(column, rows, values);
     if (n == 0) {
       return 0; // the training part has no value to learn from
     }
     if (missing == Missing.MEAN) {
+      double sum = 0;
+      for (int i = 0; i < n; i++) { // in row order, as the values were read
+        sum += values[i];
+      }
       return sum / n;
     }
     if (missing == Missing.MEDIAN) {

@@ -1,9 +1,12 @@
 package dev.hyp.runtime.dl4j;
 
 import dev.hyp.runtime.data.ColumnMoments;
+import dev.hyp.runtime.data.Parallel;
 import dev.hyp.runtime.data.RawTable;
 import dev.hyp.runtime.data.TableEncoding;
 import java.nio.FloatBuffer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
@@ -30,8 +33,12 @@ final class StandardizedFeatures {
   /** Encodes {@code rows} of {@code raw} (the training rows), fits the statistics on them and standardises them. */
   INDArray fit(RawTable raw, int[] rows) {
     int width = encoding.width();
+    ColumnMoments.Block[] blocks = new ColumnMoments.Block[blocks(rows.length)];
+    INDArray features = write(raw, rows, blocks);
     ColumnMoments moments = new ColumnMoments(width);
-    INDArray features = write(raw, rows, moments);
+    for (ColumnMoments.Block block : blocks) { // joined in the rows' order: the same sums on any number of threads
+      moments.add(block);
+    }
     mean = moments.means();
     std = moments.deviations();
     for (TableEncoding.Embedded embedded : encoding.embeddings()) { // an index names a row of a table
@@ -39,13 +46,18 @@ final class StandardizedFeatures {
       std[embedded.feature()] = 1f;
     }
     FloatBuffer data = features.data().asNioFloat();
-    float[] block = new float[Math.min(rows.length, TableEncoding.BLOCK_ROWS) * width];
-    for (int from = 0; from < rows.length; from += TableEncoding.BLOCK_ROWS) {
-      int n = Math.min(rows.length, from + TableEncoding.BLOCK_ROWS) - from;
-      data.get(from * width, block, 0, n * width);
-      ColumnMoments.standardize(block, n, mean, std);
-      data.put(from * width, block, 0, n * width);
-    }
+    int blockFloats = Math.min(rows.length, TableEncoding.BLOCK_ROWS) * width;
+    Parallel.forEach(blocks.length, Parallel.threadsFor(rows.length), () -> {
+      float[] block = new float[blockFloats];
+      FloatBuffer own = data.duplicate();
+      return b -> {
+        int from = b * TableEncoding.BLOCK_ROWS;
+        int n = Math.min(rows.length, from + TableEncoding.BLOCK_ROWS) - from;
+        own.get(from * width, block, 0, n * width);
+        ColumnMoments.standardize(block, n, mean, std);
+        own.put(from * width, block, 0, n * width);
+      };
+    });
     return features;
   }
 
@@ -63,8 +75,17 @@ final class StandardizedFeatures {
     return new NormalizerStandardize(Nd4j.create(mean.clone(), shape, 'c'), Nd4j.create(std.clone(), shape, 'c'));
   }
 
-  /** [rows, width] floats: each block summed into {@code moments} when given, else standardised. */
-  private INDArray write(RawTable raw, int[] rows, ColumnMoments moments) {
+  private static int blocks(int rows) {
+    return (rows + TableEncoding.BLOCK_ROWS - 1) / TableEncoding.BLOCK_ROWS;
+  }
+
+  /**
+   * [rows, width] floats, a block of {@link TableEncoding#BLOCK_ROWS} rows at a time, the blocks
+   * shared by the cores: each block's moments kept in {@code moments} when given, else each block
+   * standardised. The first block is encoded before the others start, so a column that cannot be
+   * encoded fails on the caller's thread with its message, as it did block after block.
+   */
+  private INDArray write(RawTable raw, int[] rows, ColumnMoments.Block[] moments) {
     int width = encoding.width();
     if (rows.length == 0) {
       encoding.encode(raw, rows, 0, 0, new float[0]); // a column that cannot be encoded fails even without rows
@@ -72,17 +93,28 @@ final class StandardizedFeatures {
     }
     INDArray features = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, width}, 'c');
     FloatBuffer into = features.data().asNioFloat();
-    float[] block = new float[Math.min(rows.length, TableEncoding.BLOCK_ROWS) * width];
-    for (int from = 0; from < rows.length; from += TableEncoding.BLOCK_ROWS) {
-      int to = Math.min(rows.length, from + TableEncoding.BLOCK_ROWS);
-      encoding.encode(raw, rows, from, to, block);
-      if (moments != null) {
-        moments.add(block, to - from);
-      } else {
-        ColumnMoments.standardize(block, to - from, mean, std);
-      }
-      into.put(from * width, block, 0, (to - from) * width);
-    }
+    int blockFloats = Math.min(rows.length, TableEncoding.BLOCK_ROWS) * width;
+    Supplier<IntConsumer> worker = () -> {
+      float[] block = new float[blockFloats];
+      FloatBuffer own = into.duplicate();
+      return b -> {
+        int from = b * TableEncoding.BLOCK_ROWS;
+        int to = Math.min(rows.length, from + TableEncoding.BLOCK_ROWS);
+        encoding.encode(raw, rows, from, to, block);
+        if (moments != null) {
+          moments[b] = ColumnMoments.of(block, to - from, width);
+        } else {
+          ColumnMoments.standardize(block, to - from, mean, std);
+        }
+        own.put(from * width, block, 0, (to - from) * width);
+      };
+    };
+    worker.get().accept(0);
+    int count = blocks(rows.length);
+    Parallel.forEach(count - 1, Parallel.threadsFor(rows.length), () -> {
+      IntConsumer task = worker.get();
+      return b -> task.accept(b + 1);
+    });
     return features;
   }
 }

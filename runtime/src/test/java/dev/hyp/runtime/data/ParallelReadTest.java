@@ -85,6 +85,48 @@ class ParallelReadTest {
     assertSame(one, two, "regression");
   }
 
+  /**
+   * The second part's cells joined at once (numbers copied, codes mapped) keep what the first part
+   * reading them one by one keeps: a column increasing in each part but not across, whole numbers
+   * only in the first part, levels new only in the second, two parts of few distinct numbers that
+   * together pass 1,000, missing cells.
+   */
+  @Test
+  void aPartJoinedAtOnceKeepsWhatCellByCellKeeps() throws IOException {
+    int rows = 6000;
+    String header = "up,whole,few,city,label\n";
+    int length = 25; // every row's bytes: the second part starts at the line after the file's middle byte
+    int split = ((header.length() + rows * length) / 2 - header.length()) / length + 1;
+    for (int variant = 0; variant < 4; variant++) {
+      StringBuilder csv = new StringBuilder(header);
+      Random random = new Random(variant);
+      for (int i = 0; i < rows; i++) {
+        boolean first = i < split;
+        // increasing in each part; across them too in variants 1 and 3, else starting again from 0
+        csv.append(String.format(Locale.ROOT, "%07d", first || variant % 2 == 1 ? i : i - split)).append(',');
+        csv.append(random.nextInt(40) == 0 ? "   NA" : String.format(Locale.ROOT, "%03d.%d", random.nextInt(100),
+            first || variant >= 2 ? 0 : 5)).append(',');
+        csv.append(String.format(Locale.ROOT, "%04d", first ? random.nextInt(700)
+            : 700 + random.nextInt(variant == 3 ? 200 : 700))).append(',');
+        csv.append(random.nextInt(30) == 0 ? "NA " : String.format(Locale.ROOT, "c%02d",
+            first ? random.nextInt(20) : random.nextInt(45))).append(',');
+        csv.append(random.nextBoolean() ? "a" : "b").append('\n');
+      }
+      Path file = dir.resolve("joined.csv");
+      Files.writeString(file, csv);
+      int before = TableReader.PARTS_TAKEN.get();
+      RawTable one = TableReader.read(CsvSource.of(file, "label"), Task.CLASSIFICATION, DataPlan.DEFAULT,
+          Long.MAX_VALUE);
+      RawTable two = TableReader.read(CsvSource.of(file, "label"), Task.CLASSIFICATION, DataPlan.DEFAULT, 0);
+      assertSame(one, two, "variant " + variant);
+      assertEquals(variant % 2 == 1, one.column("up").increasing(), "variant " + variant);
+      assertEquals(variant >= 2, one.column("whole").integers(), "variant " + variant);
+      if (Runtime.getRuntime().availableProcessors() > 1) {
+        assertEquals(before + 1, TableReader.PARTS_TAKEN.get(), "variant " + variant + " in two parts");
+      }
+    }
+  }
+
   @Test
   void badDataInTheSecondPartGivesTheSameMessage() throws IOException {
     String[] bad = {"1,2,3,4\n", "1,c1,seven\n", "\"open,1,a\n"}; // ragged, a label not a number, quotes

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.data.CategoryEncoding;
 import dev.hyp.runtime.data.ClassWeights;
+import dev.hyp.runtime.data.ColumnMoments;
 import dev.hyp.runtime.data.CsvSource;
 import dev.hyp.runtime.data.DataPlan;
 import dev.hyp.runtime.data.Missing;
+import dev.hyp.runtime.data.Parallel;
 import dev.hyp.runtime.data.RawTable;
 import dev.hyp.runtime.data.TableEncoding;
 import dev.hyp.runtime.data.TableLayout;
@@ -127,6 +129,58 @@ class StandardizedFeaturesTest {
       assertCloseOutside(oldTrain.getFeatures(), newTrain, amount, 1e-5, what + " train");
       assertCloseOutside(oldOther.getFeatures(), newOther, amount, 1e-5, what + " other");
     }
+  }
+
+  /**
+   * A fold large enough to be encoded on all cores: exactly the floats and statistics of encoding
+   * it block after block on one thread, summing each block into the moments in order.
+   */
+  @Test
+  void theSameOnAnyNumberOfThreads() throws IOException {
+    Random random = new Random(3);
+    StringBuilder csv = new StringBuilder("x,city,amount,label\n");
+    int n = Parallel.FROM_ROWS + 3 * TableEncoding.BLOCK_ROWS + 77;
+    for (int i = 0; i < n; i++) {
+      csv.append(random.nextInt(9) == 0 ? "" : String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 3 + 1))
+          .append(",c").append(random.nextInt(30))
+          .append(',').append(String.format(Locale.ROOT, "%.2f", 1_000_000 + random.nextGaussian()))
+          .append(',').append(random.nextBoolean() ? "a" : "b").append('\n');
+    }
+    Path file = dir.resolve("large.csv");
+    Files.writeString(file, csv);
+    DataPlan plan = new DataPlan(null, List.of(), Missing.MEDIAN, true, 20, Map.of(), ClassWeights.NONE);
+    RawTable raw = TableReader.read(CsvSource.of(file, "label"), Task.CLASSIFICATION, plan);
+    int[] train = new int[n - 5000];
+    int[] other = new int[5000];
+    for (int i = 0; i < n; i++) {
+      int row = (int) ((i * 7919L) % n);
+      if (i < train.length) {
+        train[i] = row;
+      } else {
+        other[i - train.length] = row;
+      }
+    }
+    TableEncoding fitted = TableLayout.of(raw, plan, train).fit(raw, train);
+    StandardizedFeatures standard = new StandardizedFeatures(fitted);
+    float[] parallelTrain = standard.fit(raw, train).data().asFloat();
+    float[] parallelOther = standard.transform(raw, other).data().asFloat();
+
+    int width = fitted.width();
+    float[] sequential = ExperimentData.encoded(fitted, raw, train).data().asFloat();
+    ColumnMoments moments = new ColumnMoments(width);
+    for (int from = 0; from < train.length; from += TableEncoding.BLOCK_ROWS) {
+      int rows = Math.min(train.length, from + TableEncoding.BLOCK_ROWS) - from;
+      moments.add(Arrays.copyOfRange(sequential, from * width, (from + rows) * width), rows);
+    }
+    float[] mean = moments.means();
+    float[] std = moments.deviations();
+    assertArrayEquals(mean, standard.normalizer().getMean().toFloatVector());
+    assertArrayEquals(std, standard.normalizer().getStd().toFloatVector());
+    ColumnMoments.standardize(sequential, train.length, mean, std);
+    assertArrayEquals(sequential, parallelTrain);
+    float[] sequentialOther = ExperimentData.encoded(fitted, raw, other).data().asFloat();
+    ColumnMoments.standardize(sequentialOther, other.length, mean, std);
+    assertArrayEquals(sequentialOther, parallelOther);
   }
 
   private static boolean isEmbedded(TableEncoding encoding, int feature) {

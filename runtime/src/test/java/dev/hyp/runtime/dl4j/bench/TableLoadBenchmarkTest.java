@@ -14,7 +14,10 @@ class TableLoadBenchmarkTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TableLoadBenchmark.run(0.5, 3, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(out.matches("(?s)file: .*, 0\\.5 MB, \\d+ rows, 12 columns\nread: .* s \\(\\d+ rows kept\\), peak heap "
-        + "\\d+ MB\nprepare: .* s \\(\\d+ features\\), peak heap \\d+ MB\nfolds: .* s, peak heap \\d+ MB\n"), out);
+    assertTrue(out.matches("(?s)file: .*, 0\\.5 MB, \\d+ rows, 12 columns\njvm: `hyp run` would choose .*\n"
+        + "start: .* s \\(ND4J's libraries.*\nprepare: .* s \\(read, split, layout, fits; \\d+ features\\), peak heap "
+        + "\\d+ MB\nfolds: .* s \\(encode, standardise\\)\nload \\(prepare \\+ folds.*cold\\): .* s, peak heap \\d+ MB; "
+        + "\\d+ MB/s by wall clock \\(\\d+ MB/s with the start\\)\nread again \\(warm JIT, every column\\): .* s "
+        + "\\(\\d+ rows kept\\), peak heap \\d+ MB\n"), out);
   }
 }
