@@ -36,7 +36,8 @@ public record MemoryEstimate(long bytes, int batch, int networks) {
     long network = report.getTotalMemoryBytes(batch, MemoryUseMode.TRAINING, CacheMode.NONE, DataType.FLOAT);
     long parameters = report.getMemoryBytes(MemoryType.PARAMETERS, batch, MemoryUseMode.TRAINING, CacheMode.NONE,
         DataType.FLOAT);
-    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * batch * rowBytes + convolutionExtra(conf, input, batch);
+    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * batch * rowBytes + convolutionExtra(conf, input, batch)
+        + keptForBackward(conf, input, batch);
     return new MemoryEstimate(saturatedTimes(perNetwork, networks), batch, networks);
   }
 
@@ -53,6 +54,29 @@ public record MemoryEstimate(long bytes, int batch, int networks) {
       }
     }
     return elements * batch * Float.BYTES * CONVOLUTION_EXTRA_ARRAYS;
+  }
+
+  /**
+   * What hyp's convolution layers keep from a training forward pass for the backward pass, between steps
+   * ({@link ConvolutionReuse}): each one's pre-activation (its output's size) and its im2col columns
+   * (input channels x kernel area per output pixel). Nothing when the switch keeps DL4J's layer.
+   */
+  static long keptForBackward(MultiLayerConfiguration conf, InputShape input, int batch) {
+    if (!ConvolutionReuse.enabled()) {
+      return 0;
+    }
+    var outputs = conf.getLayerActivationTypes(input.toInputType());
+    long elements = 0;
+    for (int i = 0; i < conf.getConfs().size(); i++) {
+      if (conf.getConf(i).getLayer().getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class
+          && outputs.get(i) instanceof InputType.InputTypeConvolutional output) {
+        var layer = (org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf.getConf(i).getLayer();
+        long pixels = output.getHeight() * output.getWidth();
+        elements += output.arrayElementsPerExample()
+            + layer.getNIn() * layer.getKernelSize()[0] * layer.getKernelSize()[1] * pixels;
+      }
+    }
+    return elements * batch * Float.BYTES;
   }
 
   /** Output-sized arrays per image layer and example beyond DL4J's report (measured: 3.5 to 5). */

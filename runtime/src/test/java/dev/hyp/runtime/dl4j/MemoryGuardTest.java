@@ -90,6 +90,23 @@ class MemoryGuardTest {
   }
 
   @Test
+  void theEstimateCountsWhatConvolutionLayersKeepForTheBackwardPass() {
+    InputShape image = InputShape.image(28, 28, 1);
+    NetworkBuilder cnn = new NetworkBuilder(1, image, Task.CLASSIFICATION, 10)
+        .conv2d(16, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, null)
+        .conv2d(32, 3, 1, Padding.SAME, Activation.RELU).output(null, Loss.MCXENT, null);
+    // per image: 16 x 784 outputs and 1 x 9 x 784 columns, then 32 x 196 outputs and 16 x 9 x 196 columns
+    long perImage = 16 * 784 + 9 * 784 + 32 * 196 + 16 * 9 * 196;
+    assertEquals(64 * perImage * Float.BYTES, MemoryEstimate.keptForBackward(cnn.configuration(), image, 64));
+    System.setProperty(ConvolutionReuse.SWITCH, "true");
+    try {
+      assertEquals(0, MemoryEstimate.keptForBackward(cnn.configuration(), image, 64), "DL4J's layer keeps nothing");
+    } finally {
+      System.clearProperty(ConvolutionReuse.SWITCH);
+    }
+  }
+
+  @Test
   void aMeasuredBudgetSharesWhatTheUserAllowsAmongTheTrials() {
     System.setProperty(MachineMemory.PROPERTY, "6g");
     try {
