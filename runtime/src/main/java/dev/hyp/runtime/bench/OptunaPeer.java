@@ -62,7 +62,8 @@ final class OptunaPeer {
         b.append(b.isEmpty() ? "" : ",").append(budget);
       }
       Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), String.valueOf(seeds),
-          String.join(",", functions), b.toString(), String.valueOf(firstSeed)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          String.join(",", functions), b.toString(), String.valueOf(firstSeed))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       return new OptunaPeer(p, script);
     } catch (IOException e) {
       why.append("the Optuna peer did not start: ").append(e.getMessage());
