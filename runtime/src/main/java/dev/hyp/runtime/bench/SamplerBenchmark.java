@@ -20,8 +20,9 @@ import java.util.Map;
  * Compares the samplers on standard test functions and on {@link MixedFunction}: median over
  * seeds F..F+N-1 (F is 0 unless {@code --first-seed} says otherwise) of the regret (best value
  * found minus the known optimum) after 25, 50 and 100 trials, one JSON line per function and
- * sampler; then a table of the best strategy and of {@code auto} beside Optuna 3.1's best on the six functions; then each strategy's cost of one
- * ask+tell on a 6-D space with 100 and 300 trials stored, and TPE's at 1,000.
+ * sampler; then a table of the best strategy and of {@code auto} beside Optuna 3.1's best on the
+ * six functions; then each strategy's cost of one ask+tell on a 6-D space with 100 and 300 trials
+ * stored, and TPE's at 1,000.
  *
  * <p>The Optuna column comes from Optuna itself, run now on this machine by {@link OptunaPeer}
  * beside hyp's runs (same functions, seeds and budgets) when {@code /usr/bin/python3} has optuna;
