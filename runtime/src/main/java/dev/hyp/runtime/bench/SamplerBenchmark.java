@@ -38,6 +38,7 @@ import java.util.Map;
  */
 public final class SamplerBenchmark {
   private static final int[] CHECKPOINTS = {25, 50, 100};
+  static final String CMAES_WITH_RESTARTS = "cmaes:restarts=2";
   private static final List<String> SIX = List.of("branin", "rosenbrock4", "hartmann6", "ackley5", "rastrigin4",
       "styblinski_tang4");
   /**
@@ -60,7 +61,9 @@ public final class SamplerBenchmark {
     int firstSeed = 0;
     List<String> functions = new ArrayList<>(SIX);
     functions.add(MixedFunction.INSTANCE.name());
-    List<String> samplers = Samplers.NAMES;
+    // cmaes with restarts too: its stalled runs restart around the best point (the best on rastrigin4)
+    List<String> samplers = new ArrayList<>(Samplers.NAMES);
+    samplers.add(CMAES_WITH_RESTARTS);
     List<Integer> cost = List.of(100, 300);
     boolean runOptuna = true;
     for (int i = 0; i < args.length; i++) {
