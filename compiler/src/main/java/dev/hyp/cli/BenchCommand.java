@@ -36,6 +36,11 @@ final class BenchCommand {
         description = "Seeds per sampler and function (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--first-seed", defaultValue = "0",
+        description = "The first seed: seeds F..F+N-1, e.g. 10 for a second set to check a win on (default:"
+            + " ${DEFAULT-VALUE}).")
+    int firstSeed;
+
     @Option(names = "--functions", split = ",",
         description = "Functions to run (default: all), e.g. branin,rosenbrock4.")
     List<String> functions;
@@ -55,7 +60,8 @@ final class BenchCommand {
 
     @Override
     public Integer call() {
-      List<String> args = new java.util.ArrayList<>(List.of("--seeds", String.valueOf(seeds)));
+      List<String> args = new java.util.ArrayList<>(List.of("--seeds", String.valueOf(seeds), "--first-seed",
+          String.valueOf(firstSeed)));
       if (functions != null) {
         args.addAll(List.of("--functions", String.join(",", functions)));
       }

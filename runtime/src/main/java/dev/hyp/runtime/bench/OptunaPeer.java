@@ -40,7 +40,7 @@ final class OptunaPeer {
   }
 
   /** @return the running peer, or null with the reason in {@code why} when python3 or optuna is missing */
-  static OptunaPeer start(int seeds, List<String> functions, int[] budgets, StringBuilder why) {
+  static OptunaPeer start(int seeds, int firstSeed, List<String> functions, int[] budgets, StringBuilder why) {
     if (!Files.isExecutable(PYTHON)) {
       why.append(PYTHON).append(" is not there");
       return null;
@@ -62,7 +62,8 @@ final class OptunaPeer {
         b.append(b.isEmpty() ? "" : ",").append(budget);
       }
       Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), String.valueOf(seeds),
-          String.join(",", functions), b.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          String.join(",", functions), b.toString(), String.valueOf(firstSeed))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       return new OptunaPeer(p, script);
     } catch (IOException e) {
       why.append("the Optuna peer did not start: ").append(e.getMessage());

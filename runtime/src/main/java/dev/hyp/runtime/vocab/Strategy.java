@@ -49,7 +49,8 @@ public enum Strategy implements Term {
       Option.integer("population", null, "points per generation; default 4 + 3 ln(the number of numeric parameters)")
           .atLeast(2),
       Option.number("sigma", 0.2, "the first step, as a fraction of each parameter's range").above(0).atMost(1),
-      Option.integer("restarts", 0, "restarts with twice the population once the search has converged").atLeast(0)),
+      Option.integer("restarts", 0, "restarts once a run has converged or stalled, local ones from the best"
+          + " point with a tenth of the step alternating with global ones with twice the population").atLeast(0)),
   /**
    * NSGA-II for several objectives: a genetic algorithm whose elite is the Pareto front and the
    * fronts behind it, spread out by crowding distance; feasible trials first.

@@ -2,10 +2,10 @@
 """Optuna's side of `hyp bench samplers`: the same six functions, boxes, seeds and budgets.
 
 Runs Optuna's RandomSampler, QMCSampler (scrambled Sobol), TPESampler and CmaEsSampler, each with
-its defaults and seed=s for s in 0..N-1, minimizing each function for the largest budget, and
+its defaults and seed=s for s in F..F+N-1 (F is 0 unless given), minimizing each function for the largest budget, and
 prints one JSON line per function and sampler with the median regret (best value found minus the
 known optimum) at each budget, as SamplerBenchmark prints hyp's. Run by SamplerBenchmark when
-/usr/bin/python3 has optuna; usage: optuna_peer.py SEEDS FUNCTION[,FUNCTION...] BUDGET[,BUDGET...]
+/usr/bin/python3 has optuna; usage: optuna_peer.py SEEDS FUNCTION[,FUNCTION...] BUDGET[,BUDGET...] [FIRST_SEED]
 """
 import json
 import math
@@ -83,11 +83,12 @@ def main():
     seeds = int(sys.argv[1])
     functions = sys.argv[2].split(",")
     budgets = [int(b) for b in sys.argv[3].split(",")]
+    first = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     warnings.simplefilter("ignore")
     for name in functions:
         for sampler in SAMPLERS:
-            runs = [regrets(name, sampler, seed, budgets) for seed in range(seeds)]
+            runs = [regrets(name, sampler, seed, budgets) for seed in range(first, first + seeds)]
             medians = [statistics.median(r[c] for r in runs) for c in range(len(budgets))]
             print(json.dumps({"function": name, "sampler": "optuna-" + sampler, "optuna": optuna.__version__,
                               "seeds": seeds, "budgets": budgets, "median_regret": medians}), flush=True)

@@ -56,6 +56,26 @@ class SamplerBenchmarkTest {
   }
 
   @Test
+  void aSecondSeedSetRunsThoseSeeds() {
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    double[] seed0 = SamplerBenchmark.printRegrets(1, 0, List.of("branin"), List.of("random"), out)
+        .get("branin").get("random");
+    double[] seed1 = SamplerBenchmark.printRegrets(1, 1, List.of("branin"), List.of("random"), out)
+        .get("branin").get("random");
+    double[] both = SamplerBenchmark.printRegrets(2, 0, List.of("branin"), List.of("random"), out)
+        .get("branin").get("random");
+    assertTrue(seed0[0] != seed1[0], "seed 1 is not seed 0 again");
+    for (int c = 0; c < 3; c++) {
+      // the median of two seeds is their mean
+      assertEquals((seed0[c] + seed1[c]) / 2, both[c], 1e-12);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SamplerBenchmark.printRegrets(1, 10, List.of("branin"), List.of("random"),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("\"seeds\":1,\"first_seed\":10,"), bytes.toString());
+  }
+
+  @Test
   void optunasLinesAreReadAndItsBestIsTheLowestPerBudget() {
     // as optuna_peer.py prints them (json.dumps)
     OptunaPeer.Line tpe = OptunaPeer.parse("{\"function\": \"branin\", \"sampler\": \"optuna-tpe\", \"optuna\": \"3.1.0\","
