@@ -183,8 +183,8 @@ public final class TableLayout {
   private static TableEncoding.Column fit(Planned p, RawTable table, int[] train) {
     RawColumn column = table == null ? null : table.column(p.name());
     if (p.numeric()) {
-      return new TableEncoding.NumberColumn(p.name(), p.missing(), column == null ? 0 : fill(column, train, p.missing()),
-          p.indicator());
+      double fillValue = column == null ? 0 : fill(column, train, p.missing());
+      return new TableEncoding.NumberColumn(p.name(), p.missing(), fillValue, p.indicator());
     }
     List<String> unseen = new ArrayList<>(p.levels());
     String fill = null;

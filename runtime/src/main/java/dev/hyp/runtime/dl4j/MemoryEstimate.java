@@ -36,8 +36,8 @@ public record MemoryEstimate(long bytes, int batch, int networks) {
     long network = report.getTotalMemoryBytes(batch, MemoryUseMode.TRAINING, CacheMode.NONE, DataType.FLOAT);
     long parameters = report.getMemoryBytes(MemoryType.PARAMETERS, batch, MemoryUseMode.TRAINING, CacheMode.NONE,
         DataType.FLOAT);
-    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * batch * rowBytes + convolutionExtra(conf, input, batch)
-        + keptForBackward(conf, input, batch);
+    long perNetwork = network + (keepsBest ? parameters : 0) + 2 * batch * rowBytes
+        + convolutionExtra(conf, input, batch) + keptForBackward(conf, input, batch);
     return new MemoryEstimate(saturatedTimes(perNetwork, networks), batch, networks);
   }
 

@@ -91,8 +91,10 @@ public final class RealSizeBenchmark {
             TrainOptions.of(epochs, batch, "accuracy", 1), EpochCallback.NONE);
         double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         total += seconds;
-        System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"layers\":\"%s\",\"batch\":%d,\"cpu_s\":%.3f,\"accuracy\":%.4f}%n",
-            thread, round, (c < 0 ? "cnn " : "") + java.util.Arrays.toString(layers), batch, seconds, result.validation().get("accuracy"));
+        System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"layers\":\"%s\",\"batch\":%d,"
+            + "\"cpu_s\":%.3f,\"accuracy\":%.4f}%n", thread, round,
+            (c < 0 ? "cnn " : "") + java.util.Arrays.toString(layers), batch, seconds,
+            result.validation().get("accuracy"));
       }
       System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"total_cpu_s\":%.3f}%n", thread, round,
           total);
