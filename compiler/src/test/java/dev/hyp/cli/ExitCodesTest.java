@@ -89,6 +89,14 @@ class ExitCodesTest {
   }
 
   @Test
+  void aBadOptionValueIsOneLineThatSaysWhereHelpIs() {
+    CliTest.Run run = CliTest.hyp("run", "x.hyp", "--parallel", "zero");
+    assertEquals(ExitCode.BAD_INPUT.code(), run.exit());
+    assertEquals("Invalid value for option '--parallel': 'zero' is not an int (see `hyp run --help`)",
+        run.err().strip());
+  }
+
+  @Test
   void eachFormatOptionAcceptsOnlyItsOwnFormatsAndNamesThem() {
     CliTest.Run check = CliTest.hyp("check", "--format", "csv", "x.hyp");
     assertEquals(ExitCode.BAD_INPUT.code(), check.exit());

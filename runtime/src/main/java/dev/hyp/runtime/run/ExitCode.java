@@ -41,9 +41,11 @@ public enum ExitCode {
 
   /**
    * Makes picocli's own outcomes exit with these codes on every command of the tree: help and
-   * version are {@link #OK}, a usage error is {@link #BAD_INPUT}, an exception {@link #INTERNAL}.
+   * version are {@link #OK}, a usage error is {@link #BAD_INPUT} with one line, an exception
+   * {@link #INTERNAL}.
    */
   public static CommandLine install(CommandLine commandLine) {
+    commandLine.setParameterExceptionHandler(ExitCode::usageError);
     CommandSpec spec = commandLine.getCommandSpec();
     spec.exitCodeOnSuccess(OK.code)
         .exitCodeOnUsageHelp(OK.code)
@@ -52,5 +54,16 @@ public enum ExitCode {
         .exitCodeOnExecutionException(INTERNAL.code);
     commandLine.getSubcommands().values().forEach(ExitCode::install);
     return commandLine;
+  }
+
+  /**
+   * A bad option or argument: picocli's message and where help is, on one line (picocli's own handler
+   * follows the message with the whole usage, which buries it).
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command.getErr().println(e.getMessage() + " (see `" + command.getCommandSpec().qualifiedName() + " --help`)");
+    command.getErr().flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 }
