@@ -36,6 +36,13 @@ final class AboveKernels {
   private final double[][] logZ;
   /** Per numeric dimension, the observations' {@link ParzenEstimator#sortKey}s by trial position, sorted. */
   private final long[][] keys;
+  /**
+   * The estimator's default weights when no earlier estimator had them (log and cumulative), and
+   * its densities' buffer: kept, grown as needed, rewritten by each ask as the kernels are.
+   */
+  private double[] logWeight = new double[0];
+  private double[] cumulative = new double[0];
+  private double[] scratch = new double[0];
   /** How many estimators were changed in place rather than built (for the tests). */
   private int inPlace;
 
@@ -178,7 +185,7 @@ final class AboveKernels {
 
   private void insert(int position, double[][] rows) {
     if (n + 2 > at.length) {
-      int capacity = n + 1 + MOST_CHANGES;
+      int capacity = n + 1 + Math.max(MOST_CHANGES, n / 2);
       at = Arrays.copyOf(at, capacity);
       for (int j = 0; j < dims.size(); j++) {
         if (numeric(j)) {
@@ -286,10 +293,17 @@ final class AboveKernels {
 
   /** The estimator over the kernels as they are now; categorical ones are built anew (their mix changes with n). */
   private ParzenEstimator current(double[][] above, double priorWeight, ParzenEstimator.Shortcuts shortcuts) {
+    if (scratch.length < n + 1) {
+      int capacity = n + 1 + Math.max(MOST_CHANGES, n / 2);
+      logWeight = new double[capacity];
+      cumulative = new double[capacity];
+      scratch = new double[capacity];
+    }
     double[][] weights = shortcuts.knownWeights(n, priorWeight);
     if (weights == null) {
-      weights = ParzenEstimator.defaultWeights(n, priorWeight);
-      shortcuts.rememberWeights(n, priorWeight, weights);
+      // not remembered: these arrays change with the next ask
+      ParzenEstimator.defaultWeightsInto(n, priorWeight, logWeight, cumulative);
+      weights = new double[][] {logWeight, cumulative};
     }
     int d = dims.size();
     double[][] prob = new double[d][];
@@ -301,6 +315,6 @@ final class AboveKernels {
         logProb[j] = built[1];
       }
     }
-    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb);
+    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb, scratch);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One group's observations as TPE keeps them from ask to ask: each trial's row of internal values,
@@ -224,16 +225,24 @@ final class GroupObservations {
    * of its observations, in the order it takes them (ascending).
    */
   ParzenEstimator.Shortcuts shortcutsFor(int[] positions) {
-    // each trial position's kernel in the estimator, -1 for trials it does not take
-    int[] kernelOf = new int[count];
-    Arrays.fill(kernelOf, -1);
-    for (int k = 0; k < positions.length; k++) {
-      kernelOf[positions[k]] = k;
-    }
     return new ParzenEstimator.Shortcuts() {
+      /** Each trial position's kernel in the estimator, -1 for trials it does not take; made when first needed. */
+      private int[] kernelOf;
+
       @Override
       public int[] order(int j, double priorMean) {
-        return kernelOrder(j, kernelOf, positions, priorMean);
+        return kernelOrder(j, this::kernelOf, positions, priorMean);
+      }
+
+      private int[] kernelOf() {
+        if (kernelOf == null) {
+          kernelOf = new int[count];
+          Arrays.fill(kernelOf, -1);
+          for (int k = 0; k < positions.length; k++) {
+            kernelOf[positions[k]] = k;
+          }
+        }
+        return kernelOf;
       }
 
       @Override
@@ -263,7 +272,7 @@ final class GroupObservations {
    * after every observation at or below its position, as a sort of (position, index) puts it.
    * The keys are distinct (an index each), so any sort of them gives that order.
    */
-  private int[] kernelOrder(int j, int[] kernelOf, int[] positions, double priorMean) {
+  private int[] kernelOrder(int j, Supplier<int[]> kernels, int[] positions, double priorMean) {
     TpeDimension dim = dims.get(j);
     int n = positions.length;
     if (8 * n < sortedCount[j]) {
@@ -285,6 +294,7 @@ final class GroupObservations {
     int p = 0;
     boolean priorPlaced = false;
     long[] keys = sorted[j];
+    int[] kernelOf = kernels.get();
     for (int s = 0, count = sortedCount[j]; s < count; s++) {
       int k = kernelOf[ParzenEstimator.index(keys[s])];
       if (k < 0) {

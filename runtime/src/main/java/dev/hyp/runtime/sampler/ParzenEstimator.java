@@ -100,6 +100,14 @@ final class ParzenEstimator {
    */
   ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
       double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb) {
+    this(dims, kernels, weights, mu, sigma, invSigma, logNorm, logZ, prob, logProb, null);
+  }
+
+  /** As above, with {@link #logDensity}'s buffer (at least {@code kernels} long, or null: its own). */
+  ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
+      double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb,
+      double[] scratch) {
+    this.scratch = scratch;
     this.dims = dims;
     this.kernels = kernels;
     this.logWeight = weights[0];
@@ -116,6 +124,30 @@ final class ParzenEstimator {
   /** Optuna's default weights for n observations as log weights and cumulative weights. */
   static double[][] defaultWeights(int n, double priorWeight) {
     return logAndCumulative(weights(n, priorWeight));
+  }
+
+  /**
+   * {@link #defaultWeights} written into {@code logWeight} and {@code cumulative} (each at least
+   * n + 1 long) instead of new arrays: the same numbers, computed in the same order.
+   */
+  static void defaultWeightsInto(int n, double priorWeight, double[] logWeight, double[] cumulative) {
+    // the raw weights first, where the cumulative ones go
+    int ramp = Math.max(0, n - 25);
+    for (int k = 0; k < n; k++) {
+      cumulative[k] = k < ramp ? (ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * k / (ramp - 1)) : 1.0;
+    }
+    cumulative[n] = priorWeight;
+    double sum = 0;
+    for (int k = 0; k <= n; k++) {
+      sum += cumulative[k];
+    }
+    double acc = 0;
+    for (int k = 0; k <= n; k++) {
+      double w = cumulative[k] / sum;
+      logWeight[k] = Math.log(w);
+      acc += w;
+      cumulative[k] = acc;
+    }
   }
 
   private static double[][] logAndCumulative(double[] w) {
@@ -371,7 +403,7 @@ final class ParzenEstimator {
         case DISCRETE -> addDiscrete(acc, j, x[j], dim);
       }
     }
-    return logSumExp(acc);
+    return logSumExp(acc, kernels);
   }
 
   private void addCategorical(double[] acc, int j, int choice, int c) {
@@ -449,12 +481,14 @@ final class ParzenEstimator {
     return Math.max(lo, Math.min(hi, m));
   }
 
-  private static double logSumExp(double[] a) {
+  /** The log of the sum of the exponentials of {@code a}'s first {@code n}. */
+  private static double logSumExp(double[] a, int n) {
     // a comparison rather than Math.max, which is slower for its NaN and signed-zero rules: a NaN
     // still gives NaN, and a -0.0 kept for 0.0 changes no result (the sum is at least one)
     double max = Double.NEGATIVE_INFINITY;
     boolean nan = false;
-    for (double v : a) {
+    for (int k = 0; k < n; k++) {
+      double v = a[k];
       max = v > max ? v : max;
       nan |= v != v;
     }
@@ -465,7 +499,8 @@ final class ParzenEstimator {
       return max;
     }
     double sum = 0;
-    for (double v : a) {
+    for (int k = 0; k < n; k++) {
+      double v = a[k];
       if (v > max - NEGLIGIBLE) {
         sum += Math.exp(v - max);
       }
