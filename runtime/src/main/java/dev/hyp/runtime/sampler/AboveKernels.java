@@ -38,11 +38,12 @@ final class AboveKernels {
   private final long[][] keys;
   /**
    * The estimator's default weights when no earlier estimator had them (log and cumulative), and
-   * its densities' buffer: kept, grown as needed, rewritten by each ask as the kernels are.
+   * its densities' buffers: kept, grown as needed, rewritten by each ask as the kernels are.
    */
   private double[] logWeight = new double[0];
   private double[] cumulative = new double[0];
   private double[] scratch = new double[0];
+  private int[] kept = new int[0];
   /** How many estimators were changed in place rather than built (for the tests). */
   private int inPlace;
 
@@ -298,6 +299,7 @@ final class AboveKernels {
       logWeight = new double[capacity];
       cumulative = new double[capacity];
       scratch = new double[capacity];
+      kept = new int[capacity];
     }
     double[][] weights = shortcuts.knownWeights(n, priorWeight);
     if (weights == null) {
@@ -315,6 +317,7 @@ final class AboveKernels {
         logProb[j] = built[1];
       }
     }
-    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb, scratch);
+    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb, scratch,
+        kept);
   }
 }
