@@ -10,24 +10,29 @@ import java.util.RandomAccess;
 /**
  * One study's trials as {@link InMemoryStorage} keeps them: a list that trials are added to and
  * replaced in (never removed from), and that hands out unchangeable snapshots without copying.
- * A snapshot reads the list's array up to the size it was taken at; adding a trial writes past
- * that size, so it goes into the same array, and only replacing one (a trial finishing) copies
- * the array first, once per snapshot. A sampler asking every trial of a study of 1,000 trials
- * thus costs one array copy per ask and tell instead of two copies per ask. Not thread-safe:
- * the storage's lock guards it; the snapshots are immutable and safe to share.
+ * The trials sit in chunks of {@value #CHUNK}; a snapshot holds the array of chunks and its size
+ * and reads nothing past that size. Adding a trial writes past every snapshot's size, so it needs
+ * no copy; replacing one (a trial finishing) copies, once per snapshot, the array of chunks and
+ * the one chunk it is in. A sampler that reads every trial of a study of 1,000 on each ask thus
+ * costs some 80 references copied per ask and tell instead of two copies of all 1,000. Not
+ * thread-safe: the storage's lock guards it; the snapshots are immutable and safe to share.
  */
 final class TrialList extends AbstractList<FrozenTrial> implements RandomAccess {
-  private FrozenTrial[] items = new FrozenTrial[16];
+  static final int CHUNK = 64;
+  private static final int SHIFT = 6;
+
+  private FrozenTrial[][] chunks = new FrozenTrial[4][];
   private int size;
-  /** Whether a snapshot reads {@code items}, so that a place below size may not change in it. */
-  private boolean shared;
+  /** Whether a snapshot reads {@code chunks}, and by chunk whether one reads that chunk. */
+  private boolean chunksShared;
+  private boolean[] chunkShared = new boolean[4];
   /** The snapshot of the list as it is now, or null after a change. */
   private List<FrozenTrial> current;
 
   @Override
   public FrozenTrial get(int index) {
     Objects.checkIndex(index, size);
-    return items[index];
+    return chunks[index >>> SHIFT][index & (CHUNK - 1)];
   }
 
   @Override
@@ -38,12 +43,20 @@ final class TrialList extends AbstractList<FrozenTrial> implements RandomAccess 
   @Override
   public boolean add(FrozenTrial trial) {
     Objects.requireNonNull(trial);
-    if (size == items.length) {
-      items = Arrays.copyOf(items, 2 * size);
-      shared = false;
+    int c = size >>> SHIFT;
+    if (c == chunks.length) {
+      chunks = Arrays.copyOf(chunks, 2 * c);
+      chunkShared = Arrays.copyOf(chunkShared, 2 * c);
+      chunksShared = false;
+    }
+    if (chunks[c] == null) {
+      // a chunk past every snapshot's size: no snapshot reads this place in the array of chunks
+      chunks[c] = new FrozenTrial[CHUNK];
+      chunkShared[c] = false;
     }
     // past every snapshot's size: a snapshot never reads this place
-    items[size++] = trial;
+    chunks[c][size & (CHUNK - 1)] = trial;
+    size++;
     current = null;
     modCount++;
     return true;
@@ -53,12 +66,17 @@ final class TrialList extends AbstractList<FrozenTrial> implements RandomAccess 
   public FrozenTrial set(int index, FrozenTrial trial) {
     Objects.checkIndex(index, size);
     Objects.requireNonNull(trial);
-    if (shared) {
-      items = items.clone();
-      shared = false;
+    if (chunksShared) {
+      chunks = chunks.clone();
+      chunksShared = false;
     }
-    FrozenTrial old = items[index];
-    items[index] = trial;
+    int c = index >>> SHIFT;
+    if (chunkShared[c]) {
+      chunks[c] = chunks[c].clone();
+      chunkShared[c] = false;
+    }
+    FrozenTrial old = chunks[c][index & (CHUNK - 1)];
+    chunks[c][index & (CHUNK - 1)] = trial;
     current = null;
     return old;
   }
@@ -66,25 +84,26 @@ final class TrialList extends AbstractList<FrozenTrial> implements RandomAccess 
   /** The trials as they are now, unchangeable: later additions and replacements do not show in it. */
   List<FrozenTrial> snapshot() {
     if (current == null) {
-      current = new Snapshot(items, size);
-      shared = true;
+      current = new Snapshot(chunks, size);
+      chunksShared = true;
+      Arrays.fill(chunkShared, 0, (size + CHUNK - 1) >>> SHIFT, true);
     }
     return current;
   }
 
   private static final class Snapshot extends AbstractList<FrozenTrial> implements RandomAccess {
-    private final FrozenTrial[] items;
+    private final FrozenTrial[][] chunks;
     private final int size;
 
-    Snapshot(FrozenTrial[] items, int size) {
-      this.items = items;
+    Snapshot(FrozenTrial[][] chunks, int size) {
+      this.chunks = chunks;
       this.size = size;
     }
 
     @Override
     public FrozenTrial get(int index) {
       Objects.checkIndex(index, size);
-      return items[index];
+      return chunks[index >>> SHIFT][index & (CHUNK - 1)];
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A snapshot of the in-memory storage's trials stays as it was taken while trials are added and
- * replaced after it, however many snapshots share the list's array, and cannot be changed.
+ * replaced after it (past several chunks), however many snapshots share its arrays, and cannot be changed.
  */
 class TrialListTest {
   @Test
@@ -26,7 +26,7 @@ class TrialListTest {
     List<FrozenTrial> mirror = new ArrayList<>();
     List<List<FrozenTrial>> snapshots = new ArrayList<>();
     List<List<FrozenTrial>> expected = new ArrayList<>();
-    for (int step = 0; step < 600; step++) {
+    for (int step = 0; step < 2400; step++) {
       int op = random.nextInt(4);
       if (op == 0 || mirror.isEmpty()) {
         FrozenTrial t = trial(mirror.size(), TrialState.RUNNING);
