@@ -66,15 +66,19 @@ final class AboveKernels {
   /**
    * The estimator over the bad trials' rows {@code above}, at trial positions {@code aboveAt}
    * (ascending) among {@code rows}, changed in place from the last one where that is cheaper.
+   *
+   * @param above those rows, or null to take them from {@code rows} where they are needed (a model
+   *     built anew, categorical dimensions)
    */
   ParzenEstimator estimator(int[] aboveAt, double[][] above, double[][] rows, double priorWeight,
       ParzenEstimator.Shortcuts shortcuts) {
     if (n >= MIN_KEPT && aboveAt.length >= MIN_KEPT && priorWeight == this.priorWeight
         && update(aboveAt, rows, shortcuts)) {
       inPlace++;
-      return current(above, priorWeight, shortcuts);
+      return current(aboveAt, above, rows, priorWeight, shortcuts);
     }
-    ParzenEstimator built = new ParzenEstimator(dims, above, priorWeight, null, 0, shortcuts);
+    double[][] observations = above != null ? above : rowsAt(aboveAt, rows);
+    ParzenEstimator built = new ParzenEstimator(dims, observations, priorWeight, null, 0, shortcuts);
     if (aboveAt.length >= MIN_KEPT) {
       keep(built, aboveAt, rows, priorWeight);
     } else {
@@ -272,6 +276,15 @@ final class AboveKernels {
     }
   }
 
+  /** The rows at the trial positions {@code at}. */
+  private static double[][] rowsAt(int[] at, double[][] rows) {
+    double[][] out = new double[at.length][];
+    for (int k = 0; k < at.length; k++) {
+      out[k] = rows[at[k]];
+    }
+    return out;
+  }
+
   /** The mean at place u of dimension j's sequence by position, the prior at place p. */
   private double mean(int j, int u, int p, double priorMean, double[][] rows) {
     return u == p ? priorMean : rows[ParzenEstimator.index(keys[j][u < p ? u : u - 1])][j];
@@ -293,7 +306,8 @@ final class AboveKernels {
   }
 
   /** The estimator over the kernels as they are now; categorical ones are built anew (their mix changes with n). */
-  private ParzenEstimator current(double[][] above, double priorWeight, ParzenEstimator.Shortcuts shortcuts) {
+  private ParzenEstimator current(int[] aboveAt, double[][] above, double[][] rows, double priorWeight,
+      ParzenEstimator.Shortcuts shortcuts) {
     if (scratch.length < n + 1) {
       int capacity = n + 1 + Math.max(MOST_CHANGES, n / 2);
       logWeight = new double[capacity];
@@ -310,9 +324,13 @@ final class AboveKernels {
     int d = dims.size();
     double[][] prob = new double[d][];
     double[][] logProb = new double[d][];
+    double[][] observations = above;
     for (int j = 0; j < d; j++) {
       if (!numeric(j)) {
-        double[][] built = ParzenEstimator.categorical(j, dims.get(j), above, priorWeight, 0);
+        if (observations == null) {
+          observations = rowsAt(aboveAt, rows);
+        }
+        double[][] built = ParzenEstimator.categorical(j, dims.get(j), observations, priorWeight, 0);
         prob[j] = built[0];
         logProb[j] = built[1];
       }

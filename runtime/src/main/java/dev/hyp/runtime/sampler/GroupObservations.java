@@ -46,6 +46,11 @@ final class GroupObservations {
     }
   };
   private double weightsPrior = Double.NaN;
+  /** The good trials' model as the last ask built it, from the rows at those positions. */
+  private ParzenEstimator below;
+  private int[] belowPositions;
+  private double[][] belowRows;
+  private double belowPrior;
   /** The bad trials' model as the last ask left it. */
   private final AboveKernels above;
 
@@ -213,6 +218,41 @@ final class GroupObservations {
    */
   ParzenEstimator aboveEstimator(int[] aboveAt, double[][] aboveRows, double priorWeight) {
     return above.estimator(aboveAt, aboveRows, rows, priorWeight, shortcutsFor(aboveAt));
+  }
+
+  /** As above, taking the rows at {@code aboveAt} only where they are needed. */
+  ParzenEstimator aboveEstimator(int[] aboveAt, double priorWeight) {
+    return aboveEstimator(aboveAt, null, priorWeight);
+  }
+
+  /**
+   * The estimator over the good trials' rows, at trial positions {@code belowAt} (ascending): the
+   * last ask's where it had the same rows at the same positions (the good trials change seldom
+   * once there are many), else built from {@link #shortcutsFor} them. Valid until the next call.
+   */
+  ParzenEstimator belowEstimator(int[] belowAt, double priorWeight) {
+    if (below != null && priorWeight == belowPrior && Arrays.equals(belowAt, belowPositions)) {
+      boolean same = true;
+      for (int k = 0; k < belowAt.length && same; k++) {
+        same = rows[belowAt[k]] == belowRows[k];
+      }
+      if (same) {
+        return below;
+      }
+    }
+    double[][] observations = new double[belowAt.length][];
+    for (int k = 0; k < belowAt.length; k++) {
+      observations[k] = rows[belowAt[k]];
+    }
+    below = new ParzenEstimator(dims, observations, priorWeight, null, 0, shortcutsFor(belowAt));
+    belowPositions = belowAt;
+    belowRows = observations;
+    belowPrior = priorWeight;
+    return below;
+  }
+
+  List<TpeDimension> dims() {
+    return dims;
   }
 
   /** How many of {@link #aboveEstimator}'s estimators were changed in place (for the tests). */
