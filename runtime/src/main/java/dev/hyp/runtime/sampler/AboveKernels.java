@@ -36,6 +36,14 @@ final class AboveKernels {
   private final double[][] logZ;
   /** Per numeric dimension, the observations' {@link ParzenEstimator#sortKey}s by trial position, sorted. */
   private final long[][] keys;
+  /**
+   * The estimator's default weights when no earlier estimator had them (log and cumulative), and
+   * its densities' buffers: kept, grown as needed, rewritten by each ask as the kernels are.
+   */
+  private double[] logWeight = new double[0];
+  private double[] cumulative = new double[0];
+  private double[] scratch = new double[0];
+  private int[] kept = new int[0];
   /** How many estimators were changed in place rather than built (for the tests). */
   private int inPlace;
 
@@ -58,15 +66,19 @@ final class AboveKernels {
   /**
    * The estimator over the bad trials' rows {@code above}, at trial positions {@code aboveAt}
    * (ascending) among {@code rows}, changed in place from the last one where that is cheaper.
+   *
+   * @param above those rows, or null to take them from {@code rows} where they are needed (a model
+   *     built anew, categorical dimensions)
    */
   ParzenEstimator estimator(int[] aboveAt, double[][] above, double[][] rows, double priorWeight,
       ParzenEstimator.Shortcuts shortcuts) {
     if (n >= MIN_KEPT && aboveAt.length >= MIN_KEPT && priorWeight == this.priorWeight
         && update(aboveAt, rows, shortcuts)) {
       inPlace++;
-      return current(above, priorWeight, shortcuts);
+      return current(aboveAt, above, rows, priorWeight, shortcuts);
     }
-    ParzenEstimator built = new ParzenEstimator(dims, above, priorWeight, null, 0, shortcuts);
+    double[][] observations = above != null ? above : rowsAt(aboveAt, rows);
+    ParzenEstimator built = new ParzenEstimator(dims, observations, priorWeight, null, 0, shortcuts);
     if (aboveAt.length >= MIN_KEPT) {
       keep(built, aboveAt, rows, priorWeight);
     } else {
@@ -178,7 +190,7 @@ final class AboveKernels {
 
   private void insert(int position, double[][] rows) {
     if (n + 2 > at.length) {
-      int capacity = n + 1 + MOST_CHANGES;
+      int capacity = n + 1 + Math.max(MOST_CHANGES, n / 2);
       at = Arrays.copyOf(at, capacity);
       for (int j = 0; j < dims.size(); j++) {
         if (numeric(j)) {
@@ -264,6 +276,15 @@ final class AboveKernels {
     }
   }
 
+  /** The rows at the trial positions {@code at}. */
+  private static double[][] rowsAt(int[] at, double[][] rows) {
+    double[][] out = new double[at.length][];
+    for (int k = 0; k < at.length; k++) {
+      out[k] = rows[at[k]];
+    }
+    return out;
+  }
+
   /** The mean at place u of dimension j's sequence by position, the prior at place p. */
   private double mean(int j, int u, int p, double priorMean, double[][] rows) {
     return u == p ? priorMean : rows[ParzenEstimator.index(keys[j][u < p ? u : u - 1])][j];
@@ -285,22 +306,36 @@ final class AboveKernels {
   }
 
   /** The estimator over the kernels as they are now; categorical ones are built anew (their mix changes with n). */
-  private ParzenEstimator current(double[][] above, double priorWeight, ParzenEstimator.Shortcuts shortcuts) {
+  private ParzenEstimator current(int[] aboveAt, double[][] above, double[][] rows, double priorWeight,
+      ParzenEstimator.Shortcuts shortcuts) {
+    if (scratch.length < n + 1) {
+      int capacity = n + 1 + Math.max(MOST_CHANGES, n / 2);
+      logWeight = new double[capacity];
+      cumulative = new double[capacity];
+      scratch = new double[capacity];
+      kept = new int[capacity];
+    }
     double[][] weights = shortcuts.knownWeights(n, priorWeight);
     if (weights == null) {
-      weights = ParzenEstimator.defaultWeights(n, priorWeight);
-      shortcuts.rememberWeights(n, priorWeight, weights);
+      // not remembered: these arrays change with the next ask
+      ParzenEstimator.defaultWeightsInto(n, priorWeight, logWeight, cumulative);
+      weights = new double[][] {logWeight, cumulative};
     }
     int d = dims.size();
     double[][] prob = new double[d][];
     double[][] logProb = new double[d][];
+    double[][] observations = above;
     for (int j = 0; j < d; j++) {
       if (!numeric(j)) {
-        double[][] built = ParzenEstimator.categorical(j, dims.get(j), above, priorWeight, 0);
+        if (observations == null) {
+          observations = rowsAt(aboveAt, rows);
+        }
+        double[][] built = ParzenEstimator.categorical(j, dims.get(j), observations, priorWeight, 0);
         prob[j] = built[0];
         logProb[j] = built[1];
       }
     }
-    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb);
+    return new ParzenEstimator(dims, n + 1, weights, mu, sigma, inverse, logNorm, logZ, prob, logProb, scratch,
+        kept);
   }
 }

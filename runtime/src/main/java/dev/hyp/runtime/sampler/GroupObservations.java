@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One group's observations as TPE keeps them from ask to ask: each trial's row of internal values,
@@ -22,9 +23,14 @@ final class GroupObservations {
   private static final int MOST_INSERTS = 64;
 
   private final List<TpeDimension> dims;
+  /** By trial position, the first {@code count} in use: the trial, its parameters and its row as last seen. */
   private FrozenTrial[] seen = new FrozenTrial[0];
   private ParamValues[] params = new ParamValues[0];
   private double[][] rows = new double[0][];
+  private int count;
+  /** The positions whose rows changed in the last update, and their rows before. */
+  private int[] changed = new int[16];
+  private double[][] before = new double[16][];
   /** Per numeric dimension, the {@link ParzenEstimator#sortKey}s of the rows by trial position, sorted. */
   private final long[][] sorted;
   private final int[] sortedCount;
@@ -40,6 +46,11 @@ final class GroupObservations {
     }
   };
   private double weightsPrior = Double.NaN;
+  /** The good trials' model as the last ask built it, from the rows at those positions. */
+  private ParzenEstimator below;
+  private int[] belowPositions;
+  private double[][] belowRows;
+  private double belowPrior;
   /** The bad trials' model as the last ask left it. */
   private final AboveKernels above;
 
@@ -68,45 +79,71 @@ final class GroupObservations {
    */
   double[][] update(List<FrozenTrial> trials) {
     int n = trials.size();
+    update(trials.toArray(new FrozenTrial[n]), n);
+    return Arrays.copyOf(rows, n);
+  }
+
+  /**
+   * As above, from the first {@code n} of {@code trials}; the rows are changed in place and are
+   * valid in their first {@code n} places until the next update.
+   */
+  double[][] update(FrozenTrial[] trials, int n) {
     if (n > 1 << ParzenEstimator.INDEX_BITS) {
       throw new IllegalArgumentException(ParzenEstimator.TOO_MANY);
     }
-    FrozenTrial[] newTrials = trials.toArray(new FrozenTrial[n]);
-    ParamValues[] newParams = new ParamValues[n];
-    double[][] newRows = new double[n][];
-    int[] changed = new int[16];
+    int old = count;
+    if (n > seen.length) {
+      int capacity = Math.max(n, 2 * seen.length);
+      seen = Arrays.copyOf(seen, capacity);
+      params = Arrays.copyOf(params, capacity);
+      rows = Arrays.copyOf(rows, capacity);
+    }
     int changes = 0;
     for (int i = 0; i < n; i++) {
+      FrozenTrial t = trials[i];
       // the same trial object has the same parameters: no need to read it
-      boolean same = i < seen.length && seen[i] == newTrials[i];
-      newParams[i] = same ? params[i] : newTrials[i].params();
-      boolean known = same || i < params.length && params[i] == newParams[i];
-      newRows[i] = known ? rows[i] : observation(dims, newParams[i]);
-      if (!known && (i < rows.length && rows[i] != null || newRows[i] != null)) {
+      if (i < old && seen[i] == t) {
+        continue;
+      }
+      seen[i] = t;
+      ParamValues p = t.params();
+      if (i < old && params[i] == p) {
+        continue;
+      }
+      double[] was = i < old ? rows[i] : null;
+      params[i] = p;
+      rows[i] = observation(dims, p);
+      if (was != null || rows[i] != null) {
         if (changes == changed.length) {
           changed = Arrays.copyOf(changed, 2 * changes);
+          before = Arrays.copyOf(before, 2 * changes);
         }
+        before[changes] = was;
         changed[changes++] = i;
       }
     }
-    boolean resort = changes > MOST_INSERTS || n < params.length;
-    if (n < params.length || changes > 0 && changed[0] < rows.length) {
+    for (int i = n; i < old; i++) {
+      seen[i] = null;
+      params[i] = null;
+      rows[i] = null;
+    }
+    count = n;
+    boolean resort = changes > MOST_INSERTS || n < old;
+    if (n < old || changes > 0 && changed[0] < old) {
       above.forget(); // a row it holds may have changed
     }
     for (int j = 0; j < dims.size(); j++) {
       if (numeric(j)) {
         resizeNormalisers(j, n);
         if (resort) {
-          sortAgain(j, newRows);
+          sortAgain(j);
         } else {
-          insertChanges(j, changed, changes, newRows);
+          insertChanges(j, changes);
         }
       }
     }
-    seen = newTrials;
-    params = newParams;
-    rows = newRows;
-    return newRows;
+    Arrays.fill(before, 0, changes, null);
+    return rows;
   }
 
   private boolean numeric(int j) {
@@ -123,33 +160,33 @@ final class GroupObservations {
     }
   }
 
-  private void sortAgain(int j, double[][] newRows) {
+  private void sortAgain(int j) {
     TpeDimension dim = dims.get(j);
-    long[] keys = new long[newRows.length];
-    int count = 0;
-    for (int i = 0; i < newRows.length; i++) {
+    long[] keys = new long[count];
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
       sigma[j][i] = Double.NaN;
-      if (newRows[i] != null) {
-        keys[count++] = ParzenEstimator.sortKey(newRows[i][j], dim.lo, dim.hi, i);
+      if (rows[i] != null) {
+        keys[kept++] = ParzenEstimator.sortKey(rows[i][j], dim.lo, dim.hi, i);
       }
     }
-    keys = Arrays.copyOf(keys, count);
+    keys = Arrays.copyOf(keys, kept);
     RadixSort.sort(keys, ParzenEstimator.INDEX_BITS, 32);
-    sorted[j] = Arrays.copyOf(keys, Math.max(16, count));
-    sortedCount[j] = count;
+    sorted[j] = Arrays.copyOf(keys, Math.max(16, kept));
+    sortedCount[j] = kept;
   }
 
-  /** Takes out the keys of rows that changed (at {@code changed}) and puts in those of the new rows. */
-  private void insertChanges(int j, int[] changed, int changes, double[][] newRows) {
+  /** Takes out the keys of the rows that changed (as they were) and puts in those of their new rows. */
+  private void insertChanges(int j, int changes) {
     TpeDimension dim = dims.get(j);
     for (int c = 0; c < changes; c++) {
       int i = changed[c];
       sigma[j][i] = Double.NaN;
-      if (i < rows.length && rows[i] != null) {
-        remove(j, ParzenEstimator.sortKey(rows[i][j], dim.lo, dim.hi, i));
+      if (before[c] != null) {
+        remove(j, ParzenEstimator.sortKey(before[c][j], dim.lo, dim.hi, i));
       }
-      if (newRows[i] != null) {
-        insert(j, ParzenEstimator.sortKey(newRows[i][j], dim.lo, dim.hi, i));
+      if (rows[i] != null) {
+        insert(j, ParzenEstimator.sortKey(rows[i][j], dim.lo, dim.hi, i));
       }
     }
   }
@@ -183,6 +220,41 @@ final class GroupObservations {
     return above.estimator(aboveAt, aboveRows, rows, priorWeight, shortcutsFor(aboveAt));
   }
 
+  /** As above, taking the rows at {@code aboveAt} only where they are needed. */
+  ParzenEstimator aboveEstimator(int[] aboveAt, double priorWeight) {
+    return aboveEstimator(aboveAt, null, priorWeight);
+  }
+
+  /**
+   * The estimator over the good trials' rows, at trial positions {@code belowAt} (ascending): the
+   * last ask's where it had the same rows at the same positions (the good trials change seldom
+   * once there are many), else built from {@link #shortcutsFor} them. Valid until the next call.
+   */
+  ParzenEstimator belowEstimator(int[] belowAt, double priorWeight) {
+    if (below != null && priorWeight == belowPrior && Arrays.equals(belowAt, belowPositions)) {
+      boolean same = true;
+      for (int k = 0; k < belowAt.length && same; k++) {
+        same = rows[belowAt[k]] == belowRows[k];
+      }
+      if (same) {
+        return below;
+      }
+    }
+    double[][] observations = new double[belowAt.length][];
+    for (int k = 0; k < belowAt.length; k++) {
+      observations[k] = rows[belowAt[k]];
+    }
+    below = new ParzenEstimator(dims, observations, priorWeight, null, 0, shortcutsFor(belowAt));
+    belowPositions = belowAt;
+    belowRows = observations;
+    belowPrior = priorWeight;
+    return below;
+  }
+
+  List<TpeDimension> dims() {
+    return dims;
+  }
+
   /** How many of {@link #aboveEstimator}'s estimators were changed in place (for the tests). */
   int aboveInPlace() {
     return above.inPlace();
@@ -193,16 +265,24 @@ final class GroupObservations {
    * of its observations, in the order it takes them (ascending).
    */
   ParzenEstimator.Shortcuts shortcutsFor(int[] positions) {
-    // each trial position's kernel in the estimator, -1 for trials it does not take
-    int[] kernelOf = new int[rows.length];
-    Arrays.fill(kernelOf, -1);
-    for (int k = 0; k < positions.length; k++) {
-      kernelOf[positions[k]] = k;
-    }
     return new ParzenEstimator.Shortcuts() {
+      /** Each trial position's kernel in the estimator, -1 for trials it does not take; made when first needed. */
+      private int[] kernelOf;
+
       @Override
       public int[] order(int j, double priorMean) {
-        return kernelOrder(j, kernelOf, positions, priorMean);
+        return kernelOrder(j, this::kernelOf, positions, priorMean);
+      }
+
+      private int[] kernelOf() {
+        if (kernelOf == null) {
+          kernelOf = new int[count];
+          Arrays.fill(kernelOf, -1);
+          for (int k = 0; k < positions.length; k++) {
+            kernelOf[positions[k]] = k;
+          }
+        }
+        return kernelOf;
       }
 
       @Override
@@ -232,7 +312,7 @@ final class GroupObservations {
    * after every observation at or below its position, as a sort of (position, index) puts it.
    * The keys are distinct (an index each), so any sort of them gives that order.
    */
-  private int[] kernelOrder(int j, int[] kernelOf, int[] positions, double priorMean) {
+  private int[] kernelOrder(int j, Supplier<int[]> kernels, int[] positions, double priorMean) {
     TpeDimension dim = dims.get(j);
     int n = positions.length;
     if (8 * n < sortedCount[j]) {
@@ -254,6 +334,7 @@ final class GroupObservations {
     int p = 0;
     boolean priorPlaced = false;
     long[] keys = sorted[j];
+    int[] kernelOf = kernels.get();
     for (int s = 0, count = sortedCount[j]; s < count; s++) {
       int k = kernelOf[ParzenEstimator.index(keys[s])];
       if (k < 0) {

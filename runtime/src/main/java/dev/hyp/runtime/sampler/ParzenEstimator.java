@@ -32,8 +32,9 @@ final class ParzenEstimator {
   // per categorical dimension j: kernel probabilities and their logs, indexed [j][k * choices + c]
   private final double[][] prob;
   private final double[][] logProb;
-  /** The kernels' terms while {@link #logDensity} sums them, kept for the next call. */
+  /** The kernels' terms while {@link #logDensity} sums them, and the places of those it adds; kept between calls. */
   private double[] scratch;
+  private int[] kept;
 
   /**
    * @param observations one row per observation in trial order (oldest first), one internal
@@ -100,6 +101,15 @@ final class ParzenEstimator {
    */
   ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
       double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb) {
+    this(dims, kernels, weights, mu, sigma, invSigma, logNorm, logZ, prob, logProb, null, null);
+  }
+
+  /** As above, with {@link #logDensity}'s buffers (each at least {@code kernels} long, or null: its own). */
+  ParzenEstimator(List<TpeDimension> dims, int kernels, double[][] weights, double[][] mu, double[][] sigma,
+      double[][] invSigma, double[][] logNorm, double[][] logZ, double[][] prob, double[][] logProb,
+      double[] scratch, int[] kept) {
+    this.scratch = scratch;
+    this.kept = kept;
     this.dims = dims;
     this.kernels = kernels;
     this.logWeight = weights[0];
@@ -116,6 +126,30 @@ final class ParzenEstimator {
   /** Optuna's default weights for n observations as log weights and cumulative weights. */
   static double[][] defaultWeights(int n, double priorWeight) {
     return logAndCumulative(weights(n, priorWeight));
+  }
+
+  /**
+   * {@link #defaultWeights} written into {@code logWeight} and {@code cumulative} (each at least
+   * n + 1 long) instead of new arrays: the same numbers, computed in the same order.
+   */
+  static void defaultWeightsInto(int n, double priorWeight, double[] logWeight, double[] cumulative) {
+    // the raw weights first, where the cumulative ones go
+    int ramp = Math.max(0, n - 25);
+    for (int k = 0; k < n; k++) {
+      cumulative[k] = k < ramp ? (ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * k / (ramp - 1)) : 1.0;
+    }
+    cumulative[n] = priorWeight;
+    double sum = 0;
+    for (int k = 0; k <= n; k++) {
+      sum += cumulative[k];
+    }
+    double acc = 0;
+    for (int k = 0; k <= n; k++) {
+      double w = cumulative[k] / sum;
+      logWeight[k] = Math.log(w);
+      acc += w;
+      cumulative[k] = acc;
+    }
   }
 
   private static double[][] logAndCumulative(double[] w) {
@@ -356,6 +390,9 @@ final class ParzenEstimator {
     if (scratch == null) {
       scratch = new double[kernels];
     }
+    if (kept == null) {
+      kept = new int[kernels];
+    }
     return scratch;
   }
 
@@ -371,7 +408,7 @@ final class ParzenEstimator {
         case DISCRETE -> addDiscrete(acc, j, x[j], dim);
       }
     }
-    return logSumExp(acc);
+    return logSumExp(acc, kernels, kept);
   }
 
   private void addCategorical(double[] acc, int j, int choice, int c) {
@@ -449,14 +486,34 @@ final class ParzenEstimator {
     return Math.max(lo, Math.min(hi, m));
   }
 
-  private static double logSumExp(double[] a) {
+  /** The log of the sum of the exponentials of {@code a}'s first {@code n}. */
+  /**
+   * The log of the sum of the exponentials of {@code a}'s first {@code n}, leaving out the terms
+   * more than {@link #NEGLIGIBLE} below the largest. One pass finds the largest and keeps, in
+   * order, every term not that far below the largest so far; the sum is then over those kept. A
+   * term left out is that far below a term before it, so below the largest too: the sum adds the
+   * same terms in the same order as a pass over all of them after the largest was known, to the
+   * last bit, and most terms (the kernels far from the point) are looked at once instead of twice.
+   *
+   * @param kept room for the places of the terms kept, at least n
+   */
+  static double logSumExp(double[] a, int n, int[] kept) {
     // a comparison rather than Math.max, which is slower for its NaN and signed-zero rules: a NaN
     // still gives NaN, and a -0.0 kept for 0.0 changes no result (the sum is at least one)
     double max = Double.NEGATIVE_INFINITY;
+    double floor = max - NEGLIGIBLE;
     boolean nan = false;
-    for (double v : a) {
-      max = v > max ? v : max;
-      nan |= v != v;
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+      double v = a[k];
+      if (!(v <= floor)) {
+        kept[count++] = k;
+        if (v > max) {
+          max = v;
+          floor = max - NEGLIGIBLE;
+        }
+        nan |= v != v;
+      }
     }
     if (nan) {
       return Double.NaN;
@@ -465,13 +522,15 @@ final class ParzenEstimator {
       return max;
     }
     double sum = 0;
-    for (double v : a) {
+    for (int i = 0; i < count; i++) {
+      double v = a[kept[i]];
       if (v > max - NEGLIGIBLE) {
         sum += Math.exp(v - max);
       }
     }
     return max + Math.log(sum);
   }
+
 
   /** What an estimator can take from the asks before it instead of computing it again. */
   interface Shortcuts {

@@ -31,8 +31,12 @@ public final class TpeSampler implements Sampler {
   private final double gamma;
   private final int maxGood;
   private final double priorWeight;
+  /** The trials as the last ask saw them, ranked. */
+  private final RankedTrials history = new RankedTrials();
   /** Each group's observations as the last ask left them, by the group's names and distributions. */
   private final Map<List<Object>, GroupObservations> groups = new HashMap<>();
+  /** By the group's names, the observations the last ask found for them and in which space. */
+  private final Map<List<String>, RecentGroup> recentGroups = new HashMap<>();
 
   /**
    * Defaults are the vocabulary's ({@link dev.hyp.runtime.vocab.Strategy#TPE}); {@link Samplers} applies them.
@@ -56,27 +60,17 @@ public final class TpeSampler implements Sampler {
   @Override
   public ParamValues sample(SamplingContext context) {
     SplittableRandom random = Seeds.forTrial(seed, context.index());
-    List<FrozenTrial> usable = new ArrayList<>(context.trials().size());
-    for (FrozenTrial t : context.trials()) {
-      if (TrialRanking.usable(t)) {
-        usable.add(t);
-      }
-    }
     Map<String, Object> chosen = new HashMap<>();
-    if (usable.size() >= Math.max(startup, 1)) {
-      int below = Math.min((int) Math.ceil(gamma * usable.size()), maxGood);
-      // a flag per trial number (trials come in number order): no boxing in the lookups below
-      boolean[] good = new boolean[usable.get(usable.size() - 1).number() + 1];
-      for (int number : TrialRanking.best(usable, context.direction(), below)) {
-        good[number] = true;
-      }
-      // and by position in the usable trials, which the groups' rows follow
-      boolean[] goodAt = new boolean[usable.size()];
-      for (int i = 0; i < goodAt.length; i++) {
-        goodAt[i] = good[usable.get(i).number()];
-      }
-      for (List<String> group : ModelGroups.of(context.space(), usable)) {
-        chosen.putAll(sampleGroup(context.space(), group, usable, goodAt, random));
+    synchronized (history) {
+      history.update(context.trials(), context.direction());
+      int usable = history.usableCount();
+      if (usable >= Math.max(startup, 1)) {
+        int below = Math.min((int) Math.ceil(gamma * usable), maxGood);
+        // by position in the usable trials, which the groups' rows follow
+        boolean[] goodAt = history.goodAt(below);
+        for (List<String> group : ModelGroups.of(context.space(), history.usable())) {
+          chosen.putAll(sampleGroup(context.space(), group, history.usableArray(), usable, goodAt, random));
+        }
       }
     }
     return context.space().walk((spec, earlier) -> chosen.containsKey(spec.name())
@@ -84,24 +78,16 @@ public final class TpeSampler implements Sampler {
         : UnitMapping.fromUnit(spec.distribution(), random.nextDouble()));
   }
 
-  private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, List<FrozenTrial> trials,
+  /** @param trials the usable trials, the first {@code n} of them */
+  private Map<String, Object> sampleGroup(SearchSpace space, List<String> group, FrozenTrial[] trials, int n,
       boolean[] goodAt, SplittableRandom random) {
-    List<TpeDimension> dims = new ArrayList<>();
-    List<Object> key = new ArrayList<>();
-    for (String name : group) {
-      dims.add(new TpeDimension(name, space.param(name).distribution()));
-      key.add(name);
-      key.add(space.param(name).distribution());
-    }
-    GroupObservations observations;
-    synchronized (groups) {
-      observations = groups.computeIfAbsent(key, k -> new GroupObservations(dims));
-    }
+    GroupObservations observations = observations(space, group);
+    List<TpeDimension> dims = observations.dims();
     synchronized (observations) {
-      double[][] rows = observations.update(trials);
+      double[][] rows = observations.update(trials, n);
       int belowCount = 0;
       int aboveCount = 0;
-      for (int i = 0; i < rows.length; i++) {
+      for (int i = 0; i < n; i++) {
         if (rows[i] != null) {
           if (goodAt[i]) {
             belowCount++;
@@ -110,28 +96,48 @@ public final class TpeSampler implements Sampler {
           }
         }
       }
-      double[][] below = new double[belowCount][];
       int[] belowAt = new int[belowCount];
-      double[][] above = new double[aboveCount][];
       int[] aboveAt = new int[aboveCount];
       belowCount = 0;
       aboveCount = 0;
-      for (int i = 0; i < rows.length; i++) {
+      for (int i = 0; i < n; i++) {
         if (rows[i] != null) {
           if (goodAt[i]) {
-            belowAt[belowCount] = i;
-            below[belowCount++] = rows[i];
+            belowAt[belowCount++] = i;
           } else {
-            aboveAt[aboveCount] = i;
-            above[aboveCount++] = rows[i];
+            aboveAt[aboveCount++] = i;
           }
         }
       }
-      ParzenEstimator l = new ParzenEstimator(dims, below, priorWeight, null, 0, observations.shortcutsFor(belowAt));
-      // read before the next ask changes its kernels in place: under the lock
-      ParzenEstimator g = observations.aboveEstimator(aboveAt, above, priorWeight);
+      // both read before the next ask changes them in place: under the lock
+      ParzenEstimator l = observations.belowEstimator(belowAt, priorWeight);
+      ParzenEstimator g = observations.aboveEstimator(aboveAt, priorWeight);
       return mostPromising(dims, l, g, candidates, random);
     }
+  }
+
+  /** The group's observations, by its names and distributions; the last ask's where the space is the same. */
+  private GroupObservations observations(SearchSpace space, List<String> group) {
+    synchronized (groups) {
+      RecentGroup recent = recentGroups.get(group);
+      if (recent != null && recent.space() == space) {
+        return recent.observations();
+      }
+      List<TpeDimension> dims = new ArrayList<>();
+      List<Object> key = new ArrayList<>();
+      for (String name : group) {
+        dims.add(new TpeDimension(name, space.param(name).distribution()));
+        key.add(name);
+        key.add(space.param(name).distribution());
+      }
+      GroupObservations observations = groups.computeIfAbsent(key, k -> new GroupObservations(dims));
+      recentGroups.put(List.copyOf(group), new RecentGroup(space, observations));
+      return observations;
+    }
+  }
+
+  /** A group's observations as the last ask with that space found them (a study's space stays the same object). */
+  private record RecentGroup(SearchSpace space, GroupObservations observations) {
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.function.BiPredicate;
 /** Keeps everything in this JVM; lost when it exits. The default for ad-hoc ask/tell use. */
 public final class InMemoryStorage implements Storage {
   private final Map<String, StudyRecord> studiesByName = new HashMap<>();
-  private final List<List<FrozenTrial>> trialsByStudy = new ArrayList<>();
+  private final List<TrialList> trialsByStudy = new ArrayList<>();
   // last heartbeat per study and trial number, for trials that have had one
   private final Map<Long, Map<Integer, Instant>> heartbeats = new HashMap<>();
 
@@ -37,7 +37,7 @@ public final class InMemoryStorage implements Storage {
     }
     StudyRecord created = new StudyRecord(trialsByStudy.size(), name, directions.get(0), specHash, directions,
         objectives);
-    trialsByStudy.add(new ArrayList<>());
+    trialsByStudy.add(new TrialList());
     studiesByName.put(name, created);
     return created;
   }
@@ -103,7 +103,7 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public synchronized List<FrozenTrial> trials(long studyId) {
-    return List.copyOf(trials0(studyId));
+    return trials0(studyId).snapshot();
   }
 
   @Override
@@ -129,7 +129,7 @@ public final class InMemoryStorage implements Storage {
   public synchronized int markInterrupted(long studyId, BiPredicate<String, Instant> gone) {
     int marked = 0;
     Map<Integer, Instant> beats = heartbeats.getOrDefault(studyId, Map.of());
-    for (FrozenTrial t : List.copyOf(trials0(studyId))) {
+    for (FrozenTrial t : trials0(studyId).snapshot()) {
       if (t.state() == TrialState.RUNNING && gone.test(t.owner(), beats.getOrDefault(t.number(), t.startedAt()))) {
         finishTrial(studyId, t.number(), TrialState.FAILED, null, FrozenTrial.INTERRUPTED, Instant.now());
         marked++;
@@ -141,7 +141,7 @@ public final class InMemoryStorage implements Storage {
   @Override
   public void close() {}
 
-  private List<FrozenTrial> trials0(long studyId) {
+  private TrialList trials0(long studyId) {
     if (studyId < 0 || studyId >= trialsByStudy.size()) {
       throw new IllegalArgumentException("no study with id " + studyId);
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells the storage, every so often, that this process's running trials of one study are alive,
- * so that a process on another host can tell them from abandoned ones. Beats only while trials
- * run, on one daemon thread shared by all studies.
+ * so that a process on another host can tell them from abandoned ones. Beats while trials run, on
+ * one daemon thread shared by all studies; the first beat that finds none running stops the beats
+ * (rather than the last trial's end), so that a sequential ask and tell, which has no trial
+ * running between a tell and the next ask, does not schedule a beat, wake that thread and cancel
+ * the beat again for every trial.
  */
 final class Heartbeat {
   private static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
@@ -23,6 +26,8 @@ final class Heartbeat {
   private final Duration every;
   private final Set<Integer> running = new HashSet<>();
   private ScheduledFuture<?> task;
+  /** How many times beats were scheduled (for the tests). */
+  private int scheduled;
 
   Heartbeat(Storage storage, long studyId, Duration every) {
     this.storage = storage;
@@ -36,7 +41,7 @@ final class Heartbeat {
       t.setDaemon(true);
       return t;
     });
-    // sequential ask/tell cancels a beat per trial: drop those at once instead of at their time
+    // a cancelled beat leaves the queue at once instead of at its time
     s.setRemoveOnCancelPolicy(true);
     return s;
   }
@@ -46,20 +51,28 @@ final class Heartbeat {
     if (task == null) {
       long millis = every.toMillis();
       task = SCHEDULER.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+      scheduled++;
     }
   }
 
   synchronized void finished(int number) {
     running.remove(number);
-    if (running.isEmpty() && task != null) {
-      task.cancel(false);
-      task = null;
-    }
+  }
+
+  synchronized int scheduled() {
+    return scheduled;
   }
 
   private void beat() {
     List<Integer> numbers;
     synchronized (this) {
+      if (running.isEmpty()) {
+        if (task != null) {
+          task.cancel(false);
+          task = null;
+        }
+        return;
+      }
       numbers = List.copyOf(running);
     }
     try {

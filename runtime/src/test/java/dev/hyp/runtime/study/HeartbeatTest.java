@@ -1,5 +1,6 @@
 package dev.hyp.runtime.study;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.space.ParamValues;
@@ -30,5 +31,27 @@ class HeartbeatTest {
     }
     heartbeat.finished(number);
     assertTrue(last.get().isAfter(start), "a heartbeat was recorded");
+  }
+
+  @Test
+  void aSequentialAskAndTellSchedulesTheBeatsOnceAndTheyStopWhenNothingRuns() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage();
+    long study = storage.openStudy("s", Direction.MINIMIZE, "").id();
+    Heartbeat heartbeat = new Heartbeat(storage, study, Duration.ofMillis(20));
+    for (int i = 0; i < 100; i++) {
+      int number = storage.createTrial(study, ParamValues.empty(), "me", Instant.now(), Integer.MAX_VALUE).getAsInt();
+      heartbeat.started(number);
+      heartbeat.finished(number);
+    }
+    assertEquals(1, heartbeat.scheduled(), "scheduled once, not once per trial");
+    // the first beat with nothing running stops them: the next trial schedules them again
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (heartbeat.scheduled() == 1 && System.nanoTime() < deadline) {
+      Thread.sleep(30);
+      int number = storage.createTrial(study, ParamValues.empty(), "me", Instant.now(), Integer.MAX_VALUE).getAsInt();
+      heartbeat.started(number);
+      heartbeat.finished(number);
+    }
+    assertEquals(2, heartbeat.scheduled(), "the beats stopped while nothing ran");
   }
 }
