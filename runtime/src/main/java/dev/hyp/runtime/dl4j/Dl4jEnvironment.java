@@ -66,6 +66,11 @@ public final class Dl4jEnvironment {
    * already set runs as its user started it, in this JVM.
    */
   public static int relaunchIfNeeded(Class<?> main, String[] args, long dataBytes) {
+    return relaunchIfNeeded(main, args, dataBytes, 1);
+  }
+
+  /** As {@link #relaunchIfNeeded(Class, String[], long)}, for a search of {@code parallel} trials at once. */
+  public static int relaunchIfNeeded(Class<?> main, String[] args, long dataBytes, int parallel) {
     if (isTuned() || System.getenv(MARKER) != null) {
       return -1;
     }
@@ -73,6 +78,7 @@ public final class Dl4jEnvironment {
     int cores = Runtime.getRuntime().availableProcessors();
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, current));
+    chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, current));
     chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, current));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, current));
     List<String> command = new ArrayList<>();
@@ -95,6 +101,11 @@ public final class Dl4jEnvironment {
    * ({@code HYP_JAVA_OPTS}, which the launcher puts on the command line) win, kind by kind.
    */
   public static int relaunchForWork(long dataBytes) {
+    return relaunchForWork(dataBytes, 1);
+  }
+
+  /** As {@link #relaunchForWork(long)}, for a search of {@code parallel} trials at once. */
+  public static int relaunchForWork(long dataBytes, int parallel) {
     if (!Boolean.getBoolean(CHOOSE_JVM) || System.getenv(MARKER) != null) {
       return -1;
     }
@@ -103,6 +114,7 @@ public final class Dl4jEnvironment {
     int cores = Runtime.getRuntime().availableProcessors();
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, user));
+    chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, user));
     chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, user));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, user));
     if (JvmChoice.satisfied(chosen, current, Runtime.getRuntime().maxMemory(), user)) {
