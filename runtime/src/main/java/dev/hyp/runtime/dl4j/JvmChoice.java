@@ -89,16 +89,18 @@ public final class JvmChoice {
       "-XX:InlineSmallCode=500");
 
   /**
-   * {@link #SHARED_CORES_INLINING} when a search over {@code dataBytes} of data runs {@code parallel} trials at
-   * once on {@code cores} cores: long trials (C2, data from {@link #LONG_TRIAL_DATA_BYTES} on) that take every
+   * {@link #SHARED_CORES_INLINING} when a search over {@code dataBytes} of tabular data runs {@code parallel} trials
+   * at once on {@code cores} cores: long trials (C2, data from {@link #LONG_TRIAL_DATA_BYTES} on) that take every
    * core. There the C2 compiler thread takes its CPU from the trials, and with the JVM's inlining it keeps
-   * compiling through a search (40% as much CPU as a trial thread at 50,000 x 40; docs/performance.md, "JIT for
-   * two trials at once"). Nothing when the user chose the JIT or any inlining limit, or one trial leaves a core
-   * for the compiler.
+   * compiling through a search (40% as much CPU as a trial thread at 50,000 x 40); with these limits the process
+   * used 15-24% less CPU for the same two trials, each no slower (docs/performance.md, "JIT for two trials at
+   * once"). Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling), whose loops
+   * lost more to the limits than C2's compiling cost. Nothing either when the user chose the JIT or any inlining
+   * limit, or when one trial leaves a core for the compiler.
    */
-  public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel,
+  public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
-    boolean shared = dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores;
+    boolean shared = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores;
     boolean users = userOptions.stream().anyMatch(o -> isJitOption(o) || isInliningOption(o));
     return shared && !users ? SHARED_CORES_INLINING : List.of();
   }

@@ -37,7 +37,8 @@ public final class ExperimentMain {
   public static void main(Experiment<?> experiment, String[] args) {
     Path specDirectory = specDirectory(experiment);
     int relaunched = Dl4jEnvironment.relaunchIfNeeded(experiment.getClass(), args,
-        dataBytes(experiment, dataDirectoryArgument(args, specDirectory)), parallelArgument(args, experiment.definition().search().parallel()));
+        dataBytes(experiment, dataDirectoryArgument(args, specDirectory)),
+        parallelArgument(args, experiment.definition().search().parallel()), tabular(experiment));
     if (relaunched >= 0) {
       System.exit(relaunched);
     }
@@ -55,7 +56,13 @@ public final class ExperimentMain {
   public static int relaunchForWork(Experiment<?> experiment, Path specDirectory, RunOptions options) {
     Path directory = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
     int parallel = options.parallel() != null ? options.parallel() : experiment.definition().search().parallel();
-    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory), parallel);
+    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory), parallel, tabular(experiment));
+  }
+
+  /** Whether the experiment's data is a table, not images (in an image folder or a CSV of pixels). */
+  static boolean tabular(Experiment<?> experiment) {
+    var data = experiment.definition().data();
+    return data != null && data.image() == null && data.images() == null;
   }
 
   /** Whether the launcher asked `hyp run` to choose its JVM's options from the work ({@link #relaunchForWork}). */

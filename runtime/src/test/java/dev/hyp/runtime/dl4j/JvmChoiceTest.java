@@ -95,15 +95,18 @@ class JvmChoiceTest {
   @Test
   void longTrialsOnEveryCoreGetSmallerInliningLimits() {
     List<String> limits = List.of("-XX:MaxInlineSize=20", "-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
-    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, List.of()), "50,000 x 40, parallel = 2");
-    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 6, List.of()));
-    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 1, List.of()), "a core left for C2");
-    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 2, List.of()));
-    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(124_435, 2, 2, List.of()), "short trials: C1");
-    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, List.of("-XX:TieredStopAtLevel=1")),
-        "the user's JIT");
-    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, List.of("-XX:MaxInlineSize=35")),
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of()),
+        "50,000 x 40, parallel = 2");
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 6, true, List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 1, true, List.of()), "a core left for C2");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 2, true, List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(124_435, 2, 2, true, List.of()), "short trials: C1");
+    List<String> userC1 = List.of("-XX:TieredStopAtLevel=1");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, userC1), "the user's JIT");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of("-XX:MaxInlineSize=35")),
         "the user's inlining");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(24 * MB, 2, 2, false, List.of()),
+        "images: a CNN's Java loops want C2's inlining");
 
     List<String> chosen = new ArrayList<>(JvmChoice.options(17 * MB, 2, 24 * GB, List.of()));
     chosen.addAll(limits);
@@ -118,12 +121,12 @@ class JvmChoiceTest {
   @Test
   void parallelTrialsOnEveryCoreRunInAChildJvmWithTheInliningLimits() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
-    Map<String, String> shared = probe(50 * MB + ":" + cores, null);
+    Map<String, String> shared = probe(50 * MB + ":" + cores + ":true", null);
     assertEquals("true", shared.get("child"), shared.toString());
     assertTrue(shared.get("options").contains("-XX:MaxInlineSize=20 -XX:FreqInlineSize=50 -XX:InlineSmallCode=500"),
         shared.toString());
     if (cores > 1) {
-      Map<String, String> one = probe(50 * MB + ":1", null);
+      Map<String, String> one = probe(50 * MB + ":1:true", null);
       assertFalse(one.get("options").contains("-XX:MaxInlineSize"), one.toString());
     }
   }
@@ -190,9 +193,10 @@ class JvmChoiceTest {
   /** Run in the child JVMs: as `hyp run` does after reading the spec, with the data's size as the first argument. */
   static final class Probe {
     public static void main(String[] args) {
-      String[] work = args[0].split(":"); // BYTES or BYTES:PARALLEL
+      String[] work = args[0].split(":"); // BYTES or BYTES:PARALLEL:TABULAR
       int code = work.length == 1 ? Dl4jEnvironment.relaunchForWork(Long.parseLong(work[0]))
-          : Dl4jEnvironment.relaunchForWork(Long.parseLong(work[0]), Integer.parseInt(work[1]));
+          : Dl4jEnvironment.relaunchForWork(Long.parseLong(work[0]), Integer.parseInt(work[1]),
+              Boolean.parseBoolean(work[2]));
       if (code >= 0) {
         System.exit(code);
       }
