@@ -94,9 +94,9 @@ public final class JvmChoice {
    * core. There the C2 compiler thread takes its CPU from the trials, and with the JVM's inlining it keeps
    * compiling through a search (40% as much CPU as a trial thread at 50,000 x 40); with these limits the process
    * used 15-24% less CPU for the same two trials, each no slower (docs/performance.md, "JIT for two trials at
-   * once"). Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling), whose loops
-   * lost more to the limits than C2's compiling cost. Nothing either when the user chose the JIT or any inlining
-   * limit, or when one trial leaves a core for the compiler.
+   * once"). Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling), whose warm
+   * rounds the limits may slow, and on a loaded machine they did not show a win there. Nothing either when the
+   * user chose the JIT or any inlining limit, or when one trial leaves a core for the compiler.
    */
   public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
