@@ -66,6 +66,14 @@ public final class Dl4jEnvironment {
    * already set runs as its user started it, in this JVM.
    */
   public static int relaunchIfNeeded(Class<?> main, String[] args, long dataBytes) {
+    return relaunchIfNeeded(main, args, dataBytes, 1, false);
+  }
+
+  /**
+   * As {@link #relaunchIfNeeded(Class, String[], long)}, for a search of {@code parallel} trials at once over
+   * {@code tabular} data or images ({@link JvmChoice#sharedCoresInliningOptions}).
+   */
+  public static int relaunchIfNeeded(Class<?> main, String[] args, long dataBytes, int parallel, boolean tabular) {
     if (isTuned() || System.getenv(MARKER) != null) {
       return -1;
     }
@@ -73,6 +81,7 @@ public final class Dl4jEnvironment {
     int cores = Runtime.getRuntime().availableProcessors();
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, current));
+    chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, tabular, current));
     chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, current));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, current));
     List<String> command = new ArrayList<>();
@@ -95,6 +104,14 @@ public final class Dl4jEnvironment {
    * ({@code HYP_JAVA_OPTS}, which the launcher puts on the command line) win, kind by kind.
    */
   public static int relaunchForWork(long dataBytes) {
+    return relaunchForWork(dataBytes, 1, false);
+  }
+
+  /**
+   * As {@link #relaunchForWork(long)}, for a search of {@code parallel} trials at once over {@code tabular} data
+   * or images ({@link JvmChoice#sharedCoresInliningOptions}).
+   */
+  public static int relaunchForWork(long dataBytes, int parallel, boolean tabular) {
     if (!Boolean.getBoolean(CHOOSE_JVM) || System.getenv(MARKER) != null) {
       return -1;
     }
@@ -103,6 +120,7 @@ public final class Dl4jEnvironment {
     int cores = Runtime.getRuntime().availableProcessors();
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, user));
+    chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, tabular, user));
     chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, user));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, user));
     if (JvmChoice.satisfied(chosen, current, Runtime.getRuntime().maxMemory(), user)) {

@@ -19,6 +19,8 @@ import java.util.List;
  *       bounded (ND4J's arrays live outside the heap). JavaCPP's cap on its own allocations, which
  *       defaults to the heap's maximum, is lifted ({@code maxBytes=0}) so that a smaller heap does not
  *       lower it; hyp's memory guard ({@link MemoryBudget}) bounds trials instead.
+ *   <li>Inlining ({@link #sharedCoresInliningOptions}): smaller limits for C2 when long trials run on every
+ *       core at once, so that the C2 compiler takes less of their CPU.
  *   <li>Footprint ({@link #footprintOptions}): the serial collector on few cores and an initial heap
  *       sized to the data instead of the JVM's 1/64 of the machine, which G1 filled with young
  *       objects (issue 19: 553 MB resident at 50,000 x 40 against 296 MB, at no cost in CPU).
@@ -76,6 +78,36 @@ public final class JvmChoice {
       options.add("-D" + MemoryBudget.MAX_BYTES + "=0");
     }
     return options;
+  }
+
+  /**
+   * C2's inlining limits for long trials that take every core ({@link #sharedCoresInliningOptions}): smaller
+   * than the JVM's (35 bytes of bytecode, 325 for a hot call, 2,500 bytes of compiled code), so that C2
+   * compiles less code for each of DL4J's and ND4J's many hot paths.
+   */
+  static final List<String> SHARED_CORES_INLINING = List.of("-XX:MaxInlineSize=20", "-XX:FreqInlineSize=50",
+      "-XX:InlineSmallCode=500");
+
+  /**
+   * {@link #SHARED_CORES_INLINING} when a search over {@code dataBytes} of tabular data runs {@code parallel} trials
+   * at once on {@code cores} cores: long trials (C2, data from {@link #LONG_TRIAL_DATA_BYTES} on) that take every
+   * core. There the C2 compiler thread takes its CPU from the trials, and with the JVM's inlining it keeps
+   * compiling through a search (40% as much CPU as a trial thread at 50,000 x 40); with these limits the process
+   * used 15-24% less CPU for the same two trials, each no slower (docs/performance.md, "JIT for two trials at
+   * once"). Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling), whose warm
+   * rounds the limits may slow, and on a loaded machine they did not show a win there. Nothing either when the
+   * user chose the JIT or any inlining limit, or when one trial leaves a core for the compiler.
+   */
+  public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
+      List<String> userOptions) {
+    boolean shared = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores;
+    boolean users = userOptions.stream().anyMatch(o -> isJitOption(o) || isInliningOption(o));
+    return shared && !users ? SHARED_CORES_INLINING : List.of();
+  }
+
+  /** An option that sets how much the JIT inlines. */
+  static boolean isInliningOption(String option) {
+    return option.matches("-XX:(MaxInlineSize|FreqInlineSize|InlineSmallCode|MaxInlineLevel|MaxTrivialSize)=.*");
   }
 
   /** The least initial heap hyp chooses; the `hyp` launcher starts `run` with it. */
@@ -160,7 +192,8 @@ public final class JvmChoice {
   /**
    * Whether a JVM started with {@code current} (the user's among them: {@code user}) and a maximum heap of {@code maxHeap} bytes is close
    * enough to {@code chosen} (from {@link #options}) not to start another: the same JIT (unless the
-   * user chose it), and when a heap is chosen, a maximum within a factor of 2 of it. The `hyp`
+   * user chose it), every inlining limit chosen ({@link #sharedCoresInliningOptions}), and when a heap is chosen,
+   * a maximum within a factor of 2 of it. The `hyp`
    * launcher starts `run` with the small-data choice ({@code -Xmx768m}, C1 on few cores), so a
    * small search never starts a second JVM.
    */
@@ -169,6 +202,9 @@ public final class JvmChoice {
     boolean wantsC1 = chosen.contains(C1_ONLY);
     boolean hasC1 = lastJitOption(current).equals(C1_ONLY);
     if (!userJit && wantsC1 != hasC1) {
+      return false;
+    }
+    if (chosen.stream().filter(JvmChoice::isInliningOption).anyMatch(o -> !current.contains(o))) {
       return false;
     }
     for (String option : chosen) {

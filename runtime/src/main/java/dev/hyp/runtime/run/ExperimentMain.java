@@ -37,7 +37,8 @@ public final class ExperimentMain {
   public static void main(Experiment<?> experiment, String[] args) {
     Path specDirectory = specDirectory(experiment);
     int relaunched = Dl4jEnvironment.relaunchIfNeeded(experiment.getClass(), args,
-        dataBytes(experiment, dataDirectoryArgument(args, specDirectory)));
+        dataBytes(experiment, dataDirectoryArgument(args, specDirectory)),
+        parallelArgument(args, experiment.definition().search().parallel()), tabular(experiment));
     if (relaunched >= 0) {
       System.exit(relaunched);
     }
@@ -54,7 +55,14 @@ public final class ExperimentMain {
    */
   public static int relaunchForWork(Experiment<?> experiment, Path specDirectory, RunOptions options) {
     Path directory = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
-    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory));
+    int parallel = options.parallel() != null ? options.parallel() : experiment.definition().search().parallel();
+    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory), parallel, tabular(experiment));
+  }
+
+  /** Whether the experiment's data is a table, not images (in an image folder or a CSV of pixels). */
+  static boolean tabular(Experiment<?> experiment) {
+    var data = experiment.definition().data();
+    return data != null && data.image() == null && data.images() == null;
   }
 
   /** Whether the launcher asked `hyp run` to choose its JVM's options from the work ({@link #relaunchForWork}). */
@@ -65,6 +73,22 @@ public final class ExperimentMain {
   /** The bytes of the experiment's data files under {@code directory}, as far as they matter to the JVM's options. */
   static long dataBytes(Experiment<?> experiment, Path directory) {
     return DataBytes.of(experiment.definition().data(), directory, 1L << 28);
+  }
+
+  /** {@code --parallel}'s value in a jar's arguments, else {@code fallback} (the spec's); 1 when unreadable. */
+  static int parallelArgument(String[] args, int fallback) {
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].equals("--parallel") && i + 1 < args.length ? args[i + 1]
+          : args[i].startsWith("--parallel=") ? args[i].substring("--parallel=".length()) : null;
+      if (value != null) {
+        try {
+          return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+          return 1; // the command line reports it
+        }
+      }
+    }
+    return fallback;
   }
 
   /** {@code --data-dir}'s value in a jar's arguments, else {@code fallback}. */

@@ -91,6 +91,46 @@ class JvmChoiceTest {
     assertEquals("true", userC1.get("c1"));
   }
 
+  /** Long trials on every core at once: C2 inlines less, so that its compiler takes less of their CPU. */
+  @Test
+  void longTrialsOnEveryCoreGetSmallerInliningLimits() {
+    List<String> limits = List.of("-XX:MaxInlineSize=20", "-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of()),
+        "50,000 x 40, parallel = 2");
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 6, true, List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 1, true, List.of()), "a core left for C2");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 2, true, List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(124_435, 2, 2, true, List.of()), "short trials: C1");
+    List<String> userC1 = List.of("-XX:TieredStopAtLevel=1");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, userC1), "the user's JIT");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of("-XX:MaxInlineSize=35")),
+        "the user's inlining");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(24 * MB, 2, 2, false, List.of()),
+        "images: a CNN's Java loops want C2's inlining");
+
+    List<String> chosen = new ArrayList<>(JvmChoice.options(17 * MB, 2, 24 * GB, List.of()));
+    chosen.addAll(limits);
+    List<String> c2 = List.of("-Dhyp.jvm.choose=true", "-Xmx648m", "-Dorg.bytedeco.javacpp.maxBytes=0");
+    assertFalse(JvmChoice.satisfied(chosen, c2, 648 * MB, List.of()), "C2 with the JVM's inlining");
+    List<String> lean = new ArrayList<>(c2);
+    lean.addAll(limits);
+    assertTrue(JvmChoice.satisfied(chosen, lean, 648 * MB, List.of()));
+  }
+
+  /** `hyp run` with `parallel = 2` on large data: the child JVM gets the limits when the trials take every core. */
+  @Test
+  void parallelTrialsOnEveryCoreRunInAChildJvmWithTheInliningLimits() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, String> shared = probe(50 * MB + ":" + cores + ":true", null);
+    assertEquals("true", shared.get("child"), shared.toString());
+    assertTrue(shared.get("options").contains("-XX:MaxInlineSize=20 -XX:FreqInlineSize=50 -XX:InlineSmallCode=500"),
+        shared.toString());
+    if (cores > 1) {
+      Map<String, String> one = probe(50 * MB + ":1:true", null);
+      assertFalse(one.get("options").contains("-XX:MaxInlineSize"), one.toString());
+    }
+  }
+
   @Test
   void fewCoresGetTheSerialCollectorAndTheInitialHeapFollowsTheData() {
     assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m"), JvmChoice.footprintOptions(124_435, 2, 24 * GB, List.of()));
@@ -153,7 +193,10 @@ class JvmChoiceTest {
   /** Run in the child JVMs: as `hyp run` does after reading the spec, with the data's size as the first argument. */
   static final class Probe {
     public static void main(String[] args) {
-      int code = Dl4jEnvironment.relaunchForWork(Long.parseLong(args[0]));
+      String[] work = args[0].split(":"); // BYTES or BYTES:PARALLEL:TABULAR
+      int code = work.length == 1 ? Dl4jEnvironment.relaunchForWork(Long.parseLong(work[0]))
+          : Dl4jEnvironment.relaunchForWork(Long.parseLong(work[0]), Integer.parseInt(work[1]),
+              Boolean.parseBoolean(work[2]));
       if (code >= 0) {
         System.exit(code);
       }
@@ -172,13 +215,17 @@ class JvmChoiceTest {
   }
 
   private static Map<String, String> probe(long dataBytes, String userOptions) throws Exception {
+    return probe(String.valueOf(dataBytes), userOptions);
+  }
+
+  private static Map<String, String> probe(String work, String userOptions) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dhyp.jvm.choose=true", "-Xmx768m", "-Dorg.bytedeco.javacpp.maxBytes=0", "-XX:TieredStopAtLevel=1"));
     if (userOptions != null) {
       command.addAll(List.of(userOptions.split(" ")));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(),
-        String.valueOf(dataBytes), "a b", "c"));
+        work, "a b", "c"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove(Dl4jEnvironment.MARKER);
     if (userOptions == null) {

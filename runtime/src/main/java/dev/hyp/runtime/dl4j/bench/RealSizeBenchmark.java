@@ -67,6 +67,49 @@ public final class RealSizeBenchmark {
         return;
       }
     }
+    printThreadCpu();
+  }
+
+  /**
+   * The CPU seconds of every thread of this process, from Linux's /proc/self/task/N/stat (user + system
+   * ticks), summed by thread name, and the process's total: the JIT's compiler threads compete with the
+   * trial threads for the cores, so the total is what two trials on two cores wait for. Nothing elsewhere.
+   */
+  private static void printThreadCpu() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!java.nio.file.Files.isDirectory(tasks)) {
+      return;
+    }
+    Map<String, Double> byName = new java.util.TreeMap<>();
+    double total;
+    try {
+      total = cpuSeconds(java.nio.file.Files.readString(Path.of("/proc/self/stat"))); // ended threads included
+    } catch (java.io.IOException e) {
+      return;
+    }
+    try (var dirs = java.nio.file.Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) dirs::iterator) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException gone) {
+          continue; // the thread ended
+        }
+        byName.merge(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuSeconds(stat), Double::sum);
+      }
+    } catch (java.io.IOException e) {
+      return;
+    }
+    // the trial threads have ended: their CPU is in their own lines ("thread_cpu_s")
+    StringBuilder line = new StringBuilder("{\"process_cpu_s\":").append(String.format(Locale.ROOT, "%.2f", total));
+    byName.forEach((name, seconds) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.2f", name, seconds)));
+    System.out.println(line.append('}'));
+  }
+
+  /** utime + stime of a /proc stat line ("pid (comm) state ...", fields 14 and 15), in ticks of 1/100 s. */
+  private static double cpuSeconds(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   private static void run(ExperimentData data, int[] shape, int epochs, int rounds, int[] configs, int thread) {
@@ -99,5 +142,7 @@ public final class RealSizeBenchmark {
       System.out.printf(Locale.ROOT, "{\"thread\":%d,\"round\":%d,\"total_cpu_s\":%.3f}%n", thread, round,
           total);
     }
+    System.out.printf(Locale.ROOT, "{\"thread\":%d,\"thread_cpu_s\":%.3f}%n", thread,
+        threads.getCurrentThreadCpuTime() / 1e9);
   }
 }
