@@ -38,8 +38,8 @@ import java.util.Random;
  * the first read of the JVM (the JIT cold, as in `hyp run`): from the run's start to the data ready
  * for the first trial ({@code -Dhyp.bench.nd4jFirst=true}: ND4J's start first, as before). A warm
  * read of the file alone comes last, for comparison. It prints the JVM options `hyp run` would
- * choose for the file ({@link JvmChoice}): run with them for what a user waits. The lead times it on a quiet machine; on a loaded one compare the CPU seconds. It is not
- * run by the build.
+ * choose for the file ({@link JvmChoice}): run with them for what a user waits. The lead times it
+ * on a quiet machine; on a loaded one compare the CPU seconds. It is not run by the build.
  *
  * <pre>java -XX:+UseSerialGC -Xms432m -Xmx2112m -cp ... dev.hyp.runtime.dl4j.bench.TableLoadBenchmark [MB=200] [seed=1]</pre>
  */
@@ -91,7 +91,8 @@ public final class TableLoadBenchmark {
       double loadWall = load.wallSeconds();
       out.printf(Locale.ROOT, "folds:   %s (encode, standardise)%n", folds);
       out.printf(Locale.ROOT, "load (ND4J's start, prepare, folds: from the start to the fold the first trial "
-          + "trains on, cold): %s, peak heap %.0f MB; %.0f MB/s by wall clock%n", load.end(), peakHeapMb(), mb / loadWall);
+          + "trains on, cold): %s, peak heap %.0f MB; %.0f MB/s by wall clock%n", load.end(), peakHeapMb(),
+          mb / loadWall);
       data = null;
       System.gc();
       resetPeaks();
