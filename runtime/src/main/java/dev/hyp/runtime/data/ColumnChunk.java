@@ -41,14 +41,7 @@ final class ColumnChunk {
   /** Appends the cell {@code bytes[from, to)} of the part's next kept row. */
   void add(byte[] bytes, int from, int to) {
     if (size == kinds.length) {
-      int capacity = size + (size >> 1) + 16;
-      kinds = Arrays.copyOf(kinds, capacity);
-      if (numeric) { // after the first text cell the numbers are not needed, only that a cell is one
-        numbers = Arrays.copyOf(numbers, capacity);
-      }
-      if (codesUntil < 0) {
-        codes = Arrays.copyOf(codes, capacity);
-      }
+      reserve(size + (size >> 1) + 16);
     }
     if (CsvScanner.isMissing(bytes, from, to)) {
       kinds[size] = MISSING;
@@ -90,6 +83,20 @@ final class ColumnChunk {
       }
     }
     size++;
+  }
+
+  /** Makes room for {@code capacity} cells (the reader's estimate of the part's rows), as {@link RawColumn#reserve}. */
+  void reserve(int capacity) {
+    if (kinds.length >= capacity) {
+      return;
+    }
+    kinds = Arrays.copyOf(kinds, capacity);
+    if (numeric) { // after the first text cell the numbers are not needed, only that a cell is one
+      numbers = Arrays.copyOf(numbers, capacity);
+    }
+    if (codesUntil < 0) {
+      codes = Arrays.copyOf(codes, capacity);
+    }
   }
 
   int size() {

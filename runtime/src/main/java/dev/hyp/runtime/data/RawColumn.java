@@ -233,6 +233,35 @@ public final class RawColumn {
     }
   }
 
+  /**
+   * Makes room for {@code capacity} cells at once (the reader's estimate of the rows from the file's
+   * size): one copy instead of growing by half again and again, each step a copy for the collector.
+   */
+  void reserve(int capacity) {
+    if (numbers != null && numbers.length < capacity) {
+      numbers = Arrays.copyOf(numbers, capacity);
+    }
+    if (codes != null && codes.length < capacity) {
+      codes = Arrays.copyOf(codes, capacity);
+    }
+  }
+
+  /** Gives back the room of more than an eighth beyond the cells read (an estimate of the rows that was too high). */
+  void trim() {
+    int slack = size + (size >> 3) + 256;
+    if (numbers != null && numbers.length > slack) {
+      numbers = Arrays.copyOf(numbers, size);
+    }
+    if (codes != null && codes.length > slack) {
+      codes = Arrays.copyOf(codes, size);
+    }
+  }
+
+  /** The cells the arrays have room for (tests). */
+  int capacity() {
+    return Math.max(numbers != null ? numbers.length : 0, codes != null ? codes.length : 0);
+  }
+
   private void grow() {
     int capacity = size + (size >> 1) + 16;
     if (numbers != null) {

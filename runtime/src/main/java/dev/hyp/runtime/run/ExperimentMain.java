@@ -127,7 +127,7 @@ public final class ExperimentMain {
   /** Runs the experiment with options already parsed (for `hyp run`); returns how it went. */
   public static ExitCode run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
-    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
+    Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
   }
 
@@ -152,7 +152,7 @@ public final class ExperimentMain {
 
     @Override
     public Integer call() throws Exception {
-      Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // before anything loads ND4J
+      Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
     }
   }

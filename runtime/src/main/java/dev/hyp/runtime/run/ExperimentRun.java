@@ -3,6 +3,7 @@ package dev.hyp.runtime.run;
 import dev.hyp.runtime.data.DataException;
 import dev.hyp.runtime.dl4j.ExperimentData;
 import dev.hyp.runtime.dl4j.MachineMemory;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.executor.TrialExecutor;
 import dev.hyp.runtime.executor.TrialExecutors;
 import dev.hyp.runtime.experiment.Experiment;
@@ -95,6 +96,8 @@ final class ExperimentRun<P> {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
+    // ND4J loaded on its own thread while the data was read (ExperimentMain); nothing above calls it, all below may
+    Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
     data.notes().forEach(note -> out.println("hyp: " + note));
     try {
       Files.createDirectories(outDirectory);

@@ -183,7 +183,7 @@ class ParallelReadTest {
     return file;
   }
 
-  private static void assertSame(RawTable one, RawTable two, String what) {
+  static void assertSame(RawTable one, RawTable two, String what) {
     assertEquals(one.labelName(), two.labelName(), what);
     assertArrayEquals(one.labels(), two.labels(), what);
     assertEquals(one.classes(), two.classes(), what);

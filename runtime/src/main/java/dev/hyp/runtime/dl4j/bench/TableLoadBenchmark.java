@@ -30,16 +30,17 @@ import java.util.Random;
 /**
  * How fast a large mixed-type CSV loads: writes one of about {@code MB} megabytes in a temporary
  * folder (an id, six numbers with 3% empty cells, four text columns of 4 to 2,000 levels, a label
- * with a rare class), then loads it as `hyp run` does, in this order: ND4J's start ({@code
- * Nd4jPatches.install}, which `hyp run` does before it reads the data), prepare (read, split,
- * layout, the fold's fits) and folds (encode and standardise the fold the first trial trains on),
- * each with the wall clock, the main thread's CPU seconds and the whole process's (the other
- * threads, the JIT and garbage collection included), and the peak heap. "load" is prepare +
- * folds, the first read of the JVM (the JIT cold, as in `hyp run`): from the file to the data ready
- * for the first trial. A warm read of the file alone comes last, for comparison. It prints the JVM
- * options `hyp run` would choose for the file ({@link JvmChoice}): run with them for what a user
- * waits. The lead times it on a quiet machine; on a loaded one compare the CPU seconds. It is not
- * run by the build.
+ * with a rare class), then loads it as `hyp run` does: ND4J's start ({@code
+ * Nd4jPatches.installInBackground}) on its own thread while prepare (read, split, layout, the
+ * fold's fits) runs, then folds (the wait for the start, encode and standardise the fold the first
+ * trial trains on), each with the wall clock, the main thread's CPU seconds and the whole
+ * process's (the other threads, the JIT and garbage collection included), and the peak heap.
+ * "load" is prepare + folds, the first read of the JVM (the JIT cold, as in `hyp run`): from the
+ * file to the data ready for the first trial; its rate is also given with the start ({@code
+ * -Dhyp.bench.nd4jFirst=true}: ND4J's start first, before the data, as until session 10). A warm
+ * read of the file alone comes last, for comparison. It prints the JVM options `hyp run` would
+ * choose for the file ({@link JvmChoice}): run with them for what a user waits. The lead times it
+ * on a quiet machine; on a loaded one compare the CPU seconds. It is not run by the build.
  *
  * <pre>java -XX:+UseSerialGC -Xms432m -Xmx2112m -cp ... dev.hyp.runtime.dl4j.bench.TableLoadBenchmark [MB=200] [seed=1]</pre>
  */
@@ -63,10 +64,18 @@ public final class TableLoadBenchmark {
       jvmOptions(Files.size(file), out);
       System.gc();
       resetPeaks();
+      // as `hyp run` starts: ND4J loads on its own thread while the data is read (-Dhyp.bench.nd4jFirst=true:
+      // before it, as until session 10)
+      boolean nd4jFirst = Boolean.getBoolean("hyp.bench.nd4jFirst");
       Stage stage = Stage.start();
-      Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // as `hyp run` does before it reads the data
+      if (nd4jFirst) {
+        Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
+      } else {
+        Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties());
+      }
       double start = stage.wallSeconds();
-      out.printf(Locale.ROOT, "start:   %s (ND4J's libraries, as `hyp run` loads them before the data)%n", stage.end());
+      out.printf(Locale.ROOT, "start:   %s (ND4J's libraries, %s)%n", stage.end(),
+          nd4jFirst ? "loaded before the data" : "loading on their own thread while the data is read");
       // the first read in this JVM, as in `hyp run`: the JIT has compiled nothing of it yet
       DataPlan plan = new DataPlan(null, List.of("id"), Missing.MEDIAN, true, 20, Map.of(), ClassWeights.BALANCED);
       Stage load = Stage.start();
@@ -76,13 +85,16 @@ public final class TableLoadBenchmark {
       out.printf(Locale.ROOT, "prepare: %s (read, split, layout, fits; %d features), peak heap %.0f MB%n", stage.end(),
           data.inputShape().features(), peakHeapMb());
       stage = Stage.start();
+      Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties()); // as `hyp run` waits before its first ND4J call
+      double wait = stage.wallSeconds();
       data.folds(Normalization.STANDARD, "mcxent");
       String folds = stage.end();
       double loadWall = load.wallSeconds();
-      out.printf(Locale.ROOT, "folds:   %s (encode, standardise)%n", folds);
-      out.printf(Locale.ROOT, "load (prepare + folds: from the file to the fold the first trial trains on, read included, "
-          + "cold): %s, peak heap %.0f MB; %.0f MB/s by wall clock (%.0f MB/s with the start)%n", load.end(),
-          peakHeapMb(), mb / loadWall, mb / (loadWall + start));
+      out.printf(Locale.ROOT, "folds:   the wait for ND4J's start %.2f s, then %s (encode, standardise)%n", wait,
+          folds);
+      out.printf(Locale.ROOT, "load (prepare + folds, ND4J's start on its own thread meanwhile: from the file to the "
+          + "fold the first trial trains on, read included, cold): %s, peak heap %.0f MB; %.0f MB/s by wall clock "
+          + "(%.0f MB/s with the start)%n", load.end(), peakHeapMb(), mb / loadWall, mb / (loadWall + start));
       data = null;
       System.gc();
       resetPeaks();

@@ -122,14 +122,42 @@ public final class Nd4jPatches {
   /** What the first {@link #install} put in; null before it. */
   private static Set<Patch> inUse;
 
+  private static String installedOn;
+
+  /** The install {@link #installInBackground} started; null without one. */
+  private static BackgroundInstall background;
+
   /**
    * Installs the patches {@code options} asks for (loading ND4J unless it asks for none) and
    * returns those in use: a patch whose part of ND4J is not the class it replaces (another ND4J
    * version or backend, ND4J's automatic deallocation turned off) is left out. The first call
    * decides, since ND4J's own cannot be put back: later calls change nothing and return the same.
-   * Thread-safe.
+   * After {@link #installInBackground} it waits for that install and returns what it put in (or
+   * throws what it threw). Thread-safe.
    */
-  public static synchronized Set<Patch> install(Options options) {
+  public static Set<Patch> install(Options options) {
+    BackgroundInstall started;
+    synchronized (Nd4jPatches.class) {
+      started = background;
+    }
+    return started != null ? started.await() : installHere(options);
+  }
+
+  /**
+   * Starts {@link #install} on a thread of its own and returns at once, so that the caller can read
+   * its data while ND4J loads (issue 19: about a second of a large table's load). Nothing may call
+   * ND4J until {@link #install} has returned: the caller calls it before its first ND4J call, and it
+   * waits. Only the first call of either starts anything.
+   */
+  public static void installInBackground(Options options) {
+    synchronized (Nd4jPatches.class) {
+      if (inUse == null && background == null) {
+        background = BackgroundInstall.start(() -> installHere(options));
+      }
+    }
+  }
+
+  private static synchronized Set<Patch> installHere(Options options) {
     if (inUse != null) {
       return inUse;
     }
@@ -164,7 +192,13 @@ public final class Nd4jPatches {
       installed.add(Patch.TAD_CACHE);
     }
     inUse = Collections.unmodifiableSet(installed);
+    installedOn = Thread.currentThread().getName();
     return inUse;
+  }
+
+  /** The thread the patches were installed on (tests: that a run's start loads ND4J on its own); null before. */
+  static synchronized String installedOn() {
+    return installedOn;
   }
 
   /** The patches in use: empty before {@link #install}. */

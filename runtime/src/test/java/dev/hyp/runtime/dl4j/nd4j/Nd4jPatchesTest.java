@@ -77,6 +77,22 @@ class Nd4jPatchesTest {
     assertEquals("CachingTadManager", probed.get("tadManager"));
   }
 
+  /**
+   * `hyp run` loads ND4J on a thread of its own while it reads the data (issue 19): the same patches,
+   * the JavaCPP limit set before ND4J loaded, and {@code install} waits for them.
+   */
+  @Test
+  void aStartInTheBackgroundInstallsTheSame() throws Exception {
+    Map<String, String> inline = probe(List.of());
+    Map<String, String> background = probe(List.of(), "background");
+    assertEquals("main", inline.get("installedOn"), inline.toString());
+    assertEquals(BackgroundInstall.THREAD, background.get("installedOn"), background.toString());
+    inline.remove("installedOn");
+    background.remove("installedOn");
+    assertEquals(inline, background);
+    assertEquals("0", background.get("maxPhysicalBytes"));
+  }
+
   @Test
   void everySwitchKeepsNd4jsOwn() throws Exception {
     List<String> switches = new ArrayList<>();
@@ -120,7 +136,11 @@ class Nd4jPatchesTest {
   /** Installs the patches as a run does, first thing in its JVM, and prints what ND4J then uses. */
   static final class Probe {
     public static void main(String[] args) {
+      if (args.length > 0 && args[0].equals("background")) {
+        Nd4jPatches.installInBackground(Options.fromSystemProperties()); // as `hyp run` starts
+      }
       Set<Patch> inUse = Nd4jPatches.install(Options.fromSystemProperties());
+      System.out.println("installedOn=" + Nd4jPatches.installedOn());
       System.out.println("maxPhysicalBytes=" + org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
       System.out.println("inUse=" + inUse);
       System.out.println("deallocator=" + Nd4j.getDeallocatorService().getClass().getSimpleName());
@@ -136,11 +156,12 @@ class Nd4jPatchesTest {
   }
 
   /** {@link Probe}'s lines as name=value, run in a child JVM with these options. */
-  private static Map<String, String> probe(List<String> jvmOptions) throws Exception {
+  private static Map<String, String> probe(List<String> jvmOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+    command.addAll(List.of(args));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(child.waitFor(2, TimeUnit.MINUTES));
