@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.dl4j.nd4j.LayerArrays;
 import dev.hyp.runtime.dl4j.nd4j.NativeBuild;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -7,8 +8,6 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A convolution layer's pre-activation and its gradients as libnd4j's {@code conv2d} and
@@ -55,13 +54,7 @@ final class OpConvolution {
 
   /** {@code z = conv(input, weights) + bias} into {@code z} ({@code [batch, out, outH, outW]}); bias null for none. */
   static void forward(INDArray input, INDArray weights, INDArray bias, int[] arguments, INDArray z) {
-    DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
-    if (bias != null) {
-      op.addInputs(input, weights, bias.reshape(bias.length()));
-    } else {
-      op.addInputs(input, weights);
-    }
-    Nd4j.exec(op.addOutputs(z).addIntegerArguments(arguments).build());
+    LayerArrays.conv2d(input, weights, bias, arguments, z);
   }
 
   /**
@@ -71,13 +64,6 @@ final class OpConvolution {
    */
   static void backward(INDArray input, INDArray weights, INDArray bias, INDArray delta, int[] arguments,
       INDArray inputGradient, INDArray weightGradient, INDArray biasGradient) {
-    DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
-    if (bias != null) {
-      op.addInputs(input, weights, bias.reshape(bias.length()), delta)
-          .addOutputs(inputGradient, weightGradient, biasGradient.reshape(biasGradient.length()));
-    } else {
-      op.addInputs(input, weights, delta).addOutputs(inputGradient, weightGradient);
-    }
-    Nd4j.exec(op.addIntegerArguments(arguments).build());
+    LayerArrays.conv2dBackward(input, weights, bias, delta, arguments, inputGradient, weightGradient, biasGradient);
   }
 }
