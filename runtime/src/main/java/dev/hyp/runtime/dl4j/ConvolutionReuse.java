@@ -77,6 +77,17 @@ final class ConvolutionReuse {
     held = true;
   }
 
+  /** Keeps a copy of a training forward's {@code z} alone ({@link OpConvolution}'s: no columns); nothing when it is a view. */
+  void keepPreActivation(INDArray z) {
+    if (!LayerArrays.fillsItsBuffer(z)) {
+      held = false;
+      return;
+    }
+    preActivation = LayerArrays.exactCopy(preActivation, z);
+    columns = null;
+    held = true;
+  }
+
   void forget() {
     held = false;
   }

@@ -39,6 +39,9 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
 
   @Override
   protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    if (ConvolutionReuse.onPath(this) && OpConvolution.applies(this)) {
+      return opPreOutput(training, forBackprop, workspaceMgr);
+    }
     if (!training || !ConvolutionReuse.onPath(this)) {
       return super.preOutput(training, forBackprop, workspaceMgr);
     }
@@ -56,6 +59,9 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     if (!ConvolutionReuse.onPath(this)) {
       return super.backpropGradient(epsilon, workspaceMgr);
+    }
+    if (OpConvolution.applies(this)) {
+      return opBackpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
     INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
@@ -128,6 +134,61 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     weightNoiseParams.clear();
     epsNext = backpropDropOutIfPresent(epsNext);
     return new Pair<>(gradient, epsNext);
+  }
+
+  /**
+   * {@link OpConvolution}'s pre-activation: the {@code conv2d} op into a c-order array, kept (copied)
+   * by a training forward pass for the backward pass, as on the im2col path; no columns.
+   */
+  private Pair<INDArray, INDArray> opPreOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    if (training && forBackprop) {
+      Pair<INDArray, INDArray> kept = reuse().take();
+      if (kept != null) {
+        return kept;
+      }
+    }
+    assertInputSet(false);
+    INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr);
+    INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+    validateInputRank();
+    validateInputDepth(weights.size(1));
+    INDArray input = this.input.castTo(dataType);
+    int[] arguments = OpConvolution.arguments(this, input);
+    int[] outSize = ConvolutionUtils.getOutputSize(input, layerConf().getKernelSize(), layerConf().getStride(),
+        convolutionMode == ConvolutionMode.Same ? null : layerConf().getPadding(), convolutionMode,
+        layerConf().getDilation(), org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+    INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+        new long[] {input.size(0), weights.size(0), outSize[0], outSize[1]}, 'c');
+    OpConvolution.forward(input, weights, layerConf().hasBias() ? bias : null, arguments, z);
+    if (training && !forBackprop) {
+      reuse().keepPreActivation(z);
+    }
+    return new Pair<>(z, null);
+  }
+
+  /** {@link OpConvolution}'s backward pass: the activation's, then the {@code conv2d_bp} op into the gradient views. */
+  private Pair<Gradient, INDArray> opBackpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+    INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+    INDArray input = this.input.castTo(dataType);
+    if (epsilon.dataType() != dataType) {
+      epsilon = epsilon.castTo(dataType);
+    }
+    INDArray delta = delta(preOutput4d(true, true, workspaceMgr).getFirst(), epsilon);
+    INDArray biasGradView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+    INDArray weightGradView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+    INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+    boolean hasBias = layerConf().hasBias();
+    OpConvolution.backward(input, weights, hasBias ? bias : null, delta, OpConvolution.arguments(this, input),
+        epsNext, weightGradView, hasBias ? biasGradView : null);
+    Gradient gradient = new DefaultGradient();
+    if (hasBias) {
+      gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+    }
+    gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView, 'c');
+    weightNoiseParams.clear();
+    return new Pair<>(gradient, backpropDropOutIfPresent(epsNext));
   }
 
   /**

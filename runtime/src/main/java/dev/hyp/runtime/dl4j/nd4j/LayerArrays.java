@@ -3,6 +3,7 @@ package dev.hyp.runtime.dl4j.nd4j;
 import java.util.Arrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,5 +44,32 @@ public final class LayerArrays {
   /** ReLU's backward op ({@code relu_bp}, threshold 0): {@code z > 0 ? epsilon : 0}, written into {@code z}. */
   public static void reluBackwardInPlace(INDArray z, INDArray epsilon) {
     Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(z, epsilon, z, 0.0));
+  }
+
+  /**
+   * libnd4j's {@code conv2d} op: {@code conv(input, weights) + bias} into {@code z}; bias null for none;
+   * {@code arguments} its integer arguments ({@code dl4j.OpConvolution}).
+   */
+  public static void conv2d(INDArray input, INDArray weights, INDArray bias, int[] arguments, INDArray z) {
+    DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
+    if (bias != null) {
+      op.addInputs(input, weights, bias.reshape(bias.length()));
+    } else {
+      op.addInputs(input, weights);
+    }
+    Nd4j.exec(op.addOutputs(z).addIntegerArguments(arguments).build());
+  }
+
+  /** libnd4j's {@code conv2d_bp} op: the gradients from {@code delta} into the three (two without bias) arrays given. */
+  public static void conv2dBackward(INDArray input, INDArray weights, INDArray bias, INDArray delta, int[] arguments,
+      INDArray inputGradient, INDArray weightGradient, INDArray biasGradient) {
+    DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
+    if (bias != null) {
+      op.addInputs(input, weights, bias.reshape(bias.length()), delta)
+          .addOutputs(inputGradient, weightGradient, biasGradient.reshape(biasGradient.length()));
+    } else {
+      op.addInputs(input, weights, delta).addOutputs(inputGradient, weightGradient);
+    }
+    Nd4j.exec(op.addIntegerArguments(arguments).build());
   }
 }

@@ -128,9 +128,9 @@ public final class Nd4jPatches {
   private static BackgroundInstall background;
 
   /**
-   * Installs the patches {@code options} asks for (loading ND4J unless it asks for none) and
-   * returns those in use: a patch whose part of ND4J is not the class it replaces (another ND4J
-   * version or backend, ND4J's automatic deallocation turned off) is left out. The first call
+   * Chooses ND4J's native build ({@link NativeBuild}: oneDNN's when it can), installs the patches
+   * {@code options} asks for (loading ND4J unless it asks for none) and returns those in use: a
+   * patch whose part of ND4J is not the class it replaces (another ND4J version or backend, ND4J's automatic deallocation turned off) is left out. The first call
    * decides, since ND4J's own cannot be put back: later calls change nothing and return the same.
    * After {@link #installInBackground} it waits for that install and returns what it put in (or
    * throws what it threw). Thread-safe.
@@ -161,6 +161,7 @@ public final class Nd4jPatches {
     if (inUse != null) {
       return inUse;
     }
+    NativeBuild.choose(); // not a patch: which libnd4j loads, read when ND4J loads, as the next one is
     EnumSet<Patch> installed = EnumSet.noneOf(Patch.class);
     // first: it is read when ND4J loads, which every patch after it does
     if (options.has(Patch.NO_PHYSICAL_MEMORY_CHECK) && JavaCppMemoryCheck.turnOff()) {

@@ -36,6 +36,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean directMatmul;
   private final boolean javaIm2col;
   private final boolean denseElementwise;
+  /** Whether libnd4j has oneDNN inside: then only {@link NativeBuild#ONEDNN_OPS} may use it. */
+  private final boolean oneDnn = NativeBuild.hasOneDnn();
 
   /**
    * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
@@ -88,6 +90,9 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     try {
       context.shapeFunctionOverride(shapesFromOp);
       context.markInplace(op.isInplaceCall());
+      if (oneDnn) {
+        context.allowHelpers(NativeBuild.ONEDNN_OPS.contains(op.opName()));
+      }
       context.setRngStates(Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState());
       context.setInputArrays(op.inputArguments());
       context.setOutputArrays(op.outputArguments());

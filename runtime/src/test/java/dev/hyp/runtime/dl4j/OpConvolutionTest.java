@@ -1,0 +1,158 @@
+package dev.hyp.runtime.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyp.runtime.data.Task;
+import dev.hyp.runtime.dl4j.nd4j.NativeBuild;
+import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
+import dev.hyp.runtime.vocab.Activation;
+import dev.hyp.runtime.vocab.Loss;
+import dev.hyp.runtime.vocab.Padding;
+import dev.hyp.runtime.vocab.Updater;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+
+/**
+ * On ND4J's oneDNN build (chosen as a run chooses it, in a child JVM: this one runs the generic
+ * build), hyp's convolution layers compute through the {@code conv2d} ops and train what DL4J's
+ * im2col layers train, within float rounding.
+ */
+class OpConvolutionTest {
+  private static final InputShape IMAGE = InputShape.image(9, 9, 2);
+
+  @Test
+  void theOneDnnBuildTrainsThroughTheConvolutionOpsWhatDl4jsLayersTrain() throws Exception {
+    Map<String, String> child = run(List.of());
+    assertEquals("onednn", child.get("build"), child.toString());
+    assertEquals("true", child.get("hasOneDnn"));
+    for (String network : List.of("a", "b")) {
+      // the ops ran, no im2col
+      assertTrue(Long.parseLong(child.get(network + ".conv2d")) > 0, child.toString());
+      assertEquals("0", child.get(network + ".im2col"), child.toString());
+      // parameters, scores and outputs after 12 steps of Adam: float rounding apart, not more
+      assertTrue(Double.parseDouble(child.get(network + ".params")) < 1e-4, child.toString());
+      assertTrue(Double.parseDouble(child.get(network + ".output")) < 1e-4, child.toString());
+      assertTrue(Double.parseDouble(child.get(network + ".score")) < 1e-4, child.toString());
+    }
+  }
+
+  @Test
+  void theSwitchesKeepTheIm2colPath() throws Exception {
+    Map<String, String> im2col = run(List.of("-D" + OpConvolution.SWITCH + "=true"));
+    assertEquals("onednn", im2col.get("build"), im2col.toString());
+    assertEquals("0", im2col.get("a.conv2d"), im2col.toString());
+    assertEquals("0.0", im2col.get("a.params"), im2col.toString()); // DL4J's bits, as on the generic build
+    Map<String, String> generic = run(List.of("-D" + NativeBuild.SWITCH + "=generic"));
+    assertEquals("generic", generic.get("build"), generic.toString());
+    assertEquals("false", generic.get("hasOneDnn"));
+    assertEquals("0", generic.get("a.conv2d"), generic.toString());
+    assertEquals("0.0", generic.get("a.params"), generic.toString());
+  }
+
+  /** Chooses the build as a run does, then trains networks both ways and prints how far apart they end. */
+  static final class Check {
+    public static void main(String[] args) {
+      Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
+      System.out.println("build=" + NativeBuild.inUse());
+      System.out.println("hasOneDnn=" + NativeBuild.hasOneDnn());
+      compare("a", network().conv2d(6, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, 1).dropout(0.25)
+          .conv2d(5, 3, 2, Padding.VALID, Activation.TANH).dense(12, Activation.RELU)
+          .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
+      MultiLayerConfiguration b = network().conv2d(4, 3, 2, Padding.SAME, Activation.RELU)
+          .conv2d(3, 1, 1, Padding.VALID, Activation.SIGMOID).maxpool(2, null).dense(8, Activation.TANH)
+          .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration();
+      for (int i : new int[] {0, 1}) {
+        ((org.deeplearning4j.nn.conf.layers.BaseLayer) b.getConf(i).getLayer()).setIDropout(new Dropout(0.8));
+      }
+      compare("b", b);
+    }
+
+    /**
+     * DL4J's layers against hyp's, step by step on the same batches (a shorter one every fourth step,
+     * inference between): the largest differences relative to the largest magnitude, and the ops hyp's ran.
+     */
+    private static void compare(String name, MultiLayerConfiguration conf) {
+      MultiLayerNetwork stock = new MultiLayerNetwork(conf.clone());
+      stock.init();
+      stock.setUpdater(new OwnGradientUpdater(stock));
+      MultiLayerNetwork ours = NetworkBuilder.build(conf.clone());
+      double params = 0;
+      double output = 0;
+      double score = 0;
+      OpProfiler.getInstance().reset();
+      for (int step = 0; step < 12; step++) {
+        DataSet data = batch(step, step % 4 == 3 ? 5 : 8);
+        Nd4j.getRandom().setSeed(1000 + step); // the same dropout masks for both
+        stock.fit(data);
+        Nd4j.getRandom().setSeed(1000 + step);
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+        ours.fit(data);
+        INDArray features = batch(100 + step, 6).getFeatures();
+        INDArray ourOutput = ours.output(features, false);
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        params = Math.max(params, relative(stock.params(), ours.params()));
+        output = Math.max(output, relative(stock.output(features, false), ourOutput));
+        score = Math.max(score, Math.abs(stock.score() - ours.score()) / Math.abs(stock.score()));
+      }
+      var counts = OpProfiler.getInstance().getOpCounter();
+      System.out.println(name + ".conv2d=" + (counts.getCount("conv2d") + counts.getCount("conv2d_bp")));
+      System.out.println(name + ".im2col=" + counts.getCount("im2col"));
+      System.out.printf(Locale.ROOT, "%s.params=%s%n%s.output=%s%n%s.score=%s%n", name, params, name, output, name,
+          score);
+    }
+
+    private static double relative(INDArray expected, INDArray actual) {
+      double scale = expected.amaxNumber().doubleValue();
+      return expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue() / scale;
+    }
+
+    private static NetworkBuilder network() {
+      return new NetworkBuilder(4, IMAGE, Task.CLASSIFICATION, 3).updater(Updater.ADAM, Map.of("lr", 0.01)).l2(1e-3);
+    }
+
+    private static DataSet batch(int seed, int rows) {
+      Nd4j.getRandom().setSeed(seed);
+      INDArray x = Nd4j.rand(DataType.FLOAT, rows, IMAGE.features()).subi(0.5).muli(4);
+      INDArray y = Nd4j.zeros(DataType.FLOAT, rows, 3);
+      for (int i = 0; i < rows; i++) {
+        y.putScalar(i, (i * 7 + seed) % 3, 1f);
+      }
+      return new DataSet(x, y);
+    }
+  }
+
+  /** {@link Check}'s lines as name=value, from a child JVM with these options (and no build setting of this one's). */
+  private static Map<String, String> run(List<String> jvmOptions) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Check.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    Process child = builder.start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(3, TimeUnit.MINUTES));
+    assertEquals(0, child.exitValue(), out);
+    Map<String, String> lines = new LinkedHashMap<>();
+    out.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9.]*=.*"))
+        .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+    return lines;
+  }
+}
