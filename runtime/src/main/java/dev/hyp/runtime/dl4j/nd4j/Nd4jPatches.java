@@ -131,9 +131,9 @@ public final class Nd4jPatches {
    * Chooses ND4J's native build ({@link NativeBuild}: oneDNN's when it can), installs the patches
    * {@code options} asks for (loading ND4J unless it asks for none) and returns those in use: a
    * patch whose part of ND4J is not the class it replaces (another ND4J version or backend, ND4J's
-   * automatic deallocation turned off) is left out. The first call decides, since ND4J's own cannot be put back: later calls change nothing and return the same.
-   * After {@link #installInBackground} it waits for that install and returns what it put in (or
-   * throws what it threw). Thread-safe.
+   * automatic deallocation turned off) is left out. The first call decides, since ND4J's own cannot
+   * be put back: later calls change nothing and return the same. After {@link #installInBackground}
+   * it waits for that install and returns what it put in (or throws what it threw). Thread-safe.
    */
   public static Set<Patch> install(Options options) {
     BackgroundInstall started;
