@@ -1,6 +1,7 @@
 package dev.hyp.runtime.run;
 
 import dev.hyp.runtime.dl4j.Dl4jEnvironment;
+import dev.hyp.runtime.dl4j.nd4j.NativeBuild;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.experiment.Experiment;
 import java.io.PrintWriter;
@@ -127,6 +128,7 @@ public final class ExperimentMain {
   /** Runs the experiment with options already parsed (for `hyp run`); returns how it went. */
   public static ExitCode run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
+    NativeBuild.forWork(!tabular(experiment));
     Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
   }
@@ -152,6 +154,7 @@ public final class ExperimentMain {
 
     @Override
     public Integer call() throws Exception {
+      NativeBuild.forWork(!tabular(experiment));
       Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
     }

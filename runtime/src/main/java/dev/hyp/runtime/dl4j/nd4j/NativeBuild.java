@@ -46,6 +46,17 @@ public final class NativeBuild {
   public static final java.util.Set<String> ONEDNN_OPS = java.util.Set.of("conv2d", "conv2d_bp");
 
   private static String chosen;
+  private static boolean convolutions = true;
+
+  /**
+   * Tells {@link #choose} whether the run's networks may have convolution layers (its data are images),
+   * before {@link Nd4jPatches#install}. Only those gain from the oneDNN build; without them it only costs
+   * resident memory (a small search's process: about 15-30 MB more), so a table's run keeps the generic
+   * build unless {@value #SWITCH} asks. Runs that do not say (refits, benchmarks) may have them.
+   */
+  public static synchronized void forWork(boolean mayHaveConvolutions) {
+    convolutions = mayHaveConvolutions;
+  }
 
   /**
    * Chooses the build and tells JavaCPP (before ND4J loads: later it changes nothing); returns the
@@ -53,7 +64,7 @@ public final class NativeBuild {
    */
   static synchronized String choose() {
     if (chosen == null) {
-      chosen = choice(System.getProperty(SWITCH), System.getProperty(EXTENSION_PROPERTY),
+      chosen = choice(requested(System.getProperty(SWITCH), convolutions), System.getProperty(EXTENSION_PROPERTY),
           System.getProperty("os.name", ""), System.getProperty("os.arch", ""), cpuFlags(),
           NativeBuild.class.getClassLoader().getResource(ONEDNN_LIBRARY) != null);
       if (System.getProperty(EXTENSION_PROPERTY) == null) {
@@ -62,6 +73,11 @@ public final class NativeBuild {
       }
     }
     return chosen;
+  }
+
+  /** The build asked for: the switch when set, else the generic build for work without convolutions. */
+  static String requested(String switchValue, boolean mayHaveConvolutions) {
+    return switchValue != null ? switchValue : mayHaveConvolutions ? null : "generic";
   }
 
   /**

@@ -31,6 +31,16 @@ class NativeBuildTest {
   }
 
   @Test
+  void workWithoutConvolutionsKeepsTheGenericBuildUnlessTheSwitchAsks() {
+    assertEquals("generic", NativeBuild.requested(null, false));
+    assertEquals(null, NativeBuild.requested(null, true));
+    assertEquals("onednn", NativeBuild.requested("onednn", false));
+    assertEquals("generic", NativeBuild.requested("generic", true));
+    assertEquals("", NativeBuild.choice(NativeBuild.requested(null, false), null, "Linux", "amd64", SSE41, true));
+    assertEquals("-onednn", NativeBuild.choice(NativeBuild.requested(null, true), null, "Linux", "amd64", SSE41, true));
+  }
+
+  @Test
   void theSwitchAndTheUsersOwnExtensionWin() {
     assertEquals("", NativeBuild.choice("generic", null, "Linux", "amd64", SSE41, true));
     assertEquals("", NativeBuild.choice("GENERIC", null, "Linux", "amd64", SSE41, true));
