@@ -1,5 +1,8 @@
 package dev.hyp.runtime.dl4j;
 
+import static dev.hyp.runtime.dl4j.LayerTestData.IMAGE;
+import static dev.hyp.runtime.dl4j.LayerTestData.bits;
+import static dev.hyp.runtime.dl4j.LayerTestData.imageBatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,7 +26,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.dataset.DataSet;
@@ -33,7 +35,6 @@ import org.nd4j.linalg.profiler.OpProfiler;
 /** Convolution layers that keep their forward pass for the backward pass train bit for bit what DL4J's train. */
 @ExtendWith(Nd4jPatchesExtension.class)
 class ConvolutionReuseTest {
-  private static final InputShape IMAGE = InputShape.image(9, 9, 2);
 
   @Test
   void trainsBitForBitWhatDl4jsLayersTrain() {
@@ -59,7 +60,7 @@ class ConvolutionReuseTest {
     MultiLayerNetwork cached = stock(conf);
     cached.setCacheMode(CacheMode.DEVICE);
     for (int step = 0; step < 6; step++) {
-      DataSet data = batch(step, 8);
+      DataSet data = imageBatch(step, 8);
       stock.fit(data);
       cached.fit(data);
       assertArrayEquals(bits(stock.params()), bits(cached.params()), "step " + step);
@@ -76,11 +77,11 @@ class ConvolutionReuseTest {
   }
 
   private static long im2colsInAStep(MultiLayerNetwork net) {
-    net.fit(batch(0, 8));
+    net.fit(imageBatch(0, 8));
     OpProfiler.getInstance().reset();
     Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
     try {
-      net.fit(batch(1, 8));
+      net.fit(imageBatch(1, 8));
     } finally {
       Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
     }
@@ -92,17 +93,17 @@ class ConvolutionReuseTest {
     MultiLayerNetwork ours = NetworkBuilder.build(network().conv2d(4, 3, 1, Padding.SAME, Activation.RELU)
         .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
     assertInstanceOf(ReusingConvolutionLayer.class, ours.getLayer(0));
-    ours.fit(batch(0, 8));
+    ours.fit(imageBatch(0, 8));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelSerializer.writeModel(ours, bytes, true);
     MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()),
         true);
     assertEquals(ConvolutionLayer.class, loaded.getLayer(0).getClass());
     assertArrayEquals(bits(ours.params()), bits(loaded.params()));
-    INDArray x = batch(1, 5).getFeatures();
+    INDArray x = imageBatch(1, 5).getFeatures();
     assertArrayEquals(bits(ours.output(x, false)), bits(loaded.output(x, false)));
-    loaded.fit(batch(2, 8));
-    ours.fit(batch(2, 8));
+    loaded.fit(imageBatch(2, 8));
+    ours.fit(imageBatch(2, 8));
     assertArrayEquals(bits(ours.params()), bits(loaded.params()));
   }
 
@@ -130,7 +131,7 @@ class ConvolutionReuseTest {
     assertEquals(2, Arrays.stream(ours.getLayers()).filter(l -> l instanceof ReusingConvolutionLayer).count(), what);
     assertArrayEquals(bits(stock.params()), bits(ours.params()), what);
     for (int step = 0; step < 12; step++) {
-      DataSet data = batch(step, step % 4 == 3 ? 5 : 8);
+      DataSet data = imageBatch(step, step % 4 == 3 ? 5 : 8);
       Nd4j.getRandom().setSeed(1000 + step); // the same dropout masks for both
       stock.fit(data);
       Nd4j.getRandom().setSeed(1000 + step);
@@ -139,7 +140,7 @@ class ConvolutionReuseTest {
       assertArrayEquals(bits(stock.params()), bits(ours.params()), at);
       assertEquals(Double.doubleToRawLongBits(stock.score()), Double.doubleToRawLongBits(ours.score()), at);
       if (step % 3 == 1) {
-        DataSet other = batch(100 + step, 6);
+        DataSet other = imageBatch(100 + step, 6);
         assertArrayEquals(bits(stock.output(other.getFeatures(), false)), bits(ours.output(other.getFeatures(), false)),
             at);
         assertEquals(Double.doubleToRawLongBits(stock.score(other, false)),
@@ -148,22 +149,4 @@ class ConvolutionReuseTest {
     }
   }
 
-  private static DataSet batch(int seed, int rows) {
-    Nd4j.getRandom().setSeed(seed);
-    INDArray x = Nd4j.rand(DataType.FLOAT, rows, IMAGE.features()).subi(0.5).muli(4);
-    INDArray y = Nd4j.zeros(DataType.FLOAT, rows, 3);
-    for (int i = 0; i < rows; i++) {
-      y.putScalar(i, (i * 7 + seed) % 3, 1f);
-    }
-    return new DataSet(x, y);
-  }
-
-  private static int[] bits(INDArray a) {
-    float[] values = a.dup('c').data().asFloat();
-    int[] out = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = Float.floatToRawIntBits(values[i]);
-    }
-    return out;
-  }
 }

@@ -1,5 +1,7 @@
 package dev.hyp.runtime.dl4j;
 
+import static dev.hyp.runtime.dl4j.LayerTestData.IMAGE;
+import static dev.hyp.runtime.dl4j.LayerTestData.imageBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +37,6 @@ import org.nd4j.linalg.profiler.OpProfiler;
  * im2col layers train, within float rounding.
  */
 class OpConvolutionTest {
-  private static final InputShape IMAGE = InputShape.image(9, 9, 2);
 
   @Test
   void theOneDnnBuildTrainsThroughTheConvolutionOpsWhatDl4jsLayersTrain() throws Exception {
@@ -98,13 +99,13 @@ class OpConvolutionTest {
       double score = 0;
       OpProfiler.getInstance().reset();
       for (int step = 0; step < 12; step++) {
-        DataSet data = batch(step, step % 4 == 3 ? 5 : 8);
+        DataSet data = imageBatch(step, step % 4 == 3 ? 5 : 8);
         Nd4j.getRandom().setSeed(1000 + step); // the same dropout masks for both
         stock.fit(data);
         Nd4j.getRandom().setSeed(1000 + step);
         Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
         ours.fit(data);
-        INDArray features = batch(100 + step, 6).getFeatures();
+        INDArray features = imageBatch(100 + step, 6).getFeatures();
         INDArray ourOutput = ours.output(features, false);
         Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
         params = Math.max(params, relative(stock.params(), ours.params()));
@@ -125,16 +126,6 @@ class OpConvolutionTest {
 
     private static NetworkBuilder network() {
       return new NetworkBuilder(4, IMAGE, Task.CLASSIFICATION, 3).updater(Updater.ADAM, Map.of("lr", 0.01)).l2(1e-3);
-    }
-
-    private static DataSet batch(int seed, int rows) {
-      Nd4j.getRandom().setSeed(seed);
-      INDArray x = Nd4j.rand(DataType.FLOAT, rows, IMAGE.features()).subi(0.5).muli(4);
-      INDArray y = Nd4j.zeros(DataType.FLOAT, rows, 3);
-      for (int i = 0; i < rows; i++) {
-        y.putScalar(i, (i * 7 + seed) % 3, 1f);
-      }
-      return new DataSet(x, y);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import static dev.hyp.runtime.dl4j.LayerTestData.bits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -187,14 +188,5 @@ class PreOutputReuseTest {
       }
     }
     return new DataSet(x, y);
-  }
-
-  private static int[] bits(INDArray a) {
-    float[] values = a.dup('c').data().asFloat();
-    int[] out = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = Float.floatToRawIntBits(values[i]);
-    }
-    return out;
   }
 }
