@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.dl4j.nd4j.OpenBlasCore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -39,7 +40,19 @@ public final class Dl4jEnvironment {
   /** Set in the child by {@link #relaunchIfNeeded}, so it relaunches at most once. */
   public static final String MARKER = "HYP_RELAUNCHED";
 
-  /** Whether every recommended variable is set (to anything: the user's choice wins). */
+  /**
+   * A relaunched JVM's environment: {@link #RECOMMENDED} and, on a CPU whose AVX-512 ND4J's OpenBLAS does not
+   * recognise, its kernels named ({@link OpenBlasCore}), each unless the user set it.
+   */
+  static void putRecommended(Map<String, String> environment) {
+    RECOMMENDED.forEach(environment::putIfAbsent);
+    OpenBlasCore.recommended().ifPresent(core -> environment.putIfAbsent(core.getKey(), core.getValue()));
+  }
+
+  /**
+   * Whether every recommended variable is set (to anything: the user's choice wins). The OpenBLAS kernels
+   * are left out: without them a run is only slower, so they never cause a relaunch of their own.
+   */
   public static boolean isTuned() {
     return RECOMMENDED.keySet().stream().allMatch(k -> System.getenv(k) != null);
   }
@@ -136,7 +149,7 @@ public final class Dl4jEnvironment {
         System.getProperty("java.class.path"), arguments.subList(mainAt, arguments.size()));
     // in place: no JVM left waiting (and resident) for the search; signals and exit codes its own
     Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-    RECOMMENDED.forEach(environment::putIfAbsent);
+    putRecommended(environment);
     environment.put(MARKER, "1");
     environment.remove(PARENT_PID);
     ProcessReplacement.exec(command, environment);
@@ -182,7 +195,7 @@ public final class Dl4jEnvironment {
   /** Runs {@code command} as this process's child (input and output shared, signals forwarded); its exit code. */
   private static int runChild(List<String> command) {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-    RECOMMENDED.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
+    putRecommended(pb.environment());
     pb.environment().put(MARKER, "1");
     pb.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
     Process child;

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyp.runtime.dl4j.nd4j.OpenBlasCore;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class Dl4jEnvironmentTest {
@@ -28,5 +31,16 @@ class Dl4jEnvironmentTest {
     assertFalse(chosen.contains("-XX:TieredStopAtLevel=1"), chosen.toString());
     List<String> manyCores = Dl4jEnvironment.relaunchCommand(Dl4jEnvironmentTest.class, args, List.of(), 16);
     assertFalse(manyCores.contains("-XX:TieredStopAtLevel=1"), manyCores.toString());
+  }
+
+  @Test
+  void aRelaunchedJvmGetsTheRecommendedVariablesUnlessTheUserSetThem() {
+    Map<String, String> fresh = new HashMap<>();
+    Dl4jEnvironment.putRecommended(fresh);
+    assertEquals("1", fresh.get("OMP_NUM_THREADS"));
+    assertEquals(OpenBlasCore.recommended().map(Map.Entry::getValue).orElse(null), fresh.get(OpenBlasCore.VARIABLE));
+    Map<String, String> users = new HashMap<>(Map.of("OMP_NUM_THREADS", "2", OpenBlasCore.VARIABLE, "Haswell"));
+    Dl4jEnvironment.putRecommended(users);
+    assertEquals(Map.of("OMP_NUM_THREADS", "2", OpenBlasCore.VARIABLE, "Haswell"), users);
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A child process of the benchmark, timed from its start to its end, with its peak resident
@@ -53,11 +54,17 @@ final class Child {
   }
 
   static Child start(List<String> command, Map<String, String> environment, Path scratch) {
+    return start(command, environment, Set.of(), scratch);
+  }
+
+  /** As {@link #start(List, Map, Path)}, with the variables {@code unset} left out of the environment this process passes on. */
+  static Child start(List<String> command, Map<String, String> environment, Set<String> unset, Path scratch) {
     try {
       Files.createDirectories(scratch);
       Path out = Files.createTempFile(scratch, "child", ".out");
       Path err = Files.createTempFile(scratch, "child", ".err");
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().keySet().removeAll(unset);
       builder.environment().putAll(environment);
       long start = System.nanoTime();
       return new Child(List.copyOf(command), builder.start(), start, out, err);
@@ -68,6 +75,10 @@ final class Child {
 
   static Result run(List<String> command, Map<String, String> environment, Path scratch) {
     return start(command, environment, scratch).await();
+  }
+
+  static Result run(List<String> command, Map<String, String> environment, Set<String> unset, Path scratch) {
+    return start(command, environment, unset, scratch).await();
   }
 
   Result await() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hyp.runtime.bench.data.GeneratedData;
+import dev.hyp.runtime.dl4j.nd4j.OpenBlasCore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * `hyp bench peer`: the same searches in hyp and in Optuna + PyTorch / scikit-learn, side by side
@@ -38,6 +40,11 @@ public final class PeerBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> ONE_THREAD = Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1",
       "OPENBLAS_NUM_THREADS", "1");
+  /**
+   * Left out of the peers' environment: the kernels the `hyp` launcher names for ND4J's OpenBLAS (OpenBlasCore).
+   * PyTorch's own OpenBLAS picks its kernels itself, as it does for a user.
+   */
+  private static final Set<String> HYP_ONLY = Set.of(OpenBlasCore.VARIABLE);
 
   private final PeerOptions options;
   private final PrintWriter out;
@@ -227,7 +234,7 @@ public final class PeerBenchmark {
             "--epochs", String.valueOf(options.epochs()), "--seed", String.valueOf(c.seed())));
       }
       command.addAll(data);
-      Child.Result result = Child.run(command, ONE_THREAD, scratch);
+      Child.Result result = Child.run(command, ONE_THREAD, HYP_ONLY, scratch);
       JsonNode summary = summary(result);
       record(new Measure(c.name(), part, c.name().equals("small") ? "optuna+sklearn" : "optuna+pytorch", repeat, 1,
           result.seconds(), summary.path("trial_seconds").asDouble(), summary.path("trials").asInt(),
@@ -246,7 +253,7 @@ public final class PeerBenchmark {
       List<String> command = new ArrayList<>(base);
       command.addAll(List.of("replay", "--configs", configs.toString(), "--only", only.toString()));
       command.addAll(data);
-      children.add(Child.start(command, ONE_THREAD, scratch));
+      children.add(Child.start(command, ONE_THREAD, HYP_ONLY, scratch));
     }
     double wall = 0;
     double trialSeconds = 0;

@@ -111,7 +111,8 @@ public final class NativeBuild {
     return Set.of();
   }
 
-  private static Set<String> cpuFlags() {
+  /** This machine's CPU feature flags; empty when unknown (not Linux). */
+  static Set<String> cpuFlags() {
     try {
       return flags(Files.readAllLines(Path.of("/proc/cpuinfo")));
     } catch (IOException | RuntimeException e) {
