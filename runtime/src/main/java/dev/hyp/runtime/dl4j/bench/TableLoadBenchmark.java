@@ -168,6 +168,7 @@ public final class TableLoadBenchmark {
     List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
     List<String> chosen = new java.util.ArrayList<>(JvmChoice.options(dataBytes, cores, physical, List.of()));
     chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, List.of()));
+    chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, 1, true, List.of())); // one trial at a time
     List<String> missing = chosen.stream().filter(o -> !current.contains(o)).toList();
     out.println("jvm: `hyp run` would choose " + String.join(" ", chosen) + (missing.isEmpty() ? " (as here)"
         : "; this JVM lacks " + String.join(" ", missing) + ": for what a user waits, run with them"));
