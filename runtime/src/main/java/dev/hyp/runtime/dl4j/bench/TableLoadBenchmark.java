@@ -62,7 +62,8 @@ public final class TableLoadBenchmark {
    * default preparation).
    */
   private enum Shape {
-    MIXED("mixed.csv", 12, new DataPlan(null, List.of("id"), Missing.MEDIAN, true, 20, Map.of(), ClassWeights.BALANCED)),
+    MIXED("mixed.csv", 12,
+        new DataPlan(null, List.of("id"), Missing.MEDIAN, true, 20, Map.of(), ClassWeights.BALANCED)),
     NUMERIC("numeric.csv", 21, DataPlan.DEFAULT);
 
     final String fileName;
