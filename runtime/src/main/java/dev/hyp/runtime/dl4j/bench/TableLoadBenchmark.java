@@ -94,12 +94,12 @@ public final class TableLoadBenchmark {
     Path dir = kept != null ? null : Files.createTempDirectory("hyp-table-bench");
     Path file = kept != null ? Path.of(kept) : dir.resolve(shape.fileName);
     try {
+      String rows = "kept from before";
       if (kept == null || !Files.exists(file)) {
-        long rows = shape.write(file, (long) (megabytes * 1_000_000), seed);
-        out.printf(Locale.ROOT, "wrote %d rows%n", rows);
+        rows = shape.write(file, (long) (megabytes * 1_000_000), seed) + " rows";
       }
-      out.printf(Locale.ROOT, "file: %s, %.1f MB, %d columns (%s)%n", file, Files.size(file) / 1e6, shape.columns,
-          shape.name().toLowerCase(Locale.ROOT));
+      out.printf(Locale.ROOT, "file: %s, %.1f MB, %s, %d columns (%s)%n", file, Files.size(file) / 1e6, rows,
+          shape.columns, shape.name().toLowerCase(Locale.ROOT));
       double mb = Files.size(file) / 1e6;
       jvmOptions(Files.size(file), out);
       System.gc();
@@ -244,8 +244,8 @@ public final class TableLoadBenchmark {
     return rows;
   }
 
-  /** {@code value} with {@code decimals} digits after the point (rounded half away from zero), as %.Nf writes it. */
-  private static StringBuilder fixed(StringBuilder out, double value, int decimals) {
+  /** {@code value} with {@code decimals} digits after the point, rounded (a faster %.Nf for the writer). */
+  static StringBuilder fixed(StringBuilder out, double value, int decimals) {
     long scale = 1;
     for (int i = 0; i < decimals; i++) {
       scale *= 10;
