@@ -44,7 +44,13 @@ import java.util.Random;
  * choose for the file ({@link JvmChoice}): run with them for what a user waits. The lead times it
  * on a quiet machine; on a loaded one compare the CPU seconds. It is not run by the build.
  *
- * <pre>java -XX:+UseSerialGC -Xms432m -Xmx2112m -cp ... dev.hyp.runtime.dl4j.bench.TableLoadBenchmark [MB=200] [seed=1]</pre>
+ * <p>{@code -Dhyp.bench.shape=numeric}: issue 19's own shape instead (20 numbers and a label); {@code
+ * -Dhyp.bench.file=PATH}: the file kept there and reused; {@code -Dhyp.bench.timeline=true}: every thread's CPU
+ * stage by stage ({@link ThreadTimeline}); {@code -Dhyp.bench.hash=true}: a SHA-256 of the first fold ({@link
+ * FoldHash}). docs/performance.md, "Loading 200 MB at real sizes", has the command lines (with the class archive
+ * `hyp run` starts with).
+ *
+ * <pre>java -XX:+UseSerialGC -Xms413m -Xmx2037m -cp ... dev.hyp.runtime.dl4j.bench.TableLoadBenchmark [MB=200] [seed=1]</pre>
  */
 public final class TableLoadBenchmark {
   private TableLoadBenchmark() {}
