@@ -1,12 +1,16 @@
 package dev.hyp.cli;
 
 import dev.hyp.compiler.Compiler;
+import dev.hyp.compiler.model.CheckedExperiment;
+import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.run.ExperimentMain;
 import dev.hyp.runtime.run.RunOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,15 +42,43 @@ final class RunCommand implements Callable<Integer> {
       printHeld(held);
       return common.exit(checked.exitCode());
     }
-    Experiment<?> experiment = compiler.load(compiler.build(checked.experiment(), checked.source()));
     if (held != null) {
-      int child = ExperimentMain.relaunchForWork(experiment, checked.directory(), options);
+      // decided from the checked spec, before javac: the JVM that runs the search compiles it, this one need not
+      int child = ExperimentMain.relaunchForWork(work(checked.experiment(), checked.directory(), options));
       if (child >= 0) {
         return child;
       }
       printHeld(held);
     }
+    Experiment<?> experiment = compiler.load(compiler.build(checked.experiment(), checked.source()));
     return common.exit(ExperimentMain.run(experiment, checked.directory(), options, common.out(), common.err()));
+  }
+
+  /**
+   * What the search's JVM options are chosen from, as the checked spec says it: the same as {@link
+   * ExperimentMain#work(Experiment, Path, RunOptions)} gives for the compiled experiment (RelaunchWorkTest).
+   */
+  static ExperimentMain.Work work(CheckedExperiment spec, Path specDirectory, RunOptions options) {
+    DataSpec data = spec.data();
+    List<String> files = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
+    if (data != null) {
+      if (data.source() != null) {
+        files.add(data.source().path());
+      }
+      if (data.test() != null) {
+        files.add(data.test().path());
+      }
+      if (data.images() != null) {
+        folders.add(data.images().path());
+      }
+      if (data.imageTest() != null) {
+        folders.add(data.imageTest().path());
+      }
+    }
+    // a table: a CSV without `shape = image(...)` (an image folder's size is its shape too)
+    boolean tabular = data != null && data.images() == null && data.shape() == null;
+    return ExperimentMain.work(specDirectory, files, folders, (int) spec.search().parallel(), tabular, options);
   }
 
   private void printHeld(StringWriter held) {

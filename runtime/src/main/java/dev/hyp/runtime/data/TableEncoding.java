@@ -360,32 +360,63 @@ public record TableEncoding(List<Column> encoders) implements RowEncoding {
           throw new DataException(table.file(), raw.textRow(), raw.name(), "`" + raw.text()
               + "` is not a number, but the training file's column holds numbers");
         }
-        float fill = (float) number.fill();
-        for (int i = 0; i < n; i++) {
-          float value = raw.number(rows[from + i]);
-          out[i * width + at] = Float.isNaN(value) ? fill : value;
-        }
+        numbers(raw, rows, from, n, (float) number.fill(), out, width, at);
       } else {
         CategoryColumn category = (CategoryColumn) column;
         int[] slotOfCode = slots(category, raw, table);
-        int missingSlot = category.missingSlot();
-        for (int i = 0; i < n; i++) {
-          int code = raw.code(rows[from + i]);
-          int slot = code < 0 ? missingSlot : slotOfCode[code];
-          if (category.embedding() > 0) {
-            out[i * width + at] = category.index(slot);
-          } else if (slot >= 0) {
-            out[i * width + at + slot] = 1f;
-          }
+        if (category.embedding() > 0) {
+          indices(category, raw, rows, from, n, slotOfCode, out, width, at);
+        } else {
+          oneHot(raw, rows, from, n, slotOfCode, category.missingSlot(), out, width, at);
         }
       }
       if (column.indicator()) {
-        int indicator = at + column.width() - 1;
-        for (int i = 0; i < n; i++) {
-          out[i * width + indicator] = raw.isMissing(rows[from + i]) ? 1f : 0f;
-        }
+        indicators(raw, rows, from, n, out, width, at + column.width() - 1);
       }
       at += column.width();
+    }
+  }
+
+  /*
+   * Each column kind's loop over the block's rows is a small method of its own: the JIT compiles each
+   * once, small, instead of the whole encode again and again from its loops' stack replacements, and
+   * interprets less meanwhile (issue 19: C2 compiled encode four times on a cold 200 MB load).
+   */
+
+  /** A number column's feature at {@code at} of each row: its value, or {@code fill} when missing. */
+  private static void numbers(RawColumn raw, int[] rows, int from, int n, float fill, float[] out, int width, int at) {
+    for (int i = 0; i < n; i++) {
+      float value = raw.number(rows[from + i]);
+      out[i * width + at] = Float.isNaN(value) ? fill : value;
+    }
+  }
+
+  /** A one-hot category's slot from {@code at}: its level's slot, {@code missingSlot} when missing; -1 sets none. */
+  private static void oneHot(RawColumn raw, int[] rows, int from, int n, int[] slotOfCode, int missingSlot, float[] out,
+      int width, int at) {
+    for (int i = 0; i < n; i++) {
+      int code = raw.code(rows[from + i]);
+      int slot = code < 0 ? missingSlot : slotOfCode[code];
+      if (slot >= 0) {
+        out[i * width + at + slot] = 1f;
+      }
+    }
+  }
+
+  /** An embedded category's feature at {@code at}: its level's index in the table ({@link CategoryColumn#index}). */
+  private static void indices(CategoryColumn category, RawColumn raw, int[] rows, int from, int n, int[] slotOfCode,
+      float[] out, int width, int at) {
+    int missingSlot = category.missingSlot();
+    for (int i = 0; i < n; i++) {
+      int code = raw.code(rows[from + i]);
+      out[i * width + at] = category.index(code < 0 ? missingSlot : slotOfCode[code]);
+    }
+  }
+
+  /** A column's missing indicator at {@code at}: 1 when the cell is missing. */
+  private static void indicators(RawColumn raw, int[] rows, int from, int n, float[] out, int width, int at) {
+    for (int i = 0; i < n; i++) {
+      out[i * width + at] = raw.isMissing(rows[from + i]) ? 1f : 0f;
     }
   }
 

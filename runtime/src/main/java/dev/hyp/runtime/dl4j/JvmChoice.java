@@ -94,16 +94,28 @@ public final class JvmChoice {
    * core. There the C2 compiler thread takes its CPU from the trials, and with the JVM's inlining it keeps
    * compiling through a search (40% as much CPU as a trial thread at 50,000 x 40); with these limits the process
    * used 15-24% less CPU for the same two trials, each no slower (docs/performance.md, "JIT for two trials at
-   * once"). Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling), whose warm
-   * rounds the limits may slow, and on a loaded machine they did not show a win there. Nothing either when the
-   * user chose the JIT or any inlining limit, or when one trial leaves a core for the compiler.
+   * once"). Also one trial at a time once the data reaches {@link #LARGE_LOAD_BYTES}: there the first trial waits
+   * for a load of seconds in a cold JVM, and with the JVM's inlining C2 spent 0.15-0.3 s more CPU compiling the
+   * reader and the encoder of a 200 MB file (about 5% of the load; docs/performance.md, "Loading 200 MB at real
+   * sizes"), while one trial at a time trained no slower with the limits (77.5 s against 76.8-78.5 s, 50,000 x 40)
+   * and held 35-50 MB less. Not for images ({@code tabular} false): a CNN's trial is more Java (im2col, pooling),
+   * whose warm rounds the limits may slow, and on a loaded machine they did not show a win there. Nothing either
+   * when the user chose the JIT or any inlining limit, or when one trial of smaller data leaves a core for the
+   * compiler.
    */
   public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
-    boolean shared = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores;
+    boolean shared = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES
+        && (parallel >= cores || dataBytes >= LARGE_LOAD_BYTES);
     boolean users = userOptions.stream().anyMatch(o -> isJitOption(o) || isInliningOption(o));
     return shared && !users ? SHARED_CORES_INLINING : List.of();
   }
+
+  /**
+   * Tabular data from this size on gets C2's smaller inlining limits even one trial at a time
+   * ({@link #sharedCoresInliningOptions}): its load takes seconds of a cold JVM's compiling.
+   */
+  public static final long LARGE_LOAD_BYTES = 64L << 20;
 
   /** An option that sets how much the JIT inlines. */
   static boolean isInliningOption(String option) {

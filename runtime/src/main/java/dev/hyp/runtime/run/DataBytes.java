@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -20,18 +22,31 @@ final class DataBytes {
     if (data == null) {
       return 0;
     }
-    long bytes = 0;
+    List<String> files = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
     if (data.source() != null) {
-      bytes += file(directory.resolve(data.source().path()));
+      files.add(data.source().path());
     }
     if (data.test() != null) {
-      bytes += file(directory.resolve(data.test().path()));
+      files.add(data.test().path());
     }
     if (data.images() != null) {
-      bytes += folder(directory.resolve(data.images().path()), enough);
+      folders.add(data.images().path());
     }
     if (data.imageTest() != null) {
-      bytes += folder(directory.resolve(data.imageTest().path()), enough);
+      folders.add(data.imageTest().path());
+    }
+    return of(directory, files, folders, enough);
+  }
+
+  /** The bytes of {@code files} and of those in {@code folders}, each as the spec writes it, in {@code directory}. */
+  static long of(Path directory, List<String> files, List<String> folders, long enough) {
+    long bytes = 0;
+    for (String file : files) {
+      bytes += file(directory.resolve(file));
+    }
+    for (String folder : folders) {
+      bytes += folder(directory.resolve(folder), enough);
     }
     return bytes;
   }

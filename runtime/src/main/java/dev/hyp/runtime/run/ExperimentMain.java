@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
@@ -49,16 +50,46 @@ public final class ExperimentMain {
   }
 
   /**
-   * `hyp run`, after it compiled the spec: when the launcher asked for it ({@link Dl4jEnvironment#CHOOSE_JVM})
-   * and this search's data wants other JVM options than this JVM's ({@link dev.hyp.runtime.dl4j.JvmChoice}: C2
-   * and a heap sized to the data for large data), runs the same command again in a child JVM with them and returns
-   * its exit code; -1 to run here.
+   * `hyp run`, once it checked the spec (before compiling it): when the launcher asked for it ({@link
+   * Dl4jEnvironment#CHOOSE_JVM}) and the search's {@code work} wants other JVM options than this JVM's ({@link
+   * dev.hyp.runtime.dl4j.JvmChoice}: C2 and a heap sized to the data for large data), runs the same command again
+   * in a child JVM with them and returns its exit code; -1 to run here.
    */
-  public static int relaunchForWork(Experiment<?> experiment, Path specDirectory, RunOptions options) {
+  public static int relaunchForWork(Work work) {
+    return Dl4jEnvironment.relaunchForWork(work.dataBytes(), work.parallel(), work.tabular());
+  }
+
+  /**
+   * What a search's JVM options are chosen from ({@link dev.hyp.runtime.dl4j.JvmChoice}).
+   *
+   * @param dataBytes the data files' bytes ({@link DataBytes})
+   * @param parallel the trials at once
+   * @param tabular whether the data is a table, not images
+   */
+  public record Work(long dataBytes, int parallel, boolean tabular) {}
+
+  /** The work of a compiled experiment run with {@code options} (`--data-dir` and `--parallel` win). */
+  public static Work work(Experiment<?> experiment, Path specDirectory, RunOptions options) {
     Path directory = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
     int parallel = options.parallel() != null ? options.parallel() : experiment.definition().search().parallel();
-    return Dl4jEnvironment.relaunchForWork(dataBytes(experiment, directory), parallel, tabular(experiment));
+    return new Work(dataBytes(experiment, directory), parallel, tabular(experiment));
   }
+
+  /**
+   * The same from what a checked spec says, before anything is compiled: {@code files} (CSV) and {@code folders}
+   * (images) as the spec writes them, relative to {@code specDirectory} (or `--data-dir`). `hyp run` decides on a
+   * relaunch with it before javac runs, so that only the JVM that runs the search compiles the spec (issue 19:
+   * the first JVM's compile cost about 1.2 s of CPU before a 200 MB file's first byte was read).
+   */
+  public static Work work(Path specDirectory, List<String> files, List<String> folders, int specParallel,
+      boolean tabular, RunOptions options) {
+    Path directory = options.dataDirectory() != null ? options.dataDirectory() : specDirectory;
+    int parallel = options.parallel() != null ? options.parallel() : specParallel;
+    return new Work(DataBytes.of(directory, files, folders, DATA_BYTES_ENOUGH), parallel, tabular);
+  }
+
+  /** Data beyond this many bytes chooses nothing more: an image folder is not walked further. */
+  private static final long DATA_BYTES_ENOUGH = 1L << 28;
 
   /** Whether the experiment's data is a table, not images (in an image folder or a CSV of pixels). */
   static boolean tabular(Experiment<?> experiment) {
@@ -73,7 +104,7 @@ public final class ExperimentMain {
 
   /** The bytes of the experiment's data files under {@code directory}, as far as they matter to the JVM's options. */
   static long dataBytes(Experiment<?> experiment, Path directory) {
-    return DataBytes.of(experiment.definition().data(), directory, 1L << 28);
+    return DataBytes.of(experiment.definition().data(), directory, DATA_BYTES_ENOUGH);
   }
 
   /** {@code --parallel}'s value in a jar's arguments, else {@code fallback} (the spec's); 1 when unreadable. */

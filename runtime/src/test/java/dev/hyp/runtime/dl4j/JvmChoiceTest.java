@@ -107,6 +107,13 @@ class JvmChoiceTest {
         "the user's inlining");
     assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(24 * MB, 2, 2, false, List.of()),
         "images: a CNN's Java loops want C2's inlining");
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(200 * MB, 2, 1, true, List.of()),
+        "a 200 MB table one trial at a time: its cold load compiles less");
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(JvmChoice.LARGE_LOAD_BYTES, 8, 1, true, List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(JvmChoice.LARGE_LOAD_BYTES - 1, 8, 1, true,
+        List.of()));
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(200 * MB, 2, 1, false, List.of()), "images");
+    assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(200 * MB, 2, 1, true, userC1), "the user's JIT");
 
     List<String> chosen = new ArrayList<>(JvmChoice.options(17 * MB, 2, 24 * GB, List.of()));
     chosen.addAll(limits);
