@@ -57,6 +57,12 @@ public final class Nd4jPatches {
      * Java, instead of libnd4j's per-element index arithmetic. Part of the pooled executioner.
      */
     DENSE_ELEMENTWISE("hyp.nd4j.libnd4jStridedOps"),
+    /**
+     * {@link JavaAdam}: Adam's updater step ({@code adam_updater}, once per training step over the whole
+     * flat gradient) runs in Java over heap copies, which C2 vectorises, instead of libnd4j's scalar loop.
+     * Part of the pooled executioner.
+     */
+    JAVA_ADAM("hyp.nd4j.libnd4jAdam"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -172,7 +178,7 @@ public final class Nd4jPatches {
     }
     if (options.has(Patch.POOLED_EXECUTIONER)) {
       PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
-          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE));
+          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE), options.has(Patch.JAVA_ADAM));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
@@ -183,6 +189,9 @@ public final class Nd4jPatches {
         }
         if (executioner.usesDenseElementwise()) {
           installed.add(Patch.DENSE_ELEMENTWISE);
+        }
+        if (executioner.usesJavaAdam()) {
+          installed.add(Patch.JAVA_ADAM);
         }
       }
     }

@@ -36,6 +36,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean directMatmul;
   private final boolean javaIm2col;
   private final boolean denseElementwise;
+  private final boolean javaAdam;
   /** Whether libnd4j has oneDNN inside: then only {@link NativeBuild#ONEDNN_OPS} may use it. */
   private final boolean oneDnn = NativeBuild.hasOneDnn();
 
@@ -43,11 +44,18 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
    * @param javaIm2col whether float im2col and col2im go to {@link JavaIm2col}
    * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
+   * @param javaAdam whether Adam's in-place float updater step goes to {@link JavaAdam}
    */
-  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise, boolean javaAdam) {
     this.directMatmul = directMatmul;
     this.javaIm2col = javaIm2col;
     this.denseElementwise = denseElementwise;
+    this.javaAdam = javaAdam;
+  }
+
+  /** Whether Adam's updater step runs in Java ({@link Nd4jPatches.Patch#JAVA_ADAM}). */
+  boolean usesJavaAdam() {
+    return javaAdam;
   }
 
   /** Whether float im2col and col2im run in Java ({@link Nd4jPatches.Patch#JAVA_IM2COL}). */
@@ -122,6 +130,10 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     if (copy != null) {
       return copy;
     }
+    Runnable adam = javaAdam ? JavaAdam.of(op) : null;
+    if (adam != null) {
+      return adam;
+    }
     return denseElementwise ? DenseElementwise.reluBackward(op) : null;
   }
 
@@ -157,7 +169,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
+      boolean javaAdam) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -167,7 +180,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
-          denseElementwise);
+          denseElementwise, javaAdam);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });
