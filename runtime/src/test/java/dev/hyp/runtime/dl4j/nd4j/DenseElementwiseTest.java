@@ -153,6 +153,11 @@ class DenseElementwiseTest {
       for (char order : new char[] {'c', 'f'}) {
         long s = ++seed;
         INDArray in = values(s, shape).dup(order);
+        float[] edges = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
+            Float.intBitsToFloat(0xffc00000), Float.MAX_VALUE, Float.intBitsToFloat(0x7f800001)};
+        for (int i = 0; i < edges.length && 2 + i < in.length(); i++) {
+          in.putScalar(2 + i, edges[i]); // x > 0 at the edges of the bits' ranges
+        }
         INDArray gradient = values(s + 100, shape).dup(order);
         CustomOp expected = new RectifiedLinearDerivative(in, gradient, in.ulike(), 0.0);
         stock.exec(expected);
