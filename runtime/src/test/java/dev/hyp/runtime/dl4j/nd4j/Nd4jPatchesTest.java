@@ -49,6 +49,7 @@ class Nd4jPatchesTest {
     assertEquals("hyp.nd4j.libnd4jIm2col", Patch.JAVA_IM2COL.switchProperty());
     assertEquals("hyp.nd4j.libnd4jStridedOps", Patch.DENSE_ELEMENTWISE.switchProperty());
     assertEquals("hyp.nd4j.libnd4jAdam", Patch.JAVA_ADAM.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jAssign", Patch.TRANSPOSING_COPY.switchProperty());
   }
 
   @Test
@@ -75,6 +76,7 @@ class Nd4jPatchesTest {
     assertEquals("true", probed.get("javaIm2col"));
     assertEquals("true", probed.get("denseElementwise"));
     assertEquals("true", probed.get("javaAdam"));
+    assertEquals("true", probed.get("transposingCopy"));
     assertEquals("CachingShapeInfoProvider", probed.get("shapeInfoProvider"));
     assertEquals("CachingTadManager", probed.get("tadManager"));
   }
@@ -124,7 +126,7 @@ class Nd4jPatchesTest {
     assertEquals("CachingTadManager", stockExecutioner.get("tadManager")); // in ND4J's own executioner
     assertEquals("InlineDeallocatorService", stockExecutioner.get("deallocator"));
     assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL, Patch.JAVA_IM2COL,
-        Patch.DENSE_ELEMENTWISE, Patch.JAVA_ADAM)).toString(), stockExecutioner.get("inUse"));
+        Patch.DENSE_ELEMENTWISE, Patch.JAVA_ADAM, Patch.TRANSPOSING_COPY)).toString(), stockExecutioner.get("inUse"));
 
     Map<String, String> libnd4jIm2col = probe(List.of("-Dhyp.nd4j.libnd4jIm2col=true"));
     assertEquals("false", libnd4jIm2col.get("javaIm2col"), libnd4jIm2col.toString());
@@ -137,6 +139,10 @@ class Nd4jPatchesTest {
     assertEquals("false", libnd4jAdam.get("javaAdam"), libnd4jAdam.toString());
     assertEquals("true", libnd4jAdam.get("denseElementwise"));
     assertEquals("true", libnd4jAdam.get("directMatmul"));
+    assertEquals("true", libnd4jAdam.get("transposingCopy"));
+    Map<String, String> libnd4jAssign = probe(List.of("-Dhyp.nd4j.libnd4jAssign=true"));
+    assertEquals("false", libnd4jAssign.get("transposingCopy"), libnd4jAssign.toString());
+    assertEquals("true", libnd4jAssign.get("javaAdam"));
   }
 
   /** Installs the patches as a run does, first thing in its JVM, and prints what ND4J then uses. */
@@ -156,6 +162,7 @@ class Nd4jPatchesTest {
         System.out.println("javaIm2col=" + pooled.usesJavaIm2col());
         System.out.println("denseElementwise=" + pooled.usesDenseElementwise());
         System.out.println("javaAdam=" + pooled.usesJavaAdam());
+        System.out.println("transposingCopy=" + pooled.usesTransposingCopy());
       }
       System.out.println("shapeInfoProvider=" + Nd4j.getShapeInfoProvider().getClass().getSimpleName());
       System.out.println("tadManager=" + Nd4j.getExecutioner().getTADManager().getClass().getSimpleName());
