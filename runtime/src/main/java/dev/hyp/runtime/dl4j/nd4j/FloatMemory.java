@@ -11,8 +11,8 @@ import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
 
 /**
  * A float array's native memory as Java sees it: a buffer whose index 0 is the array's first
- * element, and the array's shape and strides in elements (and the address of that first element), so that a loop in Java can read and
- * write it in place. Bounds-checked: a wrong index throws instead of touching other memory.
+ * element, the array's shape and strides in elements, and that element's address, so that a loop
+ * in Java can read and write it in place. Bounds-checked: a wrong index throws instead of touching other memory.
  */
 record FloatMemory(FloatBuffer data, long[] shape, long[] stride, long address) {
 

@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * baseline x86-64, which has none): per element {@code m = beta1 * m + g * (1 - beta1)},
  * {@code u = beta2 * u + g * g * (1 - beta2)}, {@code update = (m * alphaT) / (sqrt(u) + epsilon)},
  * with {@code alphaT = lr * sqrt(1 - beta2^(t+1)) / (1 - beta1^(t+1))} computed with libnd4j's mix
- * of float and double and libnd4j's own float power (see {@link #stepSize}). {@code JavaAdamTest} holds it to the op's bits.
+ * of float and double and libnd4j's own float power (see {@link #stepSize}). {@code JavaAdamTest}
+ * holds it to the op's bits.
  *
  * <p>Only the case DL4J uses is taken: three float inputs (gradient, second moment, first moment)
  * of one length with unit element stride and one order, the outputs the same arrays (in place), the
@@ -56,7 +57,8 @@ final class JavaAdam {
       if (outputs.get(i) != in) {
         return null; // not in place: libnd4j's
       }
-      if (in.length() != length || in.ordering() != order || in.elementWiseStride() != 1 || length > Integer.MAX_VALUE) {
+      if (in.length() != length || in.ordering() != order || in.elementWiseStride() != 1
+          || length > Integer.MAX_VALUE) {
         return null;
       }
       memory[i] = FloatMemory.of(in);
