@@ -1,7 +1,9 @@
 package dev.hyp.runtime.dl4j.nd4j;
 
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,10 +11,10 @@ import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
 
 /**
  * A float array's native memory as Java sees it: a buffer whose index 0 is the array's first
- * element, and the array's shape and strides in elements, so that a loop in Java can read and
- * write it in place. Bounds-checked: a wrong index throws instead of touching other memory.
+ * element, the array's shape and strides in elements, and that element's address, so that a loop
+ * in Java can read and write it in place. Bounds-checked: a wrong index throws instead of touching other memory.
  */
-record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
+record FloatMemory(FloatBuffer data, long[] shape, long[] stride, long address) {
 
   /**
    * The memory of {@code array}; null unless it is a float array in ND4J's CPU memory with
@@ -39,7 +41,7 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
     if (data == null || data.isNull()) {
       return null;
     }
-    return new FloatMemory(new At(data.address(), span).asBuffer(), shape, stride);
+    return new FloatMemory(new At(data.address(), span).asBuffer(), shape, stride, data.address());
   }
 
   /** Whether the elements fill their span with no gap (in whatever order): the span is the length. */
@@ -51,12 +53,27 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
     return length == data.capacity();
   }
 
+  /** The same memory as raw float bits: for loops that C2 vectorises only over ints. */
+  IntBuffer bits() {
+    return new IntAt(address, data.capacity()).asBuffer();
+  }
+
   int stride(int dimension) {
     return (int) stride[dimension];
   }
 
   int size(int dimension) {
     return (int) shape[dimension];
+  }
+
+  /** {@code ints} ints of memory owned elsewhere (ND4J's buffer), from {@code address}: nothing to free. */
+  private static final class IntAt extends IntPointer {
+    IntAt(long address, long ints) {
+      super((Pointer) null);
+      this.address = address;
+      this.capacity = ints;
+      this.limit = ints;
+    }
   }
 
   /** {@code floats} floats of memory owned elsewhere (ND4J's buffer), from {@code address}: nothing to free. */

@@ -57,6 +57,18 @@ public final class Nd4jPatches {
      * Java, instead of libnd4j's per-element index arithmetic. Part of the pooled executioner.
      */
     DENSE_ELEMENTWISE("hyp.nd4j.libnd4jStridedOps"),
+    /**
+     * {@link JavaAdam}: Adam's updater step ({@code adam_updater}, once per training step over the whole
+     * flat gradient) runs in Java over heap copies, which C2 vectorises, instead of libnd4j's scalar loop.
+     * Part of the pooled executioner.
+     */
+    JAVA_ADAM("hyp.nd4j.libnd4jAdam"),
+    /**
+     * {@link TransposingCopy}: the copy of a product's f-order result into the c-order array a dense layer
+     * asked for runs in Java, tiled over heap copies, instead of libnd4j's per-element index arithmetic.
+     * Part of the pooled executioner.
+     */
+    TRANSPOSING_COPY("hyp.nd4j.libnd4jAssign"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -172,7 +184,8 @@ public final class Nd4jPatches {
     }
     if (options.has(Patch.POOLED_EXECUTIONER)) {
       PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
-          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE));
+          options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE), options.has(Patch.JAVA_ADAM),
+          options.has(Patch.TRANSPOSING_COPY));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
@@ -183,6 +196,12 @@ public final class Nd4jPatches {
         }
         if (executioner.usesDenseElementwise()) {
           installed.add(Patch.DENSE_ELEMENTWISE);
+        }
+        if (executioner.usesJavaAdam()) {
+          installed.add(Patch.JAVA_ADAM);
+        }
+        if (executioner.usesTransposingCopy()) {
+          installed.add(Patch.TRANSPOSING_COPY);
         }
       }
     }

@@ -36,6 +36,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean directMatmul;
   private final boolean javaIm2col;
   private final boolean denseElementwise;
+  private final boolean javaAdam;
+  private final boolean transposingCopy;
   /** Whether libnd4j has oneDNN inside: then only {@link NativeBuild#ONEDNN_OPS} may use it. */
   private final boolean oneDnn = NativeBuild.hasOneDnn();
 
@@ -43,11 +45,26 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * @param directMatmul whether plain float products go to {@link DirectMatmul} (else to libnd4j)
    * @param javaIm2col whether float im2col and col2im go to {@link JavaIm2col}
    * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
+   * @param javaAdam whether Adam's in-place float updater step goes to {@link JavaAdam}
+   * @param transposingCopy whether the f-to-c float matrix assign goes to {@link TransposingCopy}
    */
-  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise, boolean javaAdam,
+      boolean transposingCopy) {
     this.directMatmul = directMatmul;
     this.javaIm2col = javaIm2col;
     this.denseElementwise = denseElementwise;
+    this.javaAdam = javaAdam;
+    this.transposingCopy = transposingCopy;
+  }
+
+  /** Whether the f-to-c float matrix copy runs in Java ({@link Nd4jPatches.Patch#TRANSPOSING_COPY}). */
+  boolean usesTransposingCopy() {
+    return transposingCopy;
+  }
+
+  /** Whether Adam's updater step runs in Java ({@link Nd4jPatches.Patch#JAVA_ADAM}). */
+  boolean usesJavaAdam() {
+    return javaAdam;
   }
 
   /** Whether float im2col and col2im run in Java ({@link Nd4jPatches.Patch#JAVA_IM2COL}). */
@@ -122,6 +139,10 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     if (copy != null) {
       return copy;
     }
+    Runnable adam = javaAdam ? JavaAdam.of(op) : null;
+    if (adam != null) {
+      return adam;
+    }
     return denseElementwise ? DenseElementwise.reluBackward(op) : null;
   }
 
@@ -135,6 +156,13 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
 
   @Override
   public INDArray exec(Op op, OpContext context) {
+    Runnable copy = transposingCopy && context == null ? TransposingCopy.of(op) : null;
+    if (copy != null) {
+      long start = profilingConfigurableHookIn(op); // ND4J's checks and profiling, as for any op
+      copy.run();
+      profilingConfigurableHookOut(op, null, start);
+      return op.z();
+    }
     if (denseElementwise && context == null && op instanceof TransformOp
         && DenseElementwise.run(op, flat -> super.exec(flat, null))) {
       return op.z();
@@ -157,7 +185,8 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link CachingTadManager#install}, which configures the executioner in use.
    * {@link Nd4jPatches#install} calls it once.
    */
-  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise) {
+  static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
+      boolean javaAdam, boolean transposingCopy) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -167,7 +196,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
-          denseElementwise);
+          denseElementwise, javaAdam, transposingCopy);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });

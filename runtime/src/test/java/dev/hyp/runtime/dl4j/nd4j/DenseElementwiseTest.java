@@ -1,6 +1,7 @@
 package dev.hyp.runtime.dl4j.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -140,6 +141,35 @@ class DenseElementwiseTest {
         Nd4j.getExecutioner().exec(actual);
         assertArrayEquals(cOrder(expected.outputArguments().get(0)), cOrder(actual.outputArguments().get(0)),
             java.util.Arrays.toString(in.stride()) + " " + java.util.Arrays.toString(gradient.stride()));
+      }
+    }
+  }
+
+  /** A dense layer's case: the three arrays in one c or f layout, run over their memory in order. */
+  @Test
+  void reluBackwardOnOneDenseLayoutGivesLibnd4jsBits() {
+    long seed = 50;
+    for (long[] shape : new long[][] {{64, 256}, {7, 33}, {1, 5}, {3, 4, 5}}) {
+      for (char order : new char[] {'c', 'f'}) {
+        long s = ++seed;
+        INDArray in = values(s, shape).dup(order);
+        float[] edges = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
+            Float.intBitsToFloat(0xffc00000), Float.MAX_VALUE, Float.intBitsToFloat(0x7f800001)};
+        for (int i = 0; i < edges.length && 2 + i < in.length(); i++) {
+          in.putScalar(2 + i, edges[i]); // x > 0 at the edges of the bits' ranges
+        }
+        INDArray gradient = values(s + 100, shape).dup(order);
+        CustomOp expected = new RectifiedLinearDerivative(in, gradient, in.ulike(), 0.0);
+        stock.exec(expected);
+        CustomOp actual = new RectifiedLinearDerivative(in, gradient, in.ulike(), 0.0);
+        assertNotNull(DenseElementwise.reluBackward(actual));
+        Nd4j.getExecutioner().exec(actual);
+        float[] e = cOrder(expected.outputArguments().get(0));
+        float[] a = cOrder(actual.outputArguments().get(0));
+        for (int i = 0; i < e.length; i++) {
+          assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]),
+              java.util.Arrays.toString(shape) + " " + order + " element " + i);
+        }
       }
     }
   }

@@ -48,6 +48,8 @@ class Nd4jPatchesTest {
     assertEquals("hyp.nd4j.stockMemoryCheck", Patch.NO_PHYSICAL_MEMORY_CHECK.switchProperty());
     assertEquals("hyp.nd4j.libnd4jIm2col", Patch.JAVA_IM2COL.switchProperty());
     assertEquals("hyp.nd4j.libnd4jStridedOps", Patch.DENSE_ELEMENTWISE.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jAdam", Patch.JAVA_ADAM.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jAssign", Patch.TRANSPOSING_COPY.switchProperty());
   }
 
   @Test
@@ -73,6 +75,8 @@ class Nd4jPatchesTest {
     assertEquals("true", probed.get("directMatmul"));
     assertEquals("true", probed.get("javaIm2col"));
     assertEquals("true", probed.get("denseElementwise"));
+    assertEquals("true", probed.get("javaAdam"));
+    assertEquals("true", probed.get("transposingCopy"));
     assertEquals("CachingShapeInfoProvider", probed.get("shapeInfoProvider"));
     assertEquals("CachingTadManager", probed.get("tadManager"));
   }
@@ -122,7 +126,7 @@ class Nd4jPatchesTest {
     assertEquals("CachingTadManager", stockExecutioner.get("tadManager")); // in ND4J's own executioner
     assertEquals("InlineDeallocatorService", stockExecutioner.get("deallocator"));
     assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL, Patch.JAVA_IM2COL,
-        Patch.DENSE_ELEMENTWISE)).toString(), stockExecutioner.get("inUse"));
+        Patch.DENSE_ELEMENTWISE, Patch.JAVA_ADAM, Patch.TRANSPOSING_COPY)).toString(), stockExecutioner.get("inUse"));
 
     Map<String, String> libnd4jIm2col = probe(List.of("-Dhyp.nd4j.libnd4jIm2col=true"));
     assertEquals("false", libnd4jIm2col.get("javaIm2col"), libnd4jIm2col.toString());
@@ -131,6 +135,14 @@ class Nd4jPatchesTest {
     Map<String, String> libnd4jStridedOps = probe(List.of("-Dhyp.nd4j.libnd4jStridedOps=true"));
     assertEquals("false", libnd4jStridedOps.get("denseElementwise"), libnd4jStridedOps.toString());
     assertEquals("true", libnd4jStridedOps.get("javaIm2col"));
+    Map<String, String> libnd4jAdam = probe(List.of("-Dhyp.nd4j.libnd4jAdam=true"));
+    assertEquals("false", libnd4jAdam.get("javaAdam"), libnd4jAdam.toString());
+    assertEquals("true", libnd4jAdam.get("denseElementwise"));
+    assertEquals("true", libnd4jAdam.get("directMatmul"));
+    assertEquals("true", libnd4jAdam.get("transposingCopy"));
+    Map<String, String> libnd4jAssign = probe(List.of("-Dhyp.nd4j.libnd4jAssign=true"));
+    assertEquals("false", libnd4jAssign.get("transposingCopy"), libnd4jAssign.toString());
+    assertEquals("true", libnd4jAssign.get("javaAdam"));
   }
 
   /** Installs the patches as a run does, first thing in its JVM, and prints what ND4J then uses. */
@@ -149,6 +161,8 @@ class Nd4jPatchesTest {
         System.out.println("directMatmul=" + pooled.usesDirectMatmul());
         System.out.println("javaIm2col=" + pooled.usesJavaIm2col());
         System.out.println("denseElementwise=" + pooled.usesDenseElementwise());
+        System.out.println("javaAdam=" + pooled.usesJavaAdam());
+        System.out.println("transposingCopy=" + pooled.usesTransposingCopy());
       }
       System.out.println("shapeInfoProvider=" + Nd4j.getShapeInfoProvider().getClass().getSimpleName());
       System.out.println("tadManager=" + Nd4j.getExecutioner().getTADManager().getClass().getSimpleName());
