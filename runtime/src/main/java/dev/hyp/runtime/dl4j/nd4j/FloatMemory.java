@@ -1,7 +1,9 @@
 package dev.hyp.runtime.dl4j.nd4j;
 
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,7 +14,7 @@ import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
  * element, and the array's shape and strides in elements, so that a loop in Java can read and
  * write it in place. Bounds-checked: a wrong index throws instead of touching other memory.
  */
-record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
+record FloatMemory(FloatBuffer data, long address, long[] shape, long[] stride) {
 
   /**
    * The memory of {@code array}; null unless it is a float array in ND4J's CPU memory with
@@ -39,7 +41,7 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
     if (data == null || data.isNull()) {
       return null;
     }
-    return new FloatMemory(new At(data.address(), span).asBuffer(), shape, stride);
+    return new FloatMemory(new At(data.address(), span).asBuffer(), data.address(), shape, stride);
   }
 
   /** Whether the elements fill their span with no gap (in whatever order): the span is the length. */
@@ -49,6 +51,16 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
       length *= size;
     }
     return length == data.capacity();
+  }
+
+  /** The same memory as the floats' raw bits: integer loops over it vectorise where float selects do not. */
+  IntBuffer bits() {
+    return new IntsAt(address, data.capacity()).asBuffer();
+  }
+
+  /** Whether {@code other} has this one's shape and strides. */
+  boolean sameLayout(FloatMemory other) {
+    return java.util.Arrays.equals(shape, other.shape) && java.util.Arrays.equals(stride, other.stride);
   }
 
   int stride(int dimension) {
@@ -66,6 +78,16 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride) {
       this.address = address;
       this.capacity = floats;
       this.limit = floats;
+    }
+  }
+
+  /** The same, as ints. */
+  private static final class IntsAt extends IntPointer {
+    IntsAt(long address, long ints) {
+      super((Pointer) null);
+      this.address = address;
+      this.capacity = ints;
+      this.limit = ints;
     }
   }
 }
