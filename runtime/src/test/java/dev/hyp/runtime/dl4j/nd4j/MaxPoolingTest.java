@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@link MaxPooling} gives libnd4j's {@code maxpool2d} output and {@code maxpool2d_bp} gradient to the
- * raw bit, over window sizes, image sizes (windows clipped at the far edges in same mode), truncate and
+ * {@link MaxPooling}'s arg-maxes of libnd4j's {@code maxpool2d} output give libnd4j's {@code maxpool2d_bp}
+ * gradient to the raw bit, over window sizes, image sizes (windows clipped at the far edges in same mode), truncate and
  * same mode, layouts, and values full of ties, zeros and -0, NaN, infinities and the values around
  * libnd4j's starting maximum; gradients with -0, NaN and infinities.
  */
@@ -78,7 +78,7 @@ class MaxPoolingTest {
   }
 
   @Test
-  void forwardAndBackwardGiveLibnd4jsBits() {
+  void theArgMaxesGiveLibnd4jsBackwardBits() {
     int[][] kernels = {{2, 2}, {1, 1}, {3, 3}, {2, 3}, {3, 2}, {4, 4}, {1, 2}};
     int[][] images = {{2, 2}, {4, 4}, {5, 5}, {6, 7}, {7, 6}, {9, 9}, {12, 13}, {28, 28}, {3, 8}};
     long seed = 0;
@@ -99,12 +99,10 @@ class MaxPoolingTest {
             INDArray input = layout.apply(++seed, shape);
             String what = java.util.Arrays.toString(k) + " on " + java.util.Arrays.toString(shape) + (same ? " same" : "")
                 + " strides " + java.util.Arrays.toString(input.stride());
-            INDArray expected = Nd4j.create(DataType.FLOAT, shape[0], shape[1], oH, oW);
-            Nd4j.exec(op("maxpool2d", k, same, new INDArray[] {input}, expected));
-            INDArray actual = Nd4j.create(DataType.FLOAT, shape[0], shape[1], oH, oW).assign(7f);
-            byte[] argMax = new byte[(int) actual.length()];
-            assertTrue(MaxPooling.forward(input, k, actual, argMax), what);
-            assertArrayEquals(rawBits(expected), rawBits(actual), what);
+            INDArray pooled = Nd4j.create(DataType.FLOAT, shape[0], shape[1], oH, oW);
+            Nd4j.exec(op("maxpool2d", k, same, new INDArray[] {input}, pooled));
+            byte[] argMax = new byte[(int) pooled.length()];
+            assertTrue(MaxPooling.argMax(input, k, pooled, argMax), what);
 
             INDArray epsilon = values(seed + 500, shape[0], shape[1], oH, oW);
             INDArray expectedGradient = Nd4j.create(DataType.FLOAT, shape);
@@ -121,27 +119,19 @@ class MaxPoolingTest {
   }
 
   @Test
-  void theForwardAloneNeedsNoArgMax() {
-    INDArray input = values(3, 2, 3, 8, 8);
-    INDArray expected = Nd4j.create(DataType.FLOAT, 2, 3, 4, 4);
-    Nd4j.exec(op("maxpool2d", new int[] {2, 2}, false, new INDArray[] {input}, expected));
-    INDArray actual = Nd4j.create(DataType.FLOAT, 2, 3, 4, 4);
-    assertTrue(MaxPooling.forward(input, new int[] {2, 2}, actual, null));
-    assertArrayEquals(rawBits(expected), rawBits(actual));
-  }
-
-  @Test
   void layoutsWhoseRowsAreNotContiguousAreLeftToLibnd4j() {
     int[] k = {2, 2};
     INDArray channelsLast = values(1, 2, 4, 4, 3).permute(0, 3, 1, 2); // [b, c, h, w] over [b, h, w, c] memory
     INDArray out = Nd4j.create(DataType.FLOAT, 2, 3, 2, 2);
-    assertFalse(MaxPooling.forward(channelsLast, k, out, new byte[(int) out.length()]));
+    byte[] argMax = new byte[(int) out.length()];
+    assertFalse(MaxPooling.argMax(channelsLast, k, out, argMax));
     INDArray transposed = values(2, 2, 3, 4, 4).permute(0, 1, 3, 2);
-    assertFalse(MaxPooling.forward(transposed, k, out, new byte[(int) out.length()]));
+    assertFalse(MaxPooling.argMax(transposed, k, out, argMax));
     INDArray doubles = values(3, 2, 3, 4, 4).castTo(DataType.DOUBLE);
-    assertFalse(MaxPooling.forward(doubles, k, out, null));
-    assertFalse(MaxPooling.forward(values(4, 2, 3, 4, 4), k, Nd4j.create(DataType.FLOAT, 2, 3, 3, 2), null),
+    assertFalse(MaxPooling.argMax(doubles, k, out, argMax));
+    assertFalse(MaxPooling.argMax(values(4, 2, 3, 4, 4), k, Nd4j.create(DataType.FLOAT, 2, 3, 3, 2), new byte[18]),
         "an output larger than the windows");
+    assertFalse(MaxPooling.backward(out, argMax, k, channelsLast), "a gradient whose rows are not contiguous");
     assertEquals(0xff7ffffd, Float.floatToRawIntBits(MaxPooling.START));
     assertEquals(-3.402823e+38f, MaxPooling.START);
   }
