@@ -65,15 +65,16 @@ class ReusingSubsamplingLayerTest {
 
   @Test
   void aSavedModelIsPlainDl4j() throws IOException {
-    MultiLayerNetwork ours = NetworkBuilder.build(network().conv2d(4, 3, 1, Padding.SAME, Activation.RELU)
-        .maxpool(2, null).output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
-    assertInstanceOf(ReusingSubsamplingLayer.class, ours.getLayer(1));
+    // no convolution: on the oneDNN build hyp's convolution layer (not the loaded DL4J one) computes other bits
+    MultiLayerNetwork ours = NetworkBuilder.build(network().maxpool(2, null).dense(6, Activation.RELU)
+        .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
+    assertInstanceOf(ReusingSubsamplingLayer.class, ours.getLayer(0));
     ours.fit(imageBatch(0, 8));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelSerializer.writeModel(ours, bytes, true);
     MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()),
         true);
-    assertEquals(SubsamplingLayer.class, loaded.getLayer(1).getClass());
+    assertEquals(SubsamplingLayer.class, loaded.getLayer(0).getClass());
     INDArray x = imageBatch(1, 5).getFeatures();
     assertArrayEquals(bits(ours.output(x, false)), bits(loaded.output(x, false)));
     loaded.fit(imageBatch(2, 8));
