@@ -683,6 +683,13 @@ public final class ExperimentData {
         System.arraycopy(r, 0, flat, base, f);
       }
     }
-    return Nd4j.create(flat, new long[] {rows.length, f}, 'c');
+    if (flat.length == 0) {
+      return Nd4j.create(flat, new long[] {rows.length, f}, 'c');
+    }
+    // one bulk copy: Nd4j.create(float[]) writes element by element through an indexer
+    INDArray features = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+        new long[] {rows.length, f}, 'c');
+    features.data().asNioFloat().put(flat);
+    return features;
   }
 }

@@ -259,7 +259,7 @@ public final class NetworkBuilder {
 
   /**
    * A new, initialised network (with {@link OwnGradientUpdater}, DL4J's updater on its standard path, and
-   * {@link PreOutputReuse}'s and {@link ConvolutionReuse}'s layers).
+   * {@link PreOutputReuse}'s, {@link ConvolutionReuse}'s and {@link ReusingSubsamplingLayer}'s layers).
    */
   public MultiLayerNetwork build() {
     return build(configuration());
@@ -274,6 +274,9 @@ public final class NetworkBuilder {
     }
     if (ConvolutionReuse.enabled()) {
       ConvolutionReuse.install(net);
+    }
+    if (ReusingSubsamplingLayer.enabled()) {
+      ReusingSubsamplingLayer.install(net);
     }
     net.setUpdater(new OwnGradientUpdater(net));
     return net;

@@ -29,7 +29,8 @@ import java.util.Map;
  * <p>{@code java -cp CP dev.hyp.runtime.dl4j.bench.RealSizeBenchmark DATA.csv LABEL [epochs] [rounds] [configs]}:
  * configs as indices into {@link #LAYERS}, {@code 0,6,10} (default: all twelve). With
  * {@code -Dhyp.bench.image=28x28} the CSV's rows are 28x28 images and the network a small CNN
- * (conv2d(16, 3), maxpool(2), conv2d(32, 3), maxpool(2), dense(64)), batch 64, once per round. With
+ * (conv2d(16, 3), maxpool(2), conv2d(32, 3), maxpool(2), dense(64); other widths with
+ * {@code -Dhyp.bench.cnn=16,16,32}), batch 64, once per round. With
  * {@code -Dhyp.bench.threads=2} two threads train the same configurations at once in this JVM, as
  * {@code hyp run} does with {@code parallel = 2}; each prints its own thread's CPU (the "thread" field).
  */
@@ -112,6 +113,15 @@ public final class RealSizeBenchmark {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
+  /**
+   * The CNN's filters (first and second convolution) and dense units: {@code -Dhyp.bench.cnn=16,16,32}
+   * is `hyp bench peer`'s first CNN trial; default 16,32,64.
+   */
+  private static int[] cnnWidths() {
+    return java.util.Arrays.stream(System.getProperty("hyp.bench.cnn", "16,32,64").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+  }
+
   private static void run(ExperimentData data, int[] shape, int epochs, int rounds, int[] configs, int thread) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
@@ -119,11 +129,12 @@ public final class RealSizeBenchmark {
       for (int c : configs) {
         NetworkBuilder net = new NetworkBuilder(1, data.inputShape(), Task.CLASSIFICATION, data.numClasses())
             .updater(Updater.ADAM, Map.of("lr", 1e-3));
-        int[] layers = c < 0 ? new int[] {64} : LAYERS[c];
+        int[] cnn = cnnWidths();
+        int[] layers = c < 0 ? new int[] {cnn[2]} : LAYERS[c];
         int batch = c < 0 ? 64 : BATCHES[c];
         if (c < 0) {
-          net.conv2d(16, 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null)
-              .conv2d(32, 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null);
+          net.conv2d(cnn[0], 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null)
+              .conv2d(cnn[1], 3, 1, Padding.SAME, Activation.of("relu")).maxpool(2, null);
         }
         for (int units : layers) {
           net.dense(units, Activation.of("relu"));

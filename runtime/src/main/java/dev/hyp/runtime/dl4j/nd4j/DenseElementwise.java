@@ -169,13 +169,15 @@ final class DenseElementwise {
     return () -> reluBackward(in, gradient, out);
   }
 
-  /** Heap copies for {@link #reluBackwardFlat}, reused by each thread. */
-  private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[2][0]);
+  /** Floats per chunk of {@link #flatReluBackward}: three chunks stay in the first-level cache. */
+  private static final int CHUNK = 2048;
+
+  /** Heap chunks for {@link #flatReluBackward}, reused by each thread. */
+  private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[2][CHUNK]);
 
   private static void reluBackward(FloatMemory in, FloatMemory gradient, FloatMemory out) {
-    if (in.dense() && java.util.Arrays.equals(in.stride(), gradient.stride())
-        && java.util.Arrays.equals(in.stride(), out.stride())) {
-      reluBackwardFlat(in.bits(), gradient.bits(), out.bits());
+    if (in.dense() && in.sameLayout(gradient) && in.sameLayout(out)) {
+      flatReluBackward(in.bits(), gradient.bits(), out.bits());
       return;
     }
     int rank = in.shape().length;
@@ -210,29 +212,28 @@ final class DenseElementwise {
   }
 
   /**
-   * The same for three arrays of one dense layout (a dense layer's activations and gradients): each
-   * element depends on the elements at its own place alone, so over the memory in order, through heap
-   * copies where C2 vectorises the loop (a direct buffer's get and put it does not), and on the floats'
-   * bits without a branch (signs are random: a branch mispredicts every other element). {@code x > 0}
-   * holds exactly for the bits from 1 (the least positive float) to 0x7f800000 (infinity): not for
-   * zeros, negatives or NaNs. The result is the gradient's bits or 0 (+0.0f), as libnd4j's.
+   * {@code relu_bp} over three arrays of one dense layout (a dense layer's activations and gradients),
+   * place by place over their memory (an elementwise op: the order is free), a chunk at a time through
+   * heap arrays, where C2 vectorises the loop (a direct buffer's get and put it does not), on the floats'
+   * bits without a branch (signs are random: a branch mispredicts every other element): {@code x > 0f}
+   * holds exactly for the bits of +0 < x <= +infinity, that is {@code 1 <= bits <= 0x7f800000} as a
+   * signed int (negative floats, -0 and +0 and every NaN fall outside); the result is the gradient's bits
+   * or +0's, as libnd4j's.
    */
-  private static void reluBackwardFlat(IntBuffer x, IntBuffer g, IntBuffer z) {
-    int n = x.capacity();
+  private static void flatReluBackward(IntBuffer x, IntBuffer g, IntBuffer z) {
+    int length = x.capacity();
     int[][] scratch = SCRATCH.get();
-    if (scratch[0].length < n) {
-      scratch[0] = new int[n];
-      scratch[1] = new int[n];
-    }
     int[] xs = scratch[0];
     int[] gs = scratch[1];
-    x.get(0, xs, 0, n);
-    g.get(0, gs, 0, n);
-    for (int i = 0; i < n; i++) {
-      int t = xs[i] - 1; // 0 .. 0x7f7fffff exactly when x > 0
-      gs[i] &= (~t & (t - 0x7f800000)) >> 31; // all ones when t >= 0 and t < 0x7f800000, else 0
+    for (int from = 0; from < length; from += CHUNK) {
+      int n = Math.min(CHUNK, length - from);
+      x.get(from, xs, 0, n);
+      g.get(from, gs, 0, n);
+      for (int i = 0; i < n; i++) {
+        int t = xs[i] - 1; // in [0, 0x7f7fffff] exactly when x > 0f
+        gs[i] &= ~((t | (0x7f7fffff - t)) >> 31);
+      }
+      z.put(from, gs, 0, n);
     }
-    z.put(0, gs, 0, n);
   }
-
 }

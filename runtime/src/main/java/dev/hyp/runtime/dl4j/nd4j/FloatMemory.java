@@ -53,9 +53,14 @@ record FloatMemory(FloatBuffer data, long[] shape, long[] stride, long address) 
     return length == data.capacity();
   }
 
-  /** The same memory as raw float bits: for loops that C2 vectorises only over ints. */
+  /** The same memory as the floats' raw bits: integer loops over it vectorise where float selects do not. */
   IntBuffer bits() {
     return new IntAt(address, data.capacity()).asBuffer();
+  }
+
+  /** Whether {@code other} has this one's shape and strides. */
+  boolean sameLayout(FloatMemory other) {
+    return java.util.Arrays.equals(shape, other.shape) && java.util.Arrays.equals(stride, other.stride);
   }
 
   int stride(int dimension) {

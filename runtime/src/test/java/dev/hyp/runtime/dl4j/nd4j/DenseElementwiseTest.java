@@ -174,6 +174,68 @@ class DenseElementwiseTest {
     }
   }
 
+  /** Every float that decides {@code x > 0}: zeros, subnormals, the extremes, infinities, NaNs of both signs. */
+  private static final int[] EDGES = {0, 0x80000000, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000,
+      0x7f7fffff, 0xff7fffff, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7f800001, 0xff800001,
+      0x7fffffff, 0xffffffff, 0x3f800000, 0xbf800000};
+
+  /** c-order floats: seeded values around 0 with {@link #EDGES} spread among them. */
+  private static INDArray edgy(long seed, long... shape) {
+    INDArray a = values(seed, shape);
+    float[] flat = a.data().asFloat();
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < flat.length; i += 1 + random.nextInt(5)) {
+      flat[i] = Float.intBitsToFloat(EDGES[random.nextInt(EDGES.length)]);
+    }
+    return Nd4j.create(flat, shape, 'c');
+  }
+
+  private static int[] rawBits(INDArray a) {
+    float[] values = a.dup('c').data().asFloat();
+    int[] bits = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = Float.floatToRawIntBits(values[i]);
+    }
+    return bits;
+  }
+
+  @Test
+  void reluBackwardOverOneDenseLayoutGivesLibnd4jsRawBits() {
+    long[][] shapes = {{7}, {3, 5}, {2, 3, 4, 5}, {4, 16, 28, 28}, {3, 2049}, {1, 1, 1, 2048}};
+    long seed = 50;
+    for (long[] shape : shapes) {
+      for (boolean permuted : new boolean[] {false, true}) {
+        long s = ++seed;
+        INDArray in = edgy(s, shape);
+        INDArray gradient = edgy(s + 1000, shape);
+        INDArray out = Nd4j.create(DataType.FLOAT, shape, 'c');
+        if (permuted && shape.length == 4) { // DL4J's [c, b, h, w] seen as [b, c, h, w], all three alike
+          in = edgy(s, shape[1], shape[0], shape[2], shape[3]).permute(1, 0, 2, 3);
+          gradient = edgy(s + 1000, shape[1], shape[0], shape[2], shape[3]).permute(1, 0, 2, 3);
+          out = Nd4j.create(DataType.FLOAT, new long[] {shape[1], shape[0], shape[2], shape[3]}, 'c')
+              .permute(1, 0, 2, 3);
+        }
+        CustomOp expected = new RectifiedLinearDerivative(in, gradient, out.ulike().assign(0), 0.0);
+        stock.exec(expected);
+        int[] want = rawBits(expected.outputArguments().get(0));
+        CustomOp actual = new RectifiedLinearDerivative(in, gradient, out, 0.0);
+        assertNotNull(DenseElementwise.reluBackward(actual));
+        Nd4j.getExecutioner().exec(actual);
+        assertArrayEquals(want, rawBits(out), java.util.Arrays.toString(shape) + " permuted " + permuted);
+        // in place, as hyp's convolution layer writes it into the pre-activation
+        INDArray z = in.dup(in.ordering());
+        if (permuted && shape.length == 4) {
+          z = Nd4j.create(DataType.FLOAT, new long[] {shape[1], shape[0], shape[2], shape[3]}, 'c')
+              .permute(1, 0, 2, 3).assign(in);
+        }
+        CustomOp inPlace = new RectifiedLinearDerivative(z, gradient, z, 0.0);
+        assertNotNull(DenseElementwise.reluBackward(inPlace));
+        Nd4j.getExecutioner().exec(inPlace);
+        assertArrayEquals(want, rawBits(z), "in place " + java.util.Arrays.toString(shape));
+      }
+    }
+  }
+
   @Test
   void reluBackwardWithAThresholdOrOnDoublesIsLeftToLibnd4j() {
     INDArray in = values(3, 2, 3);
