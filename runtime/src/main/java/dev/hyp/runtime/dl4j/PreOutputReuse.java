@@ -73,13 +73,19 @@ final class PreOutputReuse {
 
   /**
    * Lets {@code net}'s first layer leave out the gradient with respect to the network's input while
-   * {@code drop} is true ({@link ReusingDenseLayer#dropInputGradient}): only while nothing but {@code
-   * net.fit} trains it, which discards that gradient. A first layer that is not hyp's dense layer, or
-   * has an input preprocessor (which would be given the gradient), keeps computing it.
+   * {@code drop} is true ({@link ReusingDenseLayer#dropInputGradient}, {@link
+   * ReusingConvolutionLayer#dropInputGradient}): only while nothing but {@code net.fit} trains it, which
+   * discards that gradient. A first layer that is not hyp's dense or convolution layer, or a dense layer with an
+   * input preprocessor (which would be given the gradient), keeps computing it; the convolution layer gives such a
+   * preprocessor an array of zeros instead.
    */
   static void dropInputGradient(MultiLayerNetwork net, boolean drop) {
-    if (net.getnLayers() > 0 && net.getLayer(0) instanceof ReusingDenseLayer first
-        && net.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+    if (net.getnLayers() == 0) {
+      return;
+    }
+    if (net.getLayer(0) instanceof ReusingDenseLayer first && net.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+      first.dropInputGradient(drop);
+    } else if (net.getLayer(0) instanceof ReusingConvolutionLayer first) {
       first.dropInputGradient(drop);
     }
   }

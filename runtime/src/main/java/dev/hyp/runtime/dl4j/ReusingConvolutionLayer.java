@@ -32,6 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ReusingConvolutionLayer extends ConvolutionLayer {
   private transient ConvolutionReuse reuse; // not kept through Java serialization: made again on first use
+  private transient boolean inputGradientDropped;
 
   ReusingConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -55,12 +56,27 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     return new Pair<>(computed.getFirst(), null);
   }
 
+  /**
+   * Whether the backward pass may leave out the gradient with respect to the layer's input, as the network's
+   * first layer under {@code fit} alone ({@link PreOutputReuse#dropInputGradient}, as {@link
+   * ReusingDenseLayer#dropInputGradient}). On the oneDNN path that also takes the weights' gradient from the
+   * im2col path (columns and one product: DL4J's formula), since libnd4j's {@code conv2d_bp} always computes the
+   * input's, about two thirds of its cost for a first layer of one channel.
+   */
+  void dropInputGradient(boolean drop) {
+    inputGradientDropped = drop;
+  }
+
+  private boolean dropsInputGradient() {
+    return inputGradientDropped && layerConf().getIDropout() == null;
+  }
+
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     if (!ConvolutionReuse.onPath(this)) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
-    if (OpConvolution.applies(this)) {
+    if (OpConvolution.applies(this) && !dropsInputGradient()) {
       return opBackpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
@@ -114,16 +130,23 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     }
     Nd4j.gemm(im2col2d, delta2d, weightGradView2df, true, true, 1.0, 0.0);
 
-    INDArray w2d = weights.permute(3, 2, 1, 0).reshape('f', inDepth * kH * kW, outDepth);
-    // DL4J: w2d.mmul(delta2d), a c-order result computed into an f-order temporary and copied
-    INDArray epsNext2d = Nd4j.createUninitialized(w2d.dataType(), new long[] {w2d.rows(), delta2d.columns()}, 'f');
-    w2d.mmuli(delta2d, epsNext2d);
-    INDArray eps6d = LayerArrays.reshapeNoCopy(epsNext2d, new long[] {kW, kH, inDepth, outW, outH, miniBatch}, true);
-    eps6d = eps6d.permute(5, 2, 1, 0, 4, 3);
-    INDArray epsNextOrig = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps6d.dataType(),
-        new long[] {inDepth, miniBatch, inH, inW}, 'c');
-    INDArray epsNext = epsNextOrig.permute(1, 0, 2, 3);
-    Convolution.col2im(eps6d, epsNext, strides[0], strides[1], pad[0], pad[1], inH, inW, dilation[0], dilation[1]);
+    INDArray epsNext;
+    if (dropsInputGradient()) {
+      // fit discards it (MultiLayerNetwork sets the first layer's to null); an input preprocessor's backprop,
+      // which runs before that, still gets an array of the input's shape
+      epsNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, new long[] {miniBatch, inDepth, inH, inW}, 'c');
+    } else {
+      INDArray w2d = weights.permute(3, 2, 1, 0).reshape('f', inDepth * kH * kW, outDepth);
+      // DL4J: w2d.mmul(delta2d), a c-order result computed into an f-order temporary and copied
+      INDArray epsNext2d = Nd4j.createUninitialized(w2d.dataType(), new long[] {w2d.rows(), delta2d.columns()}, 'f');
+      w2d.mmuli(delta2d, epsNext2d);
+      INDArray eps6d = LayerArrays.reshapeNoCopy(epsNext2d, new long[] {kW, kH, inDepth, outW, outH, miniBatch}, true);
+      eps6d = eps6d.permute(5, 2, 1, 0, 4, 3);
+      INDArray epsNextOrig = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps6d.dataType(),
+          new long[] {inDepth, miniBatch, inH, inW}, 'c');
+      epsNext = epsNextOrig.permute(1, 0, 2, 3);
+      Convolution.col2im(eps6d, epsNext, strides[0], strides[1], pad[0], pad[1], inH, inW, dilation[0], dilation[1]);
+    }
 
     Gradient gradient = new DefaultGradient();
     if (layerConf().hasBias()) {

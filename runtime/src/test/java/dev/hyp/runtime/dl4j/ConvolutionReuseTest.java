@@ -76,7 +76,55 @@ class ConvolutionReuseTest {
     assertEquals(2, im2colsInAStep(NetworkBuilder.build(conf.clone())));
   }
 
+  @Test
+  void aFirstLayerLeavingOutItsInputGradientTrainsTheSameBits() {
+    // as Trainer.trainEpoch trains: fit alone, which discards the first layer's input gradient (the input's
+    // preprocessor, flat rows to images, still gets an array)
+    compareDroppingTheInputGradient("same, stride 1; truncate, stride 2; dropout", network().conv2d(6, 3, 1,
+        Padding.SAME, Activation.RELU).maxpool(2, 1).dropout(0.25).conv2d(5, 3, 2, Padding.VALID, Activation.TANH)
+        .dense(12, Activation.RELU).output(Activation.SOFTMAX, Loss.MCXENT, null), conf -> { });
+    compareDroppingTheInputGradient("stride 2 same, no bias", network().conv2d(4, 3, 2, Padding.SAME,
+        Activation.RELU).conv2d(3, 1, 1, Padding.VALID, Activation.SIGMOID).maxpool(2, null)
+        .dense(8, Activation.TANH).output(Activation.SOFTMAX, Loss.MCXENT, null),
+        conf -> ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf.getConf(0).getLayer()).setHasBias(false));
+  }
+
+  @Test
+  void aFirstLayerLeavingOutItsInputGradientRunsNoCol2im() {
+    MultiLayerConfiguration conf = network().conv2d(6, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, null)
+        .conv2d(5, 3, 1, Padding.SAME, Activation.RELU).output(Activation.SOFTMAX, Loss.MCXENT, null)
+        .configuration();
+    MultiLayerNetwork ours = NetworkBuilder.build(conf.clone());
+    assertEquals(2, opsInAStep(ours, "col2im"));
+    PreOutputReuse.dropInputGradient(ours, true);
+    assertEquals(1, opsInAStep(ours, "col2im"));
+    PreOutputReuse.dropInputGradient(ours, false);
+    assertEquals(2, opsInAStep(ours, "col2im"));
+  }
+
+  private static void compareDroppingTheInputGradient(String what, NetworkBuilder builder,
+      Consumer<MultiLayerConfiguration> edit) {
+    MultiLayerConfiguration conf = builder.configuration();
+    edit.accept(conf);
+    MultiLayerNetwork stock = stock(conf);
+    MultiLayerNetwork ours = NetworkBuilder.build(conf.clone());
+    PreOutputReuse.dropInputGradient(ours, true);
+    for (int step = 0; step < 8; step++) {
+      DataSet data = imageBatch(step, step % 4 == 3 ? 5 : 8);
+      Nd4j.getRandom().setSeed(1000 + step);
+      stock.fit(data);
+      Nd4j.getRandom().setSeed(1000 + step);
+      ours.fit(data);
+      assertArrayEquals(bits(stock.params()), bits(ours.params()), what + ", step " + step);
+      assertEquals(Double.doubleToRawLongBits(stock.score()), Double.doubleToRawLongBits(ours.score()), what);
+    }
+  }
+
   private static long im2colsInAStep(MultiLayerNetwork net) {
+    return opsInAStep(net, "im2col");
+  }
+
+  private static long opsInAStep(MultiLayerNetwork net, String op) {
     net.fit(imageBatch(0, 8));
     OpProfiler.getInstance().reset();
     Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
@@ -85,7 +133,7 @@ class ConvolutionReuseTest {
     } finally {
       Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
     }
-    return OpProfiler.getInstance().getOpCounter().getCount("im2col");
+    return OpProfiler.getInstance().getOpCounter().getCount(op);
   }
 
   @Test

@@ -43,10 +43,16 @@ class OpConvolutionTest {
     Map<String, String> child = run(List.of());
     assertEquals("onednn", child.get("build"), child.toString());
     assertEquals("true", child.get("hasOneDnn"));
-    for (String network : List.of("a", "b")) {
-      // the ops ran, no im2col
+    for (String network : List.of("a", "b", "c")) {
+      // the ops ran, no im2col (but for the first layer's weights' gradient in c)
       assertTrue(Long.parseLong(child.get(network + ".conv2d")) > 0, child.toString());
-      assertEquals("0", child.get(network + ".im2col"), child.toString());
+      if (network.equals("c")) {
+        // 12 steps: the first layer's backward pass by columns, the second's by conv2d_bp
+        assertEquals("12", child.get(network + ".im2col"), child.toString());
+        assertEquals("12", child.get(network + ".conv2dBp"), child.toString());
+      } else {
+        assertEquals("0", child.get(network + ".im2col"), child.toString());
+      }
       // parameters, scores and outputs after 12 steps of Adam: float rounding apart, not more
       assertTrue(Double.parseDouble(child.get(network + ".params")) < 1e-4, child.toString());
       assertTrue(Double.parseDouble(child.get(network + ".output")) < 1e-4, child.toString());
@@ -83,17 +89,27 @@ class OpConvolutionTest {
         ((org.deeplearning4j.nn.conf.layers.BaseLayer) b.getConf(i).getLayer()).setIDropout(new Dropout(0.8));
       }
       compare("b", b);
+      // as Trainer.trainEpoch trains: the first layer leaves out its input gradient, and its weights' gradient
+      // comes from the im2col path (columns and one product) instead of conv2d_bp
+      compare("c", network().conv2d(6, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, 1).dropout(0.25)
+          .conv2d(5, 3, 2, Padding.VALID, Activation.TANH).dense(12, Activation.RELU)
+          .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration(), true);
+    }
+
+    private static void compare(String name, MultiLayerConfiguration conf) {
+      compare(name, conf, false);
     }
 
     /**
      * DL4J's layers against hyp's, step by step on the same batches (a shorter one every fourth step,
      * inference between): the largest differences relative to the largest magnitude, and the ops hyp's ran.
      */
-    private static void compare(String name, MultiLayerConfiguration conf) {
+    private static void compare(String name, MultiLayerConfiguration conf, boolean dropInputGradient) {
       MultiLayerNetwork stock = new MultiLayerNetwork(conf.clone());
       stock.init();
       stock.setUpdater(new OwnGradientUpdater(stock));
       MultiLayerNetwork ours = NetworkBuilder.build(conf.clone());
+      PreOutputReuse.dropInputGradient(ours, dropInputGradient);
       double params = 0;
       double output = 0;
       double score = 0;
@@ -114,6 +130,7 @@ class OpConvolutionTest {
       }
       var counts = OpProfiler.getInstance().getOpCounter();
       System.out.println(name + ".conv2d=" + (counts.getCount("conv2d") + counts.getCount("conv2d_bp")));
+      System.out.println(name + ".conv2dBp=" + counts.getCount("conv2d_bp"));
       System.out.println(name + ".im2col=" + counts.getCount("im2col"));
       System.out.printf(Locale.ROOT, "%s.params=%s%n%s.output=%s%n%s.score=%s%n", name, params, name, output, name,
           score);
