@@ -105,10 +105,33 @@ public final class JvmChoice {
    */
   public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
-    boolean shared = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES
-        && (parallel >= cores || dataBytes >= LARGE_LOAD_BYTES);
+    boolean longTrials = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES;
+    boolean everyCore = longTrials && parallel >= cores;
     boolean users = userOptions.stream().anyMatch(o -> isJitOption(o) || isInliningOption(o));
-    return shared && !users ? SHARED_CORES_INLINING : List.of();
+    if (users || !(everyCore || longTrials && dataBytes >= LARGE_LOAD_BYTES)) {
+      return List.of();
+    }
+    List<String> options = new java.util.ArrayList<>(SHARED_CORES_INLINING);
+    if (everyCore && userOptions.stream().noneMatch(JvmChoice::isCompileThresholdOption)) {
+      options.addAll(SHARED_CORES_THRESHOLDS);
+    }
+    return List.copyOf(options);
+  }
+
+  /**
+   * C2's compile thresholds at three times the JVM's (5,000 invocations, 600, 15,000 and 40,000 back edges), for
+   * long tabular trials that take every core: C2 compiles fewer of DL4J's and ND4J's warm methods, which leaves
+   * the trials more of the cores. Two at a time at 50,000 x 40 on the eleventh session's machine (a quiet Zen 4,
+   * the search of `hyp bench peer`'s tabular case, `hyp run --parallel 2`, alternating): 15.5 and 15.9 s wall against
+   * 16.2-18.4 s in four runs with the JVM's (docs/performance.md, "JIT for two trials at once (eleventh session)"). One trial at
+   * a time leaves C2 a core of its own: not there.
+   */
+  static final List<String> SHARED_CORES_THRESHOLDS = List.of("-XX:Tier4InvocationThreshold=15000",
+      "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000");
+
+  /** An option that sets when a tier compiles. */
+  static boolean isCompileThresholdOption(String option) {
+    return option.matches("-XX:Tier\\d\\w*Threshold=.*") || option.startsWith("-XX:CompileThreshold");
   }
 
   /**

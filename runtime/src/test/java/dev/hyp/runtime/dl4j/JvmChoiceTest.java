@@ -95,9 +95,16 @@ class JvmChoiceTest {
   @Test
   void longTrialsOnEveryCoreGetSmallerInliningLimits() {
     List<String> limits = List.of("-XX:MaxInlineSize=20", "-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
-    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of()),
-        "50,000 x 40, parallel = 2");
-    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 6, true, List.of()));
+    List<String> thresholds = List.of("-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
+        "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000");
+    List<String> everyCore = new java.util.ArrayList<>(limits);
+    everyCore.addAll(thresholds);
+    assertEquals(everyCore, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true, List.of()),
+        "50,000 x 40, parallel = 2: less inlining and fewer C2 compiles");
+    assertEquals(everyCore, JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 6, true, List.of()));
+    assertEquals(limits, JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 2, true,
+        List.of("-XX:Tier4InvocationThreshold=5000")), "the user's thresholds");
+    assertEquals(everyCore, JvmChoice.sharedCoresInliningOptions(200 * MB, 2, 2, true, List.of()));
     assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 2, 1, true, List.of()), "a core left for C2");
     assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(17 * MB, 4, 2, true, List.of()));
     assertEquals(List.of(), JvmChoice.sharedCoresInliningOptions(124_435, 2, 2, true, List.of()), "short trials: C1");
