@@ -123,7 +123,7 @@ public final class JvmChoice {
    * long tabular trials that take every core: C2 compiles fewer of DL4J's and ND4J's warm methods, which leaves
    * the trials more of the cores. Two at a time at 50,000 x 40 on the eleventh session's machine (a quiet Zen 4,
    * the search of `hyp bench peer`'s tabular case, `hyp run --parallel 2`, alternating): 15.5 and 15.9 s wall against
-   * 16.2-18.4 s in four runs with the JVM's (docs/performance.md, "JIT for two trials at once (eleventh session)"). One trial at
+   * 16.2-18.4 s in four runs with the JVM's (docs/performance.md, "`hyp bench peer` on a quiet machine (2026-12-02, eleventh session)"). One trial at
    * a time leaves C2 a core of its own: not there.
    */
   static final List<String> SHARED_CORES_THRESHOLDS = List.of("-XX:Tier4InvocationThreshold=15000",
