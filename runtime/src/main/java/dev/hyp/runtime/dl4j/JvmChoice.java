@@ -121,10 +121,10 @@ public final class JvmChoice {
   /**
    * C2's compile thresholds at three times the JVM's (5,000 invocations, 600, 15,000 and 40,000 back edges), for
    * long tabular trials that take every core: C2 compiles fewer of DL4J's and ND4J's warm methods, which leaves
-   * the trials more of the cores. Two at a time at 50,000 x 40 on the eleventh session's machine (a quiet Zen 4,
-   * the search of `hyp bench peer`'s tabular case, `hyp run --parallel 2`, alternating): 15.5 and 15.9 s wall against
-   * 16.2-18.4 s in four runs with the JVM's (docs/performance.md, "`hyp bench peer` on a quiet machine (2026-12-02, eleventh session)"). One trial at
-   * a time leaves C2 a core of its own: not there.
+   * the trials more of the cores. Two at a time at 50,000 x 40 on a quiet Zen 4 (`hyp run --parallel 2` of
+   * `hyp bench peer`'s tabular search, alternating): 15.5 and 15.9 s wall against 16.2-18.4 s in four runs with
+   * the JVM's (docs/performance.md, the eleventh session's quiet-machine figures). One trial at a time leaves C2
+   * a core of its own: not there.
    */
   static final List<String> SHARED_CORES_THRESHOLDS = List.of("-XX:Tier4InvocationThreshold=15000",
       "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000");
