@@ -8,18 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hyp.runtime.data.Task;
 import dev.hyp.runtime.dl4j.nd4j.NativeBuild;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
+import dev.hyp.runtime.testing.ChildJvm;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
 import dev.hyp.runtime.vocab.Padding;
 import dev.hyp.runtime.vocab.Updater;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -148,19 +144,6 @@ class OpConvolutionTest {
 
   /** {@link Check}'s lines as name=value, from a child JVM with these options (and no build setting of this one's). */
   private static Map<String, String> run(List<String> jvmOptions) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Check.class.getName()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    Process child = builder.start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(3, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), out);
-    Map<String, String> lines = new LinkedHashMap<>();
-    out.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9.]*=.*"))
-        .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-    return lines;
+    return ChildJvm.values(Check.class, jvmOptions, ChildJvm::oneThread);
   }
 }

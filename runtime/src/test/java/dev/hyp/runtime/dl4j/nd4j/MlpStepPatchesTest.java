@@ -12,17 +12,13 @@ import dev.hyp.runtime.dl4j.NetworkBuilder;
 import dev.hyp.runtime.dl4j.TestData;
 import dev.hyp.runtime.dl4j.TrainOptions;
 import dev.hyp.runtime.dl4j.TrainResult;
+import dev.hyp.runtime.testing.ChildJvm;
 import dev.hyp.runtime.vocab.Activation;
 import dev.hyp.runtime.vocab.Loss;
 import dev.hyp.runtime.vocab.Updater;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,19 +68,6 @@ class MlpStepPatchesTest {
 
   /** {@link Trial}'s lines as name=value, from a child JVM with these options. */
   private static Map<String, String> trial(List<String> jvmOptions) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Trial.class.getName()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    Process child = builder.start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(3, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), out);
-    Map<String, String> lines = new LinkedHashMap<>();
-    out.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9]*=.*"))
-        .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-    return lines;
+    return ChildJvm.values(Trial.class, jvmOptions, ChildJvm::oneThread);
   }
 }

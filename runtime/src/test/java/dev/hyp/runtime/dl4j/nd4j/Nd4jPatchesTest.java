@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches.Options;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches.Patch;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.hyp.runtime.testing.ChildJvm;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -171,19 +169,7 @@ class Nd4jPatchesTest {
 
   /** {@link Probe}'s lines as name=value, run in a child JVM with these options. */
   private static Map<String, String> probe(List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
-    command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(2, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), out);
-    Map<String, String> lines = new LinkedHashMap<>();
-    out.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9]*=.*"))
-        .forEach(l -> lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-    return lines;
+    return ChildJvm.values(Probe.class, jvmOptions, environment -> { }, args);
   }
 
   /** {@code read}'s answer with these system properties set (then restored). */

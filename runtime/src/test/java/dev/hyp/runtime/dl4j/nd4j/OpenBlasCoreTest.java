@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.hyp.runtime.testing.ChildJvm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.junit.jupiter.api.Test;
 
@@ -56,16 +54,11 @@ class OpenBlasCoreTest {
    * running {@link Probe} with {@code environment} (and without the variable otherwise).
    */
   private static String coreName(Map<String, String> environment) throws Exception {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Probe.class.getName());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove(OpenBlasCore.VARIABLE);
-    builder.environment().putAll(environment);
-    builder.environment().put("OPENBLAS_VERBOSE", "2");
-    Process child = builder.start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(1, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), out);
+    String out = ChildJvm.output(Probe.class, List.of(), child -> {
+      child.remove(OpenBlasCore.VARIABLE);
+      child.putAll(environment);
+      child.put("OPENBLAS_VERBOSE", "2");
+    });
     assertTrue(out.contains("product=6.0"), out);
     return out.lines().filter(l -> l.startsWith("Core: ")).findFirst().orElseThrow(() -> new AssertionError(out))
         .substring(6).trim();
