@@ -1,6 +1,5 @@
 package dev.hyp.runtime.dl4j;
 
-import dev.hyp.runtime.dl4j.nd4j.FieldCopy;
 import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -83,7 +82,8 @@ final class PreOutputReuse {
     if (net.getnLayers() == 0) {
       return;
     }
-    if (net.getLayer(0) instanceof ReusingDenseLayer first && net.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+    boolean preprocessed = net.getLayerWiseConfigurations().getInputPreProcess(0) != null;
+    if (net.getLayer(0) instanceof ReusingDenseLayer first && !preprocessed) {
       first.dropInputGradient(drop);
     } else if (net.getLayer(0) instanceof ReusingConvolutionLayer first) {
       first.dropInputGradient(drop);
@@ -96,28 +96,17 @@ final class PreOutputReuse {
    * weight noise), each carrying over all of the replaced layer's state. Returns how many.
    */
   static int install(MultiLayerNetwork net) {
-    Layer[] layers = net.getLayers();
-    int replaced = 0;
-    for (int i = 0; i < layers.length; i++) {
-      Layer old = layers[i];
+    return LayerReplacement.replace(net, old -> {
       if (!applies(old.conf())) {
-        continue;
+        return null;
       }
-      Layer ours = null;
       if (old.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class) {
-        ours = new ReusingDenseLayer(old.conf(), old.getParam("W").dataType());
-      } else if (old.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class) {
-        ours = new ReusingOutputLayer(old.conf(), old.getParam("W").dataType());
+        return new ReusingDenseLayer(old.conf(), old.getParam("W").dataType());
       }
-      if (ours == null) {
-        continue;
+      if (old.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class) {
+        return new ReusingOutputLayer(old.conf(), old.getParam("W").dataType());
       }
-      FieldCopy.into(old, ours);
-      layers[i] = ours;
-      FieldCopy.replaceValue(MultiLayerNetwork.class, net, "layerMap", old, ours);
-      replaced++;
-    }
-    net.setLayers(layers);
-    return replaced;
+      return null;
+    });
   }
 }

@@ -1,6 +1,5 @@
 package dev.hyp.runtime.dl4j;
 
-import dev.hyp.runtime.dl4j.nd4j.FieldCopy;
 import dev.hyp.runtime.dl4j.nd4j.MaxPooling;
 import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
@@ -70,21 +69,8 @@ final class ReusingSubsamplingLayer extends SubsamplingLayer {
    * carrying over all of the replaced layer's state. Returns how many.
    */
   static int install(MultiLayerNetwork net) {
-    Layer[] layers = net.getLayers();
-    int replaced = 0;
-    for (int i = 0; i < layers.length; i++) {
-      Layer old = layers[i];
-      if (!applies(old)) {
-        continue;
-      }
-      Layer ours = new ReusingSubsamplingLayer(old.conf(), DataType.FLOAT);
-      FieldCopy.into(old, ours);
-      layers[i] = ours;
-      FieldCopy.replaceValue(MultiLayerNetwork.class, net, "layerMap", old, ours);
-      replaced++;
-    }
-    net.setLayers(layers);
-    return replaced;
+    return LayerReplacement.replace(net,
+        old -> applies(old) ? new ReusingSubsamplingLayer(old.conf(), DataType.FLOAT) : null);
   }
 
   @Override
