@@ -91,13 +91,16 @@ final class ExperimentRun<P> {
     long seed = runSeed();
     ExperimentData data;
     try {
+      StartTimeline.mark("data read starts");
       data = runData().load(seed);
+      StartTimeline.mark("data read");
     } catch (DataException e) {
       err.println("hyp: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
     // ND4J loaded on its own thread while the data was read (ExperimentMain); nothing above calls it, all below may
     Nd4jPatches.install(Nd4jPatches.Options.fromSystemProperties());
+    StartTimeline.mark("nd4j started (waited)");
     data.notes().forEach(note -> out.println("hyp: " + note));
     try {
       Files.createDirectories(outDirectory);
@@ -191,6 +194,7 @@ final class ExperimentRun<P> {
             LiveReport live = new LiveReport(outDirectory.resolve(HtmlReport.FILE), this::reportInput, err)) {
           study.addListener(progress.listener());
           study.addListener(live);
+          StartTimeline.markWithThreads("trials start");
           result = study.optimize(objective, studyOptions);
         } catch (StorageException | StudyAbortedException | UncheckedIOException e) {
           // the disk filled up or went read-only mid-run: every trial told so far is in the database
