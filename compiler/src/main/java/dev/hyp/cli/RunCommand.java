@@ -6,6 +6,7 @@ import dev.hyp.compiler.model.DataSpec;
 import dev.hyp.runtime.experiment.Experiment;
 import dev.hyp.runtime.run.ExperimentMain;
 import dev.hyp.runtime.run.RunOptions;
+import dev.hyp.runtime.run.StartTimeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Compiler compiler = new Compiler();
+    StartTimeline.mark("hyp run starts");
+    Compiler compiler = new Compiler(compiledClasses());
     // under the launcher the search may run in a child JVM with options chosen from its data
     // (ExperimentMain.relaunchForWork), which checks the spec again: its warnings are held until then
     StringWriter held = ExperimentMain.choosesJvm() ? new StringWriter() : null;
@@ -42,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
       printHeld(held);
       return common.exit(checked.exitCode());
     }
+    StartTimeline.mark("checked");
     if (held != null) {
       // decided from the checked spec, before javac: the JVM that runs the search compiles it, this one need not
       int child = ExperimentMain.relaunchForWork(work(checked.experiment(), checked.directory(), options));
@@ -50,7 +53,12 @@ final class RunCommand implements Callable<Integer> {
       }
       printHeld(held);
     }
+    // this JVM runs the search: ND4J's native start (about a second, whatever the data) on its own thread while
+    // javac compiles the spec; the build is chosen from the same answer the compiled experiment gives
+    ExperimentMain.startNd4j(tabular(checked.experiment().data()));
+    StartTimeline.mark("runs here");
     Experiment<?> experiment = compiler.load(compiler.build(checked.experiment(), checked.source()));
+    StartTimeline.mark("compiled and loaded");
     return common.exit(ExperimentMain.run(experiment, checked.directory(), options, common.out(), common.err()));
   }
 
@@ -76,10 +84,25 @@ final class RunCommand implements Callable<Integer> {
         folders.add(data.imageTest().path());
       }
     }
-    // a table: a CSV without `shape = image(...)` (an image folder's size is its shape too)
-    boolean tabular = data != null && data.images() == null && data.shape() == null;
-    return ExperimentMain.work(specDirectory, files, folders, (int) spec.search().parallel(), tabular, options);
+    return ExperimentMain.work(specDirectory, files, folders, (int) spec.search().parallel(), tabular(data), options);
   }
+
+  /** A table: a CSV without `shape = image(...)` (an image folder's size is its shape too); as ExperimentMain's. */
+  static boolean tabular(DataSpec data) {
+    return data != null && data.images() == null && data.shape() == null;
+  }
+
+  /**
+   * The folder of javac's output kept between runs ({@value #COMPILED_CLASSES}, which the launcher sets to one in
+   * its build's target folder); null without it: javac every time.
+   */
+  static Path compiledClasses() {
+    String folder = System.getProperty(COMPILED_CLASSES);
+    return folder == null || folder.isBlank() ? null : Path.of(folder);
+  }
+
+  /** The system property naming {@link #compiledClasses}'s folder. */
+  static final String COMPILED_CLASSES = "hyp.compiled.classes";
 
   private void printHeld(StringWriter held) {
     if (held != null) {

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 /**
  * `hyp run` decides on a relaunch from the checked spec, before javac compiles it: what it decides from
  * (the data's bytes, the trials at once, table or images) is what the compiled experiment says, for every
- * sample and with `--parallel` and `--data-dir`.
+ * sample and with `--parallel` and `--data-dir`; so is whether the data is a table, from which ND4J's start (begun
+ * before javac) chooses its native build.
  */
 class RelaunchWorkTest {
   @Test
@@ -40,6 +41,8 @@ class RelaunchWorkTest {
         ExperimentMain.Work compiled = ExperimentMain.work(experiment, directory, options);
         assertEquals(compiled, RunCommand.work(checked.experiment(), directory, options),
             sample + " " + String.join(" ", args));
+        // and ND4J's start, begun before javac, loads the native build the compiled experiment would choose
+        assertEquals(compiled.tabular(), RunCommand.tabular(checked.experiment().data()), sample.toString());
         kinds.add(compiled.tabular());
         if (args.length == 0) {
           assertTrue(compiled.dataBytes() > 0, sample + ": its data is found");

@@ -156,11 +156,29 @@ public final class ExperimentMain {
     return commandLine.execute(args);
   }
 
+  /**
+   * Starts ND4J on its own thread ({@link Nd4jPatches#installInBackground}), with the native build for {@code
+   * tabular} data or images ({@link NativeBuild#forWork}); {@link ExperimentRun} waits for it before its first ND4J
+   * call. `hyp run` calls it from the checked spec before javac, with the answer {@link #tabular} gives the
+   * compiled experiment (RelaunchWorkTest); only the first call starts anything.
+   */
+  public static void startNd4j(boolean tabular) {
+    synchronized (ExperimentMain.class) {
+      if (nd4jStarted) {
+        return; // the build is chosen once: a second answer would race with the start's choice
+      }
+      nd4jStarted = true;
+    }
+    NativeBuild.forWork(!tabular);
+    Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties());
+  }
+
+  private static boolean nd4jStarted;
+
   /** Runs the experiment with options already parsed (for `hyp run`); returns how it went. */
   public static ExitCode run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
-    NativeBuild.forWork(!tabular(experiment));
-    Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
+    startNd4j(tabular(experiment)); // already started by `hyp run` before javac
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
   }
 
@@ -185,8 +203,7 @@ public final class ExperimentMain {
 
     @Override
     public Integer call() throws Exception {
-      NativeBuild.forWork(!tabular(experiment));
-      Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties()); // ExperimentRun waits for it
+      startNd4j(tabular(experiment));
       return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute().code();
     }
   }
