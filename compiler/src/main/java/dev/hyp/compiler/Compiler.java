@@ -1,5 +1,6 @@
 package dev.hyp.compiler;
 
+import dev.hyp.compiler.build.CompiledClassCache;
 import dev.hyp.compiler.build.ExperimentBuild;
 import dev.hyp.compiler.build.InMemoryClassLoader;
 import dev.hyp.compiler.build.JarPackager;
@@ -29,8 +30,20 @@ import java.util.Map;
 public final class Compiler {
   private final SpecParser parser = new SpecParser();
   private final Checker checker = new Checker();
-  private final ExperimentBuild build = new ExperimentBuild();
+  private final ExperimentBuild build;
   private List<Path> classpath;
+
+  public Compiler() {
+    this(null);
+  }
+
+  /**
+   * A compiler whose {@link #build} keeps javac's output in {@code compiledClasses} and takes it from there for
+   * sources it compiled before ({@link CompiledClassCache}); null: javac every time.
+   */
+  public Compiler(Path compiledClasses) {
+    this.build = new ExperimentBuild(compiledClasses == null ? null : new CompiledClassCache(compiledClasses));
+  }
 
   public ParseResult parse(SourceFile source) {
     return parser.parse(source);

@@ -5,11 +5,13 @@ import dev.hyp.compiler.meaning.SpecMeaning;
 import dev.hyp.compiler.model.CheckedExperiment;
 import dev.hyp.compiler.source.SourceFile;
 import dev.hyp.runtime.experiment.SpecResource;
+import dev.hyp.runtime.run.StartTimeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checked spec in, compiled experiment out: generate the Java, compile it in memory, add the spec
@@ -29,6 +31,16 @@ public final class ExperimentBuild {
       Map<String, byte[]> entries) {}
 
   private final InMemoryJavaCompiler javac = new InMemoryJavaCompiler();
+  private final CompiledClassCache cache;
+
+  public ExperimentBuild() {
+    this(null);
+  }
+
+  /** A build that keeps javac's output in {@code cache} and takes it from there when it has it; null: none. */
+  public ExperimentBuild(CompiledClassCache cache) {
+    this.cache = cache;
+  }
 
   public Compiled build(CheckedExperiment experiment, SourceFile spec, List<Path> classpath) {
     String specName = spec.path() == null ? spec.name() : spec.path().getFileName().toString();
@@ -37,10 +49,27 @@ public final class ExperimentBuild {
         .map(s -> new InMemoryJavaCompiler.Source(s.className(), s.text()))
         .toList();
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    javac.compile(sources, classpath).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
+    classes(sources, classpath).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
     entries.put(SPEC_RESOURCE, spec.text().getBytes(StandardCharsets.UTF_8));
     entries.put(MEANING_RESOURCE, SpecMeaning.of(experiment).getBytes(StandardCharsets.UTF_8));
     entries.put(HASH_RESOURCE, (generated.specHash() + "\n").getBytes(StandardCharsets.UTF_8));
     return new Compiled(experiment.name(), generated.mainClass(), generated.specHash(), generated, entries);
+  }
+
+  /** javac's class files by binary name: the cache's when it has them, else compiled (and kept there). */
+  private Map<String, byte[]> classes(List<InMemoryJavaCompiler.Source> sources, List<Path> classpath) {
+    if (cache == null) {
+      return javac.compile(sources, classpath);
+    }
+    String key = CompiledClassCache.key(sources, classpath);
+    Optional<Map<String, byte[]>> kept = cache.get(key);
+    if (kept.isPresent()) {
+      StartTimeline.mark("compiled classes taken from the cache");
+      return kept.get();
+    }
+    Map<String, byte[]> compiled = javac.compile(sources, classpath);
+    StartTimeline.mark("compiled by javac");
+    cache.put(key, compiled);
+    return compiled;
   }
 }
