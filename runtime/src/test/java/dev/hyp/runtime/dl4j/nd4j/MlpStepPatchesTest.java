@@ -47,6 +47,22 @@ class MlpStepPatchesTest {
     }
   }
 
+  /**
+   * The same for the switches of hyp's dense and output layers (twelfth session): the bias added while the
+   * product is copied ({@code hyp.dl4j.separateBiasAdd}).
+   */
+  @Test
+  void aTrialIsTheSameBitsWithEachLayerSwitch() throws Exception {
+    Map<String, String> patched = trial(List.of());
+    for (String property : List.of("hyp.dl4j.separateBiasAdd")) {
+      Map<String, String> stock = trial(List.of("-D" + property + "=true"));
+      assertEquals(patched.get("inUse"), stock.get("inUse"), property);
+      for (String key : List.of("params", "history", "validation", "test")) {
+        assertEquals(patched.get(key), stock.get(key), property + ": " + key);
+      }
+    }
+  }
+
   /** Trains the trial in this JVM after installing the patches its switches leave on, and prints its results. */
   static final class Trial {
     public static void main(String[] args) {
