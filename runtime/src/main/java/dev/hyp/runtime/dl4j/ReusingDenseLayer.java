@@ -28,13 +28,13 @@ final class ReusingDenseLayer extends DenseLayer {
   protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
     if (!training) {
-      return super.preOutputWithPreNorm(false, forBackprop, workspaceMgr);
+      return computePreOutput(false, forBackprop, workspaceMgr);
     }
     INDArray z = reuse().take();
     if (z != null) {
       return new Pair<>(z, z);
     }
-    Pair<INDArray, INDArray> computed = super.preOutputWithPreNorm(true, forBackprop, workspaceMgr);
+    Pair<INDArray, INDArray> computed = computePreOutput(true, forBackprop, workspaceMgr);
     if (!forBackprop) {
       reuse().keep(computed.getFirst()); // the forward pass's, before its activation overwrites it
     }
@@ -80,6 +80,26 @@ final class ReusingDenseLayer extends DenseLayer {
     ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
     weightNoiseParams.clear();
     return new Pair<>(ret, null);
+  }
+
+  /**
+   * {@code BaseLayer.preOutputWithPreNorm} of DL4J 1.0.0-M2.1 (no layer norm reaches this class), with the
+   * product's copy and the bias add in one pass ({@link BiasedPreOutput}) where that applies.
+   */
+  private Pair<INDArray, INDArray> computePreOutput(boolean training, boolean forBackprop,
+      LayerWorkspaceMgr workspaceMgr) {
+    if (!BiasedPreOutput.applies(hasBias(), dataType, input, getParam(DefaultParamInitializer.WEIGHT_KEY))) {
+      return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+    }
+    assertInputSet(forBackprop);
+    applyDropOutIfNecessary(training, workspaceMgr);
+    INDArray W = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+    INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+    INDArray z = BiasedPreOutput.of(input, W, b, workspaceMgr);
+    if (maskArray != null) {
+      applyMask(z);
+    }
+    return new Pair<>(z, z);
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.hyp.runtime.dl4j;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.layers.OutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,7 +28,7 @@ final class ReusingOutputLayer extends OutputLayer {
   protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
     if (!training) {
-      Pair<INDArray, INDArray> z = super.preOutputWithPreNorm(false, forBackprop, workspaceMgr);
+      Pair<INDArray, INDArray> z = computePreOutput(false, forBackprop, workspaceMgr);
       if (inferencePreOutputs != null) {
         inferencePreOutputs.add(detachedCopy(z.getFirst())); // before the activation overwrites it
       }
@@ -36,9 +38,53 @@ final class ReusingOutputLayer extends OutputLayer {
     if (z != null) {
       return new Pair<>(z, z);
     }
-    Pair<INDArray, INDArray> computed = super.preOutputWithPreNorm(true, forBackprop, workspaceMgr);
+    Pair<INDArray, INDArray> computed = computePreOutput(true, forBackprop, workspaceMgr);
     reuse().keep(computed.getFirst()); // the backward pass's, for the score after it
     return computed;
+  }
+
+  /**
+   * {@code BaseLayer.preOutputWithPreNorm} of DL4J 1.0.0-M2.1 (no layer norm reaches this class), with the
+   * product's copy and the bias add in one pass ({@link BiasedPreOutput}) where that applies.
+   */
+  private Pair<INDArray, INDArray> computePreOutput(boolean training, boolean forBackprop,
+      LayerWorkspaceMgr workspaceMgr) {
+    if (!BiasedPreOutput.applies(hasBias(), dataType, input, getParam(DefaultParamInitializer.WEIGHT_KEY))) {
+      return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+    }
+    assertInputSet(forBackprop);
+    applyDropOutIfNecessary(training, workspaceMgr);
+    INDArray W = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+    INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+    INDArray z = BiasedPreOutput.of(input, W, b, workspaceMgr);
+    if (maskArray != null) {
+      applyMask(z);
+    }
+    return new Pair<>(z, z);
+  }
+
+  /**
+   * {@code BaseOutputLayer.computeScore} of DL4J 1.0.0-M2.1, with a training-mode score of softmax and
+   * {@code LossMCXENT} (no weights, a clipping epsilon, no mask) computed in one pass in Java ({@link
+   * TrainingScore}): within float rounding of DL4J's value, which hyp reads only to stop a diverging trial
+   * (finite exactly when DL4J's is). Inference scores (a part's loss) stay DL4J's.
+   */
+  @Override
+  public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+    if (!training || input == null || labels == null
+        || !TrainingScore.applies(layerConf().getLossFn(), layerConf().getActivationFn(), maskArray)) {
+      return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+    }
+    TrainingScore.setRegularization(this, fullNetRegTerm);
+    INDArray z = preOutput2d(true, workspaceMgr);
+    INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.FF_WORKING_MEM);
+    double score = TrainingScore.of(layerConf().getLossFn(), layerConf().getActivationFn(), labels2d, z);
+    if (conf().isMiniBatch()) {
+      score /= getInputMiniBatchSize();
+    }
+    score += fullNetRegTerm;
+    this.score = score;
+    return score;
   }
 
   @Override

@@ -69,6 +69,11 @@ public final class Nd4jPatches {
      * Part of the pooled executioner.
      */
     TRANSPOSING_COPY("hyp.nd4j.libnd4jAssign"),
+    /**
+     * {@link ColumnSums}: a float matrix's sum along dimension 0 (a layer's bias gradient) runs in Java over the
+     * rows in order, instead of libnd4j's walk down each column. Part of the pooled executioner.
+     */
+    COLUMN_SUMS("hyp.nd4j.libnd4jColumnSums"),
     /** {@link CachingShapeInfoProvider}: a new array's shape information is cached by shape. */
     SHAPE_INFO_CACHE("hyp.nd4j.stockShapeInfoProvider"),
     /**
@@ -185,7 +190,7 @@ public final class Nd4jPatches {
     if (options.has(Patch.POOLED_EXECUTIONER)) {
       PooledContextExecutioner executioner = PooledContextExecutioner.install(options.has(Patch.DIRECT_MATMUL),
           options.has(Patch.JAVA_IM2COL), options.has(Patch.DENSE_ELEMENTWISE), options.has(Patch.JAVA_ADAM),
-          options.has(Patch.TRANSPOSING_COPY));
+          options.has(Patch.TRANSPOSING_COPY), options.has(Patch.COLUMN_SUMS));
       if (executioner != null) {
         installed.add(Patch.POOLED_EXECUTIONER);
         if (executioner.usesDirectMatmul()) {
@@ -202,6 +207,9 @@ public final class Nd4jPatches {
         }
         if (executioner.usesTransposingCopy()) {
           installed.add(Patch.TRANSPOSING_COPY);
+        }
+        if (executioner.usesColumnSums()) {
+          installed.add(Patch.COLUMN_SUMS);
         }
       }
     }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.TransformOp;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -38,6 +39,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean denseElementwise;
   private final boolean javaAdam;
   private final boolean transposingCopy;
+  private final boolean columnSums;
   /** Whether libnd4j has oneDNN inside: then only {@link NativeBuild#ONEDNN_OPS} may use it. */
   private final boolean oneDnn = NativeBuild.hasOneDnn();
 
@@ -47,14 +49,21 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * @param denseElementwise whether elementwise ops on permuted arrays go to {@link DenseElementwise}
    * @param javaAdam whether Adam's in-place float updater step goes to {@link JavaAdam}
    * @param transposingCopy whether the f-to-c float matrix assign goes to {@link TransposingCopy}
+   * @param columnSums whether a float matrix's sum along dimension 0 goes to {@link ColumnSums}
    */
   PooledContextExecutioner(boolean directMatmul, boolean javaIm2col, boolean denseElementwise, boolean javaAdam,
-      boolean transposingCopy) {
+      boolean transposingCopy, boolean columnSums) {
     this.directMatmul = directMatmul;
     this.javaIm2col = javaIm2col;
     this.denseElementwise = denseElementwise;
     this.javaAdam = javaAdam;
     this.transposingCopy = transposingCopy;
+    this.columnSums = columnSums;
+  }
+
+  /** Whether a float matrix's column sums run in Java ({@link Nd4jPatches.Patch#COLUMN_SUMS}). */
+  boolean usesColumnSums() {
+    return columnSums;
   }
 
   /** Whether the f-to-c float matrix copy runs in Java ({@link Nd4jPatches.Patch#TRANSPOSING_COPY}). */
@@ -170,6 +179,18 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     return super.exec(op, context);
   }
 
+  @Override
+  public INDArray exec(ReduceOp op, OpContext context) {
+    Runnable sums = columnSums && context == null ? ColumnSums.of(op) : null;
+    if (sums != null) {
+      long start = profilingConfigurableHookIn(op); // ND4J's checks and profiling, as for any op
+      sums.run();
+      profilingConfigurableHookOut(op, null, start);
+      return op.z();
+    }
+    return super.exec(op, context);
+  }
+
   /** libnd4j may have moved an array's data: point the Java buffer at it again, as ND4J does. */
   private static void refreshPointers(List<INDArray> arrays) {
     for (INDArray array : arrays) {
@@ -186,7 +207,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
    * {@link Nd4jPatches#install} calls it once.
    */
   static PooledContextExecutioner install(boolean directMatmul, boolean javaIm2col, boolean denseElementwise,
-      boolean javaAdam, boolean transposingCopy) {
+      boolean javaAdam, boolean transposingCopy, boolean columnSums) {
     OpExecutioner current = Nd4j.getExecutioner();
     if (current instanceof PooledContextExecutioner pooled) {
       return pooled;
@@ -196,7 +217,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
     }
     return Nd4jInternals.replace(Nd4j.class, "OP_EXECUTIONER_INSTANCE", null, () -> {
       PooledContextExecutioner replacement = new PooledContextExecutioner(directMatmul, javaIm2col,
-          denseElementwise, javaAdam, transposingCopy);
+          denseElementwise, javaAdam, transposingCopy, columnSums);
       replacement.setProfilingMode(current.getProfilingMode());
       return replacement;
     });

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * A whole trial (Adam, two ReLU layers wide enough for tiled copies, a shorter last batch, dropout,
  * per-epoch validation) trains to the same bits with the MLP step's patches on and with each of their
  * switches: {@link JavaAdam} ({@code hyp.nd4j.libnd4jAdam}), {@link TransposingCopy}
- * ({@code hyp.nd4j.libnd4jAssign}) and ReLU's backward op ({@code hyp.nd4j.libnd4jStridedOps}). The first
+ * ({@code hyp.nd4j.libnd4jAssign}), ReLU's backward op ({@code hyp.nd4j.libnd4jStridedOps}) and the bias
+ * gradients' {@link ColumnSums} ({@code hyp.nd4j.libnd4jColumnSums}). The first
  * install decides, so each side is a fresh JVM ({@link Trial}).
  */
 class MlpStepPatchesTest {
@@ -34,10 +35,30 @@ class MlpStepPatchesTest {
   void aTrialIsTheSameBitsWithEachSwitch() throws Exception {
     Map<String, String> patched = trial(List.of());
     assertTrue(patched.get("inUse").contains("JAVA_ADAM") && patched.get("inUse").contains("TRANSPOSING_COPY")
-        && patched.get("inUse").contains("DENSE_ELEMENTWISE"), patched.toString());
-    for (String property : List.of("hyp.nd4j.libnd4jAdam", "hyp.nd4j.libnd4jAssign", "hyp.nd4j.libnd4jStridedOps")) {
+        && patched.get("inUse").contains("DENSE_ELEMENTWISE") && patched.get("inUse").contains("COLUMN_SUMS"),
+        patched.toString());
+    for (String property : List.of("hyp.nd4j.libnd4jAdam", "hyp.nd4j.libnd4jAssign", "hyp.nd4j.libnd4jStridedOps",
+        "hyp.nd4j.libnd4jColumnSums")) {
       Map<String, String> stock = trial(List.of("-D" + property + "=true"));
       assertFalse(stock.get("inUse").equals(patched.get("inUse")), property + ": " + stock);
+      for (String key : List.of("params", "history", "validation", "test")) {
+        assertEquals(patched.get(key), stock.get(key), property + ": " + key);
+      }
+    }
+  }
+
+  /**
+   * The same for the switches of hyp's dense and output layers (twelfth session): the bias added while the
+   * product is copied ({@code hyp.dl4j.separateBiasAdd}) and the training score in Java ({@code
+   * hyp.dl4j.libnd4jTrainingScore}: the score's value is within float rounding of DL4J's, but nothing trained or
+   * reported depends on it, so the trial's bits are the same).
+   */
+  @Test
+  void aTrialIsTheSameBitsWithEachLayerSwitch() throws Exception {
+    Map<String, String> patched = trial(List.of());
+    for (String property : List.of("hyp.dl4j.separateBiasAdd", "hyp.dl4j.libnd4jTrainingScore")) {
+      Map<String, String> stock = trial(List.of("-D" + property + "=true"));
+      assertEquals(patched.get("inUse"), stock.get("inUse"), property);
       for (String key : List.of("params", "history", "validation", "test")) {
         assertEquals(patched.get(key), stock.get(key), property + ": " + key);
       }

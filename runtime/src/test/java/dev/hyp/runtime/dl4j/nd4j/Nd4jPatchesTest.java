@@ -48,6 +48,7 @@ class Nd4jPatchesTest {
     assertEquals("hyp.nd4j.libnd4jStridedOps", Patch.DENSE_ELEMENTWISE.switchProperty());
     assertEquals("hyp.nd4j.libnd4jAdam", Patch.JAVA_ADAM.switchProperty());
     assertEquals("hyp.nd4j.libnd4jAssign", Patch.TRANSPOSING_COPY.switchProperty());
+    assertEquals("hyp.nd4j.libnd4jColumnSums", Patch.COLUMN_SUMS.switchProperty());
   }
 
   @Test
@@ -124,7 +125,8 @@ class Nd4jPatchesTest {
     assertEquals("CachingTadManager", stockExecutioner.get("tadManager")); // in ND4J's own executioner
     assertEquals("InlineDeallocatorService", stockExecutioner.get("deallocator"));
     assertEquals(EnumSet.complementOf(EnumSet.of(Patch.POOLED_EXECUTIONER, Patch.DIRECT_MATMUL, Patch.JAVA_IM2COL,
-        Patch.DENSE_ELEMENTWISE, Patch.JAVA_ADAM, Patch.TRANSPOSING_COPY)).toString(), stockExecutioner.get("inUse"));
+        Patch.DENSE_ELEMENTWISE, Patch.JAVA_ADAM, Patch.TRANSPOSING_COPY, Patch.COLUMN_SUMS)).toString(),
+        stockExecutioner.get("inUse"));
 
     Map<String, String> libnd4jIm2col = probe(List.of("-Dhyp.nd4j.libnd4jIm2col=true"));
     assertEquals("false", libnd4jIm2col.get("javaIm2col"), libnd4jIm2col.toString());
@@ -141,6 +143,10 @@ class Nd4jPatchesTest {
     Map<String, String> libnd4jAssign = probe(List.of("-Dhyp.nd4j.libnd4jAssign=true"));
     assertEquals("false", libnd4jAssign.get("transposingCopy"), libnd4jAssign.toString());
     assertEquals("true", libnd4jAssign.get("javaAdam"));
+    assertEquals("true", libnd4jAssign.get("columnSums"));
+    Map<String, String> libnd4jColumnSums = probe(List.of("-Dhyp.nd4j.libnd4jColumnSums=true"));
+    assertEquals("false", libnd4jColumnSums.get("columnSums"), libnd4jColumnSums.toString());
+    assertEquals("true", libnd4jColumnSums.get("transposingCopy"));
   }
 
   /** Installs the patches as a run does, first thing in its JVM, and prints what ND4J then uses. */
@@ -161,6 +167,7 @@ class Nd4jPatchesTest {
         System.out.println("denseElementwise=" + pooled.usesDenseElementwise());
         System.out.println("javaAdam=" + pooled.usesJavaAdam());
         System.out.println("transposingCopy=" + pooled.usesTransposingCopy());
+        System.out.println("columnSums=" + pooled.usesColumnSums());
       }
       System.out.println("shapeInfoProvider=" + Nd4j.getShapeInfoProvider().getClass().getSimpleName());
       System.out.println("tadManager=" + Nd4j.getExecutioner().getTADManager().getClass().getSimpleName());
