@@ -25,6 +25,18 @@ final class OpConvolution {
   /** The switch: {@code true} keeps the im2col path on the oneDNN build too. */
   static final String SWITCH = "hyp.dl4j.im2colConvolution";
 
+  /**
+   * The switch for the first layer's weight and bias gradient ({@code ReusingConvolutionLayer.dropInputGradient})
+   * on this path: {@code true} keeps the im2col columns and one product; otherwise {@code
+   * nd4j.DirectWeightGradient} (stride 1, no dilation), within float rounding of them.
+   */
+  static final String IM2COL_WEIGHT_GRADIENT_SWITCH = "hyp.dl4j.im2colWeightGradient";
+
+  /** Whether the first layer's weight gradient on this path is {@code nd4j.DirectWeightGradient}'s (its switch not set). */
+  static boolean directWeightGradient() {
+    return !Boolean.getBoolean(IM2COL_WEIGHT_GRADIENT_SWITCH);
+  }
+
   /** Whether {@code layer} (already on hyp's path) computes through the ops. */
   static boolean applies(ConvolutionLayer layer) {
     ConvolutionMode mode = layer.layerConf().getConvolutionMode();

@@ -1,5 +1,6 @@
 package dev.hyp.runtime.dl4j;
 
+import dev.hyp.runtime.dl4j.nd4j.DirectWeightGradient;
 import dev.hyp.runtime.dl4j.nd4j.LayerArrays;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -33,6 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ReusingConvolutionLayer extends ConvolutionLayer {
   private transient ConvolutionReuse reuse; // not kept through Java serialization: made again on first use
   private transient boolean inputGradientDropped;
+  private transient DirectWeightGradient directWeightGradient; // the first layer's weight gradient on the oneDNN path
 
   ReusingConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -117,6 +119,12 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
 
     Pair<INDArray, INDArray> p = preOutput4d(true, true, workspaceMgr);
     INDArray delta = delta(p.getFirst(), epsilon);
+    if (dropsInputGradient() && OpConvolution.applies(this) && OpConvolution.directWeightGradient()
+        && strides[0] == 1 && strides[1] == 1 && dilation[0] == 1 && dilation[1] == 1
+        && directWeightGradient().compute(input, delta, kH, kW, pad[0], pad[1], weightGradView,
+            layerConf().hasBias() ? biasGradView : null)) {
+      return droppedInputGradient(miniBatch, inDepth, inH, inW, biasGradView, weightGradView, workspaceMgr);
+    }
     delta = delta.permute(1, 0, 2, 3);
     INDArray delta2d = delta.reshape('c', new long[] {outDepth, miniBatch * outH * outW});
 
@@ -157,6 +165,30 @@ final class ReusingConvolutionLayer extends ConvolutionLayer {
     weightNoiseParams.clear();
     epsNext = backpropDropOutIfPresent(epsNext);
     return new Pair<>(gradient, epsNext);
+  }
+
+  /**
+   * The gradient of a layer that leaves out its input's ({@link #dropInputGradient}), the weights' and
+   * bias's already in their views: an input gradient of zeros of the input's shape, for a preprocessor.
+   */
+  private Pair<Gradient, INDArray> droppedInputGradient(long miniBatch, long inDepth, int inH, int inW,
+      INDArray biasGradView, INDArray weightGradView, LayerWorkspaceMgr workspaceMgr) {
+    INDArray epsNext =
+        workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, new long[] {miniBatch, inDepth, inH, inW}, 'c');
+    Gradient gradient = new DefaultGradient();
+    if (layerConf().hasBias()) {
+      gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+    }
+    gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView, 'c');
+    weightNoiseParams.clear();
+    return new Pair<>(gradient, epsNext);
+  }
+
+  private DirectWeightGradient directWeightGradient() {
+    if (directWeightGradient == null) {
+      directWeightGradient = new DirectWeightGradient();
+    }
+    return directWeightGradient;
   }
 
   /**

