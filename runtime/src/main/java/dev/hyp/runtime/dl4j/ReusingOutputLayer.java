@@ -4,7 +4,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -61,30 +60,6 @@ final class ReusingOutputLayer extends OutputLayer {
       applyMask(z);
     }
     return new Pair<>(z, z);
-  }
-
-  /**
-   * {@code BaseOutputLayer.computeScore} of DL4J 1.0.0-M2.1, with a training-mode score of softmax and
-   * {@code LossMCXENT} (no weights, a clipping epsilon, no mask) computed in one pass in Java ({@link
-   * TrainingScore}): within float rounding of DL4J's value, which hyp reads only to stop a diverging trial
-   * (finite exactly when DL4J's is). Inference scores (a part's loss) stay DL4J's.
-   */
-  @Override
-  public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-    if (!training || input == null || labels == null
-        || !TrainingScore.applies(layerConf().getLossFn(), layerConf().getActivationFn(), maskArray)) {
-      return super.computeScore(fullNetRegTerm, training, workspaceMgr);
-    }
-    TrainingScore.setRegularization(this, fullNetRegTerm);
-    INDArray z = preOutput2d(true, workspaceMgr);
-    INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.FF_WORKING_MEM);
-    double score = TrainingScore.of(layerConf().getLossFn(), layerConf().getActivationFn(), labels2d, z);
-    if (conf().isMiniBatch()) {
-      score /= getInputMiniBatchSize();
-    }
-    score += fullNetRegTerm;
-    this.score = score;
-    return score;
   }
 
   @Override

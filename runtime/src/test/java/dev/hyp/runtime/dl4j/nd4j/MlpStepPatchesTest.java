@@ -49,14 +49,12 @@ class MlpStepPatchesTest {
 
   /**
    * The same for the switches of hyp's dense and output layers (twelfth session): the bias added while the
-   * product is copied ({@code hyp.dl4j.separateBiasAdd}) and the training score in Java ({@code
-   * hyp.dl4j.libnd4jTrainingScore}: the score's value is within float rounding of DL4J's, but nothing trained or
-   * reported depends on it, so the trial's bits are the same).
+   * product is copied ({@code hyp.dl4j.separateBiasAdd}).
    */
   @Test
   void aTrialIsTheSameBitsWithEachLayerSwitch() throws Exception {
     Map<String, String> patched = trial(List.of());
-    for (String property : List.of("hyp.dl4j.separateBiasAdd", "hyp.dl4j.libnd4jTrainingScore")) {
+    for (String property : List.of("hyp.dl4j.separateBiasAdd")) {
       Map<String, String> stock = trial(List.of("-D" + property + "=true"));
       assertEquals(patched.get("inUse"), stock.get("inUse"), property);
       for (String key : List.of("params", "history", "validation", "test")) {
