@@ -55,12 +55,11 @@ class OpConvolutionTest {
       assertTrue(Double.parseDouble(child.get(network + ".score")) < 1e-4, child.toString());
     }
     // one step's first-layer gradient, DirectWeightGradient's against the im2col path's on the same network and
-    // batch: float rounding of sums over 8 x 28 x 28 places in another order (1e-5 of the largest gradient)
+    // batch: float rounding of sums over 8 x 9 x 9 places in another order (1e-5 of the largest gradient)
     assertEquals("0", child.get("gradient.direct.im2col"), child.toString());
     assertEquals("1", child.get("gradient.columns.im2col"), child.toString());
     assertTrue(Double.parseDouble(child.get("gradient.W")) < 1e-5, child.toString());
     assertTrue(Double.parseDouble(child.get("gradient.b")) < 1e-5, child.toString());
-    assertTrue(Double.parseDouble(child.get("gradient.W")) > 0 || true, child.toString());
   }
 
   @Test
