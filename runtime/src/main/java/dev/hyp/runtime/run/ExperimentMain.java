@@ -170,6 +170,7 @@ public final class ExperimentMain {
       nd4jStarted = true;
     }
     NativeBuild.forWork(!tabular);
+    StartTimeline.mark("nd4j start begins"); // here, not in dl4j.nd4j: run depends on dl4j, not the other way
     Nd4jPatches.installInBackground(Nd4jPatches.Options.fromSystemProperties());
   }
 

@@ -16,12 +16,7 @@ final class BackgroundInstall {
   private final FutureTask<Set<Nd4jPatches.Patch>> task;
 
   private BackgroundInstall(Callable<Set<Nd4jPatches.Patch>> install) {
-    this.task = new FutureTask<>(() -> {
-      dev.hyp.runtime.run.StartTimeline.mark("nd4j start begins");
-      Set<Nd4jPatches.Patch> installed = install.call();
-      dev.hyp.runtime.run.StartTimeline.mark("nd4j start ends");
-      return installed;
-    });
+    this.task = new FutureTask<>(install);
   }
 
   /**
