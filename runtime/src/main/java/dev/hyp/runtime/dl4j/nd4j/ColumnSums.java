@@ -57,7 +57,7 @@ final class ColumnSums {
       return null;
     }
     if (in.address() < out.address() + 4 * cols && out.address() < in.address() + 4 * rows * cols) {
-      return null; // overlapping memory: libnd4j's
+      return null; // overlapping memory: declined, libnd4j's own op runs it
     }
     return () -> sum(in.data(), out.data(), (int) rows, (int) cols);
   }

@@ -52,7 +52,7 @@ final class TransposingCopy {
     }
     long bytes = 4 * rows * cols;
     if (source.address() < target.address() + bytes && target.address() < source.address() + bytes) {
-      return null; // overlapping memory: libnd4j's
+      return null; // overlapping memory: declined, libnd4j's own op runs it
     }
     return () -> copy(source.bits(), target.bits(), (int) rows, (int) cols);
   }
