@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A child process of the benchmark, timed from its start to its end, with its peak resident
  * memory: the most its processes (it and any process it starts) held at one time, their {@code VmRSS}
- * of /proc/PID/status summed every 20 ms while it lives, and at least the largest one process's
- * {@code VmHWM}. The output goes to files, so a chatty child never blocks.
+ * of /proc/PID/status summed every 20 ms while it lives (a started process from its second sample on),
+ * and at least the largest one process's {@code VmHWM}. The output goes to files, so a chatty child never blocks.
  */
 final class Child {
   /**
@@ -110,9 +110,21 @@ final class Child {
   }
 
   private void sample() {
+    Set<Long> seenBefore = Set.of();
     while (process.isAlive()) {
       long residentKb = read(process.toHandle());
-      residentKb += process.toHandle().descendants().mapToLong(this::read).sum();
+      Set<Long> seen = new java.util.HashSet<>();
+      for (ProcessHandle descendant : process.toHandle().descendants().toList()) {
+        long kb = read(descendant);
+        // a process in its first sample may still share its parent's memory: a JVM starts a program
+        // with posix_spawn, whose child until its exec is the parent's address space, and its VmRSS
+        // reads as the parent's (git, started by hyp run, once doubled the small search's peak)
+        if (seenBefore.contains(descendant.pid())) {
+          residentKb += kb;
+        }
+        seen.add(descendant.pid());
+      }
+      seenBefore = seen;
       synchronized (peakKb) {
         peakTogetherKb = Math.max(peakTogetherKb, residentKb);
       }

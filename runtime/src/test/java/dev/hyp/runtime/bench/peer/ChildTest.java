@@ -16,9 +16,12 @@ class ChildTest {
 
   /** A JVM whose heap is all resident (pre-touched) for a little while. */
   private static String java() {
+    return String.join(" ", javaCommand(Resident.class).stream().map(a -> "'" + a + "'").toList());
+  }
+
+  private static List<String> javaCommand(Class<?> main) {
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms96m", "-Xmx96m",
-        "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Resident.class.getName()).stream().map(a -> "'" + a + "'").collect(java.util.stream.Collectors.joining(" "));
+        "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName());
   }
 
   @Test
@@ -45,6 +48,28 @@ class ChildTest {
     assertTrue(sequential.maxProcessRssMb() >= 96, sequential.toString());
     assertTrue(sequential.peakRssMb() < 1.5 * sequential.maxProcessRssMb(), sequential.toString());
     assertTrue(sequential.peakRssMb() >= sequential.maxProcessRssMb(), sequential.toString());
+  }
+
+  /**
+   * A JVM that starts short programs, as `hyp run` starts git: until its exec, a program started with
+   * posix_spawn shares the JVM's memory, and its VmRSS reads as the JVM's. It is one process's memory.
+   */
+  @Test
+  void aProgramStartedByTheProcessIsNotItsMemoryTwice() {
+    Child.Result spawner = Child.run(javaCommand(Spawner.class), Map.of(), scratch);
+    assertEquals(0, spawner.exit(), spawner.err());
+    assertTrue(spawner.maxProcessRssMb() >= 96, spawner.toString());
+    assertTrue(spawner.peakRssMb() < 1.3 * spawner.maxProcessRssMb(), spawner.toString());
+  }
+
+  /** Starts `true` again and again for two seconds, its pre-touched heap resident. */
+  static final class Spawner {
+    public static void main(String[] args) throws Exception {
+      long end = System.nanoTime() + 2_000_000_000L;
+      while (System.nanoTime() < end) {
+        new ProcessBuilder("true").start().waitFor();
+      }
+    }
   }
 
   /** Holds its pre-touched heap long enough to be sampled. */
