@@ -152,6 +152,10 @@ public final class Dl4jEnvironment {
     putRecommended(environment);
     environment.put(MARKER, "1");
     environment.remove(PARENT_PID);
+    Path remember = RememberedJvmChoice.file();
+    if (remember != null) {
+      RememberedJvmChoice.keep(remember, command, user); // the launcher's next start of this command line: this JVM at once
+    }
     ProcessReplacement.exec(command, environment);
     return runChild(command); // not possible here: a child, this JVM waiting for it
   }

@@ -227,7 +227,8 @@ public final class JvmChoice {
   /**
    * Whether a JVM started with {@code current} (the user's among them: {@code user}) and a maximum heap of {@code maxHeap} bytes is close
    * enough to {@code chosen} (from {@link #options}) not to start another: the same JIT (unless the
-   * user chose it), every inlining limit chosen ({@link #sharedCoresInliningOptions}), and when a heap is chosen,
+   * user chose it), the inlining limits and thresholds chosen and no others but the user's ({@link
+   * #sharedCoresInliningOptions}), and when a heap is chosen,
    * a maximum within a factor of 2 of it. The `hyp`
    * launcher starts `run` with the small-data choice ({@code -Xmx768m}, C1 on few cores), so a
    * small search never starts a second JVM.
@@ -239,7 +240,10 @@ public final class JvmChoice {
     if (!userJit && wantsC1 != hasC1) {
       return false;
     }
-    if (chosen.stream().filter(JvmChoice::isInliningOption).anyMatch(o -> !current.contains(o))) {
+    // the chosen inlining limits and compile thresholds, no more and no fewer: a JVM the launcher started with a
+    // remembered choice (RememberedJvmChoice) may carry another data size's
+    java.util.Set<String> chosenTuning = tuningOptions(chosen, List.of());
+    if (!chosenTuning.equals(tuningOptions(current, user))) {
       return false;
     }
     for (String option : chosen) {
@@ -249,6 +253,12 @@ public final class JvmChoice {
       }
     }
     return true;
+  }
+
+  /** The inlining limits and compile thresholds among {@code options}, the user's left out. */
+  private static java.util.Set<String> tuningOptions(List<String> options, List<String> user) {
+    return options.stream().filter(o -> (isInliningOption(o) || isCompileThresholdOption(o)) && !user.contains(o))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static String lastJitOption(List<String> options) {
@@ -273,11 +283,15 @@ public final class JvmChoice {
     boolean maxBytes = user.stream().noneMatch(JvmChoice::isMaxBytesOption);
     // the launcher's small-data heap ratios, not the user's: chosen again (heapRatioOptions) or left out
     boolean ratios = user.stream().noneMatch(JvmChoice::isHeapFreeRatioOption);
+    // a remembered choice's inlining limits and thresholds (RememberedJvmChoice): chosen again or left out
+    boolean inlining = user.stream().noneMatch(o -> isJitOption(o) || isInliningOption(o));
+    boolean thresholds = inlining && user.stream().noneMatch(JvmChoice::isCompileThresholdOption);
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : current) {
       if (!(jit && isJitOption(option) || heap && isHeapOption(option) || maxBytes && isMaxBytesOption(option)
-          || ratios && isHeapFreeRatioOption(option))) {
+          || ratios && isHeapFreeRatioOption(option) || inlining && isInliningOption(option)
+          || thresholds && isCompileThresholdOption(option))) {
         command.add(option);
       }
     }

@@ -91,6 +91,72 @@ class JvmChoiceTest {
     assertEquals("true", userC1.get("c1"));
   }
 
+  /**
+   * The launcher's next start of a command line that relaunched takes the kept options at once (RememberedJvmChoice),
+   * and that JVM, right for the data, runs the search itself; for other data it relaunches, and the file follows.
+   */
+  @Test
+  void aRememberedChoiceStartsTheRightJvmAtOnceAndIsCheckedAgain(@org.junit.jupiter.api.io.TempDir Path folder)
+      throws Exception {
+    Path file = folder.resolve("choices").resolve("123");
+    List<String> launchers = new ArrayList<>(LAUNCHERS);
+    launchers.add("-D" + RememberedJvmChoice.SWITCH + "=" + file);
+    String large = 200 * MB + ":1:true";
+    Map<String, String> first = probe(launchers, large, "-Dhyp.user=1");
+    assertEquals("true", first.get("child"), "the first start relaunches: " + first);
+    List<String> kept = java.nio.file.Files.readAllLines(file);
+    assertTrue(kept.contains("-Xmx" + first.get("xmx") + "m") && !kept.contains("-XX:TieredStopAtLevel=1"), kept.toString());
+    assertTrue(kept.containsAll(JvmChoice.SHARED_CORES_INLINING), kept.toString());
+    assertFalse(kept.contains("-Dhyp.user=1"), "the launcher adds the user's options itself: " + kept);
+    assertTrue(kept.contains("-D" + RememberedJvmChoice.SWITCH + "=" + file), kept.toString());
+
+    Map<String, String> next = probe(kept, large, "-Dhyp.user=1");
+    assertEquals("false", next.get("child"), "the kept options are the data's: no relaunch: " + next);
+    assertEquals(first.get("xmx"), next.get("xmx"));
+    assertEquals("3", next.get("exit"));
+
+    Map<String, String> small = probe(kept, "1000:1:true", "-Dhyp.user=1");
+    assertEquals("true", small.get("child"), "small data after a large data's choice relaunches: " + small);
+    assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors() <= 2), small.get("c1"));
+    assertFalse(small.get("options").contains("InlineSize"), "the large data's inlining limits are dropped: " + small);
+    assertTrue(java.nio.file.Files.readAllLines(file).stream().noneMatch(o -> o.contains("InlineSize")),
+        "and the file keeps the new choice");
+
+    Map<String, String> withoutSwitch = probe(large, null);
+    assertEquals("true", withoutSwitch.get("child"));
+    assertEquals(1, java.nio.file.Files.list(file.getParent()).count(), "nothing kept unless the launcher asks");
+  }
+
+  @Test
+  void keptOptionsAreTheCommandsJvmOptionsWithoutTheUsers() {
+    List<String> command = List.of("java", "-Da=1", "-Xmx2g", "-Du=2", "-cp", "x.jar", "Main", "-Dnot=an option");
+    assertEquals(List.of("-Da=1", "-Xmx2g"), RememberedJvmChoice.jvmOptions(command, List.of("-Du=2")));
+    assertEquals(List.of(), RememberedJvmChoice.jvmOptions(List.of("java", "-Dv=a\nb", "-cp",
+        "x", "Main"), List.of()), "an option of two lines is not kept");
+  }
+
+  /** A JVM from a remembered choice may carry another data size's tuning: exactly the chosen ones, or a relaunch. */
+  @Test
+  void onlyTheChosenInliningAndThresholdsSatisfy() {
+    List<String> chosen = new ArrayList<>(JvmChoice.options(17 * MB, 2, 24 * GB, List.of()));
+    List<String> c2 = List.of("-Dhyp.jvm.choose=true", "-Xmx648m");
+    List<String> tuned = new ArrayList<>(c2);
+    tuned.addAll(JvmChoice.SHARED_CORES_INLINING);
+    assertTrue(JvmChoice.satisfied(chosen, c2, 648 * MB, List.of()));
+    assertFalse(JvmChoice.satisfied(chosen, tuned, 648 * MB, List.of()), "limits not chosen");
+    assertTrue(JvmChoice.satisfied(chosen, tuned, 648 * MB, JvmChoice.SHARED_CORES_INLINING), "the user's stay");
+    List<String> relaunch = JvmChoice.relaunchCommand("java", tuned, chosen, List.of(), "cp.jar", List.of("Main"));
+    assertTrue(relaunch.stream().noneMatch(JvmChoice.SHARED_CORES_INLINING::contains), relaunch.toString());
+    List<String> thresholds = new ArrayList<>(c2);
+    thresholds.addAll(JvmChoice.SHARED_CORES_THRESHOLDS);
+    assertFalse(JvmChoice.satisfied(chosen, thresholds, 648 * MB, List.of()), "thresholds not chosen");
+    assertTrue(JvmChoice.relaunchCommand("java", thresholds, chosen, List.of(), "cp.jar", List.of("Main")).stream()
+        .noneMatch(JvmChoice.SHARED_CORES_THRESHOLDS::contains));
+    List<String> user = List.of("-XX:MaxInlineSize=20");
+    assertTrue(JvmChoice.relaunchCommand("java", tuned, chosen, user, "cp.jar", List.of("Main"))
+        .contains("-XX:MaxInlineSize=20"), "the user's limit stays");
+  }
+
   /** Long trials on every core at once: C2 inlines less, so that its compiler takes less of their CPU. */
   @Test
   void longTrialsOnEveryCoreGetSmallerInliningLimits() {
@@ -232,9 +298,17 @@ class JvmChoiceTest {
     return probe(String.valueOf(dataBytes), userOptions);
   }
 
+  /** The options the `hyp` launcher starts `run` with, as far as the choice goes. */
+  private static final List<String> LAUNCHERS = List.of("-Dhyp.jvm.choose=true", "-Xmx768m",
+      "-Dorg.bytedeco.javacpp.maxBytes=0", "-XX:TieredStopAtLevel=1");
+
   private static Map<String, String> probe(String work, String userOptions) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dhyp.jvm.choose=true", "-Xmx768m", "-Dorg.bytedeco.javacpp.maxBytes=0", "-XX:TieredStopAtLevel=1"));
+    return probe(LAUNCHERS, work, userOptions);
+  }
+
+  private static Map<String, String> probe(List<String> jvmOptions, String work, String userOptions) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
     if (userOptions != null) {
       command.addAll(List.of(userOptions.split(" ")));
     }
