@@ -86,13 +86,15 @@ final class BenchPeerCommand {
 
   @Command(name = "peer",
       description = {"The same searches in hyp and in Optuna + PyTorch and Optuna + scikit-learn (Debian's"
-          + " python3-torch, python3-optuna, python3-sklearn with /usr/bin/python3, installed with apt-get when missing),"
+          + " python3-torch, python3-optuna, python3-sklearn, python3-pandas with /usr/bin/python3, installed with apt-get when missing),"
           + " side by side, one thread each, sides alternating; JSON lines and a table of hyp-over-peer ratios:"
           + " per-trial time on hyp's trials' configurations replayed on the peer (1 process; and `parallel = 2`"
           + " against 2 PyTorch processes), whole-search wall time at the same budget, best validation and test"
           + " accuracy, each process's peak resident memory.",
           "Cases: tabular (MLPs on ROWS x 40, 4 classes), cnn (a CNN on IMAGES 28x28 glyphs), small"
-              + " (samples/breast_cancer.hyp against Optuna + scikit-learn's MLPClassifier).",
+              + " (samples/breast_cancer.hyp against Optuna + scikit-learn's MLPClassifier), load (the 200 MB"
+              + " mixed table, 1.08 M rows x 21 columns, from `hyp run`'s start to its first trial, against pandas'"
+              + " read_csv and encoding; python3-pandas).",
           "The default run takes roughly 10-20 minutes on 2 quiet cores, most of it the CNN (each --repeats"
               + " as long again); --rows 2000 --images 500 --trials 3 --epochs 2 --cnn-epochs 1 --small-trials 6"
               + " takes 2-4 minutes."})
@@ -100,7 +102,7 @@ final class BenchPeerCommand {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--cases", split = ",", defaultValue = "tabular,cnn,small",
+    @Option(names = "--cases", split = ",", defaultValue = "tabular,cnn,small,load",
         description = "Which cases (default: ${DEFAULT-VALUE}).")
     List<String> cases;
 
@@ -127,6 +129,10 @@ final class BenchPeerCommand {
     @Option(names = "--small-trials", defaultValue = "30",
         description = "The small case's trials (default: ${DEFAULT-VALUE}, as breast_cancer.hyp says).")
     int smallTrials;
+
+    @Option(names = "--load-rows", defaultValue = "1080000",
+        description = "The load case's rows (default: ${DEFAULT-VALUE}, about 200 MB).")
+    long loadRows;
 
     @Option(names = "--repeats", defaultValue = "1",
         description = "How often each measurement is taken, sides alternating (default: ${DEFAULT-VALUE}).")
@@ -158,7 +164,7 @@ final class BenchPeerCommand {
         options = new PeerOptions(command, peer.equals("none") ? null : Path.of(peer), cases, rows, images, trials,
             epochs, cnnTrials, cnnEpochs, smallTrials, repeats,
             samples != null ? samples : root != null ? root.resolve("samples") : Path.of("samples"),
-            work != null ? work : Files.createTempDirectory("hyp-bench-peer"), !noInstall);
+            work != null ? work : Files.createTempDirectory("hyp-bench-peer"), !noInstall, loadRows);
       } catch (IllegalArgumentException e) {
         common.err().println("hyp bench peer: " + e.getMessage());
         return common.exit(ExitCode.BAD_INPUT);

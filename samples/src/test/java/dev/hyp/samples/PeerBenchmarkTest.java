@@ -32,7 +32,7 @@ class PeerBenchmarkTest {
     List<String> hyp = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), Main.class.getName());
     PeerOptions options = new PeerOptions(hyp, null, List.of("tabular"), 200, 50, 2, 1, 1, 1, 1, 1,
-        Path.of("."), work, false);
+        Path.of("."), work, false, 1000);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = PeerBenchmark.run(options, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -68,5 +68,37 @@ class PeerBenchmarkTest {
     assertEquals(120, split.get("train").size());
     assertEquals(40, split.get("validation").size());
     assertEquals(40, split.get("test").size());
+  }
+
+  /**
+   * The load case: `hyp run` of one command line twice (a first start, then again), each timed by its start
+   * timeline from the process's start to the data read and to the first trial; the launcher's HYP_JAVA_OPTS as a
+   * shell passes it.
+   */
+  @Test
+  void loadCaseTimesHypRunFromItsStartToItsFirstTrial() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> hyp = List.of("sh", "-c", "java=\"$0\"; cp=\"$1\"; shift; exec \"$java\" $HYP_JAVA_OPTS -cp \"$cp\" "
+        + Main.class.getName() + " \"$@\"", java, System.getProperty("java.class.path"));
+    PeerOptions options = new PeerOptions(hyp, null, List.of("load"), 200, 50, 1, 1, 1, 1, 1, 1, Path.of("."), work,
+        false, 2000);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = PeerBenchmark.run(options, new PrintWriter(out, true), new PrintWriter(err, true));
+    assertEquals(0, exit, out + "\n" + err);
+    List<JsonNode> loads = new ArrayList<>();
+    for (String line : out.toString().split("\n")) {
+      if (line.startsWith("{\"bench\":\"peer_load\"")) {
+        loads.add(JSON.readTree(line));
+      }
+    }
+    assertEquals(List.of("first_start", "load"), loads.stream().map(l -> l.get("part").asText()).toList(),
+        out.toString());
+    for (JsonNode load : loads) {
+      double read = load.get("seconds_to_data_read").asDouble();
+      double data = load.get("seconds_to_data").asDouble();
+      assertTrue(read > 0 && read <= data, load.toString());
+      assertTrue(load.get("mb_per_second").asDouble() > 0, load.toString());
+    }
   }
 }

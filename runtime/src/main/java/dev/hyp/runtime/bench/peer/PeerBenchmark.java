@@ -102,6 +102,10 @@ public final class PeerBenchmark {
         }
         warm = true;
       }
+      if (name.equals("load")) {
+        measureLoad(prepared);
+        continue;
+      }
       Map<String, Path> configs = new HashMap<>();
       for (int r = 0; r < options.repeats(); r++) {
         boolean hypFirst = r % 2 == 0;
@@ -148,14 +152,26 @@ public final class PeerBenchmark {
       Path split = write(folder.resolve("split.json"), PeerSplit.holdout(data, 0.2, 0.2, 7).json());
       return new Prepared(PeerCase.small(), data, spec, split, null);
     }
-    PeerCase peerCase = name.equals("tabular") ? PeerCase.tabular(options.epochs()) : PeerCase.cnn(options.cnnEpochs());
-    long rows = name.equals("tabular") ? options.rows() : options.images();
+    PeerCase peerCase = switch (name) {
+      case "tabular" -> PeerCase.tabular(options.epochs());
+      case "cnn" -> PeerCase.cnn(options.cnnEpochs());
+      default -> PeerCase.load();
+    };
+    long rows = switch (name) {
+      case "tabular" -> options.rows();
+      case "cnn" -> options.images();
+      default -> options.loadRows();
+    };
     GeneratedData set = peerCase.data();
     Path data = folder.resolve(set.fileName(rows));
     if (!Files.isRegularFile(data)) {
       set.write(data, rows);
     }
     Path spec = write(folder.resolve(name + ".hyp"), peerCase.spec(data.getFileName().toString()));
+    if (name.equals("load")) {
+      line(Map.of("bench", "peer_case", "case", name, "data", data.toString(), "rows", rows, "bytes", Files.size(data)));
+      return new Prepared(peerCase, data, spec, null, null);
+    }
     Path split = write(folder.resolve("split.json"), PeerSplit.holdout(data, 0.2, 0.2, peerCase.seed()).json());
     Path space = write(folder.resolve("space.json"), peerCase.space());
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -206,10 +222,88 @@ public final class PeerBenchmark {
   }
 
   private Child.Result hypRun(Prepared p, int parallel, String runName, String... more) {
+    return hypRun(p, parallel, runName, ONE_THREAD, more);
+  }
+
+  private Child.Result hypRun(Prepared p, int parallel, String runName, Map<String, String> environment,
+      String... more) {
     List<String> command = Child.command(options.hyp(), "run", p.spec().toString(), "--parallel",
         String.valueOf(parallel), "--out", runFolder(p, runName).toString());
     command.addAll(List.of(more));
-    return Child.run(command, ONE_THREAD, scratch);
+    return Child.run(command, environment, scratch);
+  }
+
+  /**
+   * The load case (PeerLoad): `hyp run` of the same command line once as a first start, then {@code repeats}
+   * times again, each against pandas; seconds from each process's start to its data.
+   */
+  private void measureLoad(Prepared p) throws IOException {
+    Map<String, String> timeline = new HashMap<>(ONE_THREAD);
+    timeline.put("HYP_JAVA_OPTS", "-Dhyp.start.timeline=true");
+    double megabytes = Files.size(p.data()) / 1e6;
+    for (int r = 0; r <= options.repeats(); r++) {
+      String part = r == 0 ? "first_start" : "load";
+      deleteTree(runFolder(p, "load"));
+      Child.Result run = hypRun(p, 1, "load", timeline);
+      if (run.exit() != 0) {
+        throw new IllegalStateException("`hyp run` failed (exit " + run.exit() + "): " + firstLine(run.err()));
+      }
+      PeerLoad.Timeline marks = PeerLoad.Timeline.of(run.err());
+      if (marks == null) {
+        throw new IllegalStateException("`hyp run` printed no start timeline (HYP_JAVA_OPTS=-Dhyp.start.timeline=true)");
+      }
+      record(new Measure("load", part, "hyp", r, 1, run.seconds(), marks.trialsStart(), 1, run.peakRssMb(),
+          run.maxProcessRssMb(), null, null), 1);
+      line(loadLine(part, "hyp", r, megabytes, marks.trialsStart(), Map.of("seconds_to_data_read", marks.dataRead(),
+          "mb_per_second_to_data_read", PeerLoad.rate(megabytes, marks.dataRead()))));
+      if (options.python() == null) {
+        continue;
+      }
+      List<String> command = new ArrayList<>(List.of(options.python().toString(), loadScript().toString(),
+          p.data().toString(), PeerLoad.LABEL));
+      command.addAll(PeerLoad.DROP);
+      Child.Result peer = Child.run(command, ONE_THREAD, HYP_ONLY, scratch);
+      JsonNode summary = summary(peer);
+      double seconds = summary.path("seconds_to_data").asDouble();
+      record(new Measure("load", part, "pandas", r, 1, peer.seconds(), seconds, 1, peer.peakRssMb(),
+          peer.maxProcessRssMb(), null, null), 1);
+      line(loadLine(part, "pandas", r, megabytes, seconds, Map.of("read_csv_seconds",
+          summary.path("read_csv_seconds").asDouble())));
+    }
+  }
+
+  private static Map<String, Object> loadLine(String part, String who, int repeat, double megabytes, double seconds,
+      Map<String, Object> more) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("bench", "peer_load");
+    fields.put("part", part);
+    fields.put("who", who);
+    fields.put("repeat", repeat);
+    fields.put("megabytes", round(megabytes));
+    fields.put("seconds_to_data", round(seconds));
+    fields.put("mb_per_second", PeerLoad.rate(megabytes, seconds));
+    fields.putAll(more);
+    return fields;
+  }
+
+  private Path loadScript() throws IOException {
+    Path file = options.work().resolve("peer_load.py");
+    if (!Files.isRegularFile(file)) {
+      try (InputStream in = PeerBenchmark.class.getResourceAsStream("peer_load.py")) {
+        Files.write(file, in.readAllBytes());
+      }
+    }
+    return file;
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private Path runFolder(Prepared p, String runName) {

@@ -10,7 +10,7 @@ import java.util.List;
 record PeerCase(String name, String kind, GeneratedData data, String label, long seed, String space,
     String specText, int fixedBatch) {
 
-  static final List<String> NAMES = List.of("tabular", "cnn", "small");
+  static final List<String> NAMES = List.of("tabular", "cnn", "small", "load");
 
   /** The space both sides search, as the spec's `params` and as the peer's JSON. */
   private static final String TABULAR_SPACE = "[{\"name\":\"lr\",\"kind\":\"loguniform\",\"low\":1e-4,\"high\":1e-2},"
@@ -97,6 +97,11 @@ record PeerCase(String name, String kind, GeneratedData data, String label, long
   /** samples/breast_cancer.hyp as it is (its data, seed 7, 60/20/20): the peer is Optuna + scikit-learn. */
   static PeerCase small() {
     return new PeerCase("small", "sklearn", null, "diagnosis", 7, null, null, 32);
+  }
+
+  /** Issue 19's 200 MB table from `hyp run`'s start to its first trial, against pandas (PeerLoad). */
+  static PeerCase load() {
+    return new PeerCase("load", "load", PeerLoad.DATA, PeerLoad.LABEL, 21, null, PeerLoad.spec("DATA"), 256);
   }
 
   /** The spec's text reading {@code dataFile} (a file name beside the spec). */

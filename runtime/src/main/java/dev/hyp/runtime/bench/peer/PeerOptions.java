@@ -20,10 +20,11 @@ import java.util.List;
  * @param samples the samples folder (breast_cancer.hyp and its data, for the small case)
  * @param work where the data, specs and runs go
  * @param install whether missing Python packages may be installed with apt-get
+ * @param loadRows the load case's rows (issue 19's 200 MB table: 1,080,000)
  */
 public record PeerOptions(List<String> hyp, Path python, List<String> cases, long rows, long images, int trials,
     int epochs, int cnnTrials, int cnnEpochs, int smallTrials, int repeats, Path samples, Path work,
-    boolean install) {
+    boolean install, long loadRows) {
 
   public PeerOptions {
     hyp = List.copyOf(hyp);
@@ -34,7 +35,7 @@ public record PeerOptions(List<String> hyp, Path python, List<String> cases, lon
       }
     }
     if (rows < 50 || images < 50 || trials < 1 || epochs < 1 || cnnTrials < 1 || cnnEpochs < 1 || smallTrials < 1
-        || repeats < 1) {
+        || repeats < 1 || loadRows < 50) {
       throw new IllegalArgumentException("sizes must be at least 50 rows or images, and 1 trial, epoch and repeat");
     }
   }

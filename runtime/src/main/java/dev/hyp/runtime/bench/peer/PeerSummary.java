@@ -36,7 +36,8 @@ final class PeerSummary {
       }
     }
     out.println("(medians over the repeats; trial s: the trials' own seconds, summed; wall s: the processes, start"
-        + " to end; rss: peak resident memory of a side's processes alive at once; max: the largest one process)");
+        + " to end; rss: peak resident memory of a side's processes alive at once; max: the largest one process;"
+        + " load: trial s is the seconds from the process's start to the data, hyp's first trial's start)");
     out.flush();
   }
 
