@@ -218,15 +218,7 @@ public final class TableLayout {
       return sum / n;
     }
     if (missing == Missing.MEDIAN) {
-      float upper = Selection.select(values, n, n / 2); // what sorting would put there, in O(n)
-      if (n % 2 == 1) {
-        return upper;
-      }
-      float lower = values[0]; // the largest of the ones below
-      for (int i = 1; i < n / 2; i++) {
-        lower = Float.compare(values[i], lower) > 0 ? values[i] : lower;
-      }
-      return (lower + (double) upper) / 2;
+      return Selection.median(values, n); // what sorting would put in the middle, in O(n)
     }
     Arrays.sort(values, 0, n);
     float best = values[0];
