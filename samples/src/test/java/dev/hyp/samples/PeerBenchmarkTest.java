@@ -98,6 +98,8 @@ class PeerBenchmarkTest {
       double read = load.get("seconds_to_data_read").asDouble();
       double data = load.get("seconds_to_data").asDouble();
       assertTrue(read > 0 && read <= data, load.toString());
+      assertTrue(load.get("seconds_reading").asDouble() > 0 && load.get("seconds_reading").asDouble() < read,
+          load.toString());
       assertTrue(load.get("mb_per_second").asDouble() > 0, load.toString());
     }
   }

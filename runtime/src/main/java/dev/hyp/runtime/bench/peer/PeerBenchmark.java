@@ -254,8 +254,10 @@ public final class PeerBenchmark {
       }
       record(new Measure("load", part, "hyp", r, 1, run.seconds(), marks.trialsStart(), 1, run.peakRssMb(),
           run.maxProcessRssMb(), null, null), 1);
+      double reading = marks.dataRead() - marks.readStarts();
       line(loadLine(part, "hyp", r, megabytes, marks.trialsStart(), Map.of("seconds_to_data_read", marks.dataRead(),
-          "mb_per_second_to_data_read", PeerLoad.rate(megabytes, marks.dataRead()))));
+          "mb_per_second_to_data_read", PeerLoad.rate(megabytes, marks.dataRead()), "seconds_reading", round(reading),
+          "mb_per_second_reading", PeerLoad.rate(megabytes, reading))));
       if (options.python() == null) {
         continue;
       }

@@ -54,26 +54,25 @@ final class PeerLoad {
         """.replace("DATA", dataFile);
   }
 
-  /** What hyp's start timeline says: seconds from the process's start to the data read and to the first trial. */
-  record Timeline(double dataRead, double trialsStart) {
-    private static final Pattern MARK = Pattern.compile("hyp-start: +([0-9.]+) s wall, .*\\]: (data read|trials start)$");
+  /**
+   * What hyp's start timeline says, in seconds from the process's start: the read's start (after the check and the
+   * spec's classes), its end (the data read and prepared) and the first trial's start.
+   */
+  record Timeline(double readStarts, double dataRead, double trialsStart) {
+    private static final Pattern MARK = Pattern.compile(
+        "hyp-start: +([0-9.]+) s wall, .*\\]: (data read starts|data read|trials start)$");
 
     /** From `hyp run`'s standard error; null when a mark is missing. */
     static Timeline of(String err) {
-      double read = -1;
-      double trials = -1;
+      java.util.Map<String, Double> marks = new java.util.HashMap<>();
       for (String line : err.split("\n")) {
         Matcher m = MARK.matcher(line.strip());
         if (m.matches()) {
-          double seconds = Double.parseDouble(m.group(1));
-          if (m.group(2).equals("data read")) {
-            read = seconds;
-          } else {
-            trials = seconds;
-          }
+          marks.put(m.group(2), Double.parseDouble(m.group(1)));
         }
       }
-      return read < 0 || trials < 0 ? null : new Timeline(read, trials);
+      return marks.size() < 3 ? null
+          : new Timeline(marks.get("data read starts"), marks.get("data read"), marks.get("trials start"));
     }
   }
 
