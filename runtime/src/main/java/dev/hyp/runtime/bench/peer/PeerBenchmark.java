@@ -239,7 +239,8 @@ public final class PeerBenchmark {
    */
   private void measureLoad(Prepared p) throws IOException {
     Map<String, String> timeline = new HashMap<>(ONE_THREAD);
-    timeline.put("HYP_JAVA_OPTS", "-Dhyp.start.timeline=true");
+    String user = System.getenv("HYP_JAVA_OPTS"); // the other cases' runs get the user's options too
+    timeline.put("HYP_JAVA_OPTS", (user == null ? "" : user + " ") + "-Dhyp.start.timeline=true");
     double megabytes = Files.size(p.data()) / 1e6;
     for (int r = 0; r <= options.repeats(); r++) {
       String part = r == 0 ? "first_start" : "load";
