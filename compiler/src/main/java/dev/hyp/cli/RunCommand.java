@@ -56,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
     // this JVM runs the search: ND4J's native start (about a second, whatever the data) on its own thread while
     // javac compiles the spec; the build is chosen from the same answer the compiled experiment gives
     ExperimentMain.startNd4j(tabular(checked.experiment().data()));
+    ExperimentMain.startStorage(); // SQLite's driver and native library, for the study opened after the read
     StartTimeline.mark("runs here");
     Experiment<?> experiment = compiler.load(compiler.build(checked.experiment(), checked.source()));
     StartTimeline.mark("compiled and loaded");

@@ -97,6 +97,7 @@ class RunStartTest {
         && phaseLine(first.err(), "nd4j start begins") < phaseLine(first.err(), "compiled by javac"),
         "ND4J's start begins before javac has compiled: " + first.err());
     assertTrue(Files.list(dir.resolve("classes")).findAny().isPresent(), "javac's output kept");
+    assertTrue(phases.contains("sqlite started"), "SQLite's driver loaded on a thread of its own: " + phases);
 
     Run second = hypRun(spec.toString(), "--out", dir.resolve("run2").toString());
     assertEquals(0, second.exit(), second.out() + second.err());

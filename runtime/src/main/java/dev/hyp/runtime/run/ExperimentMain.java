@@ -4,6 +4,7 @@ import dev.hyp.runtime.dl4j.Dl4jEnvironment;
 import dev.hyp.runtime.dl4j.nd4j.NativeBuild;
 import dev.hyp.runtime.dl4j.nd4j.Nd4jPatches;
 import dev.hyp.runtime.experiment.Experiment;
+import dev.hyp.runtime.storage.SqliteStorage;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -176,10 +177,33 @@ public final class ExperimentMain {
 
   private static boolean nd4jStarted;
 
+  /**
+   * Loads SQLite's driver and native library on its own thread ({@link SqliteStorage#loadDriver}), so that opening
+   * the study after the data's read does not wait for it; `hyp run` calls it with {@link #startNd4j}. Only the first
+   * call starts anything.
+   */
+  public static void startStorage() {
+    synchronized (ExperimentMain.class) {
+      if (storageStarted) {
+        return;
+      }
+      storageStarted = true;
+    }
+    Thread start = new Thread(() -> {
+      SqliteStorage.loadDriver();
+      StartTimeline.mark("sqlite started");
+    }, "hyp-sqlite-start");
+    start.setDaemon(true);
+    start.start();
+  }
+
+  private static boolean storageStarted;
+
   /** Runs the experiment with options already parsed (for `hyp run`); returns how it went. */
   public static ExitCode run(Experiment<?> experiment, Path specDirectory, RunOptions options, PrintWriter out,
       PrintWriter err) throws java.io.IOException {
     startNd4j(tabular(experiment)); // already started by `hyp run` before javac
+    startStorage();
     return new ExperimentRun<>(experiment, options, specDirectory, out, err).execute();
   }
 
