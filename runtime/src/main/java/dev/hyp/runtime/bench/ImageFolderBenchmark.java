@@ -13,7 +13,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -68,11 +67,7 @@ public final class ImageFolderBenchmark {
       out.println(line);
       return line;
     } finally {
-      try (Stream<Path> files = Files.walk(folder)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      ScratchFolder.delete(folder);
     }
   }
 

@@ -66,11 +66,7 @@ public final class PredictBenchmark {
           + "\"seconds\":%.2f,\"rows_per_second\":%.0f,\"csv_megabytes\":%.1f}%n", rows, heap, run.exit(), seconds,
           rows / seconds, Files.size(data) / 1e6);
     } finally {
-      try (var files = Files.walk(dir)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
+      ScratchFolder.delete(dir);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyp.runtime.bench.ScratchFolder;
 import dev.hyp.runtime.bench.data.GeneratedData;
 import dev.hyp.runtime.dl4j.nd4j.OpenBlasCore;
 import java.io.IOException;
@@ -78,10 +79,7 @@ public final class PeerBenchmark {
         err.println("hyp bench peer: " + missing);
         return 2;
       }
-      script = options.work().resolve("peer_search.py");
-      try (InputStream in = PeerBenchmark.class.getResourceAsStream("peer_search.py")) {
-        Files.write(script, in.readAllBytes());
-      }
+      script = peerScript("peer_search.py");
     }
     Child.Result version = Child.run(Child.command(options.hyp(), "--version"), ONE_THREAD, scratch);
     if (version.exit() != 0) {
@@ -168,18 +166,18 @@ public final class PeerBenchmark {
       set.write(data, rows);
     }
     Path spec = write(folder.resolve(name + ".hyp"), peerCase.spec(data.getFileName().toString()));
-    if (name.equals("load")) {
-      line(Map.of("bench", "peer_case", "case", name, "data", data.toString(), "rows", rows, "bytes", Files.size(data)));
-      return new Prepared(peerCase, data, spec, null, null);
-    }
-    Path split = write(folder.resolve("split.json"), PeerSplit.holdout(data, 0.2, 0.2, peerCase.seed()).json());
-    Path space = write(folder.resolve("space.json"), peerCase.space());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("bench", "peer_case");
     fields.put("case", name);
     fields.put("data", data.toString());
     fields.put("rows", rows);
     fields.put("bytes", Files.size(data));
+    if (name.equals("load")) {
+      line(fields);
+      return new Prepared(peerCase, data, spec, null, null); // no split or space: one trial, against pandas
+    }
+    Path split = write(folder.resolve("split.json"), PeerSplit.holdout(data, 0.2, 0.2, peerCase.seed()).json());
+    Path space = write(folder.resolve("space.json"), peerCase.space());
     line(fields);
     return new Prepared(peerCase, data, spec, split, space);
   }
@@ -242,9 +240,10 @@ public final class PeerBenchmark {
     String user = System.getenv("HYP_JAVA_OPTS"); // the other cases' runs get the user's options too
     timeline.put("HYP_JAVA_OPTS", (user == null ? "" : user + " ") + "-Dhyp.start.timeline=true");
     double megabytes = Files.size(p.data()) / 1e6;
+    Path loadScript = options.python() == null ? null : peerScript("peer_load.py");
     for (int r = 0; r <= options.repeats(); r++) {
       String part = r == 0 ? "first_start" : "load";
-      deleteTree(runFolder(p, "load"));
+      ScratchFolder.delete(runFolder(p, "load"));
       Child.Result run = hypRun(p, 1, "load", timeline);
       if (run.exit() != 0) {
         throw new IllegalStateException("`hyp run` failed (exit " + run.exit() + "): " + firstLine(run.err()));
@@ -262,7 +261,7 @@ public final class PeerBenchmark {
       if (options.python() == null) {
         continue;
       }
-      List<String> command = new ArrayList<>(List.of(options.python().toString(), loadScript().toString(),
+      List<String> command = new ArrayList<>(List.of(options.python().toString(), loadScript.toString(),
           p.data().toString(), PeerLoad.LABEL));
       command.addAll(PeerLoad.DROP);
       Child.Result peer = Child.run(command, ONE_THREAD, HYP_ONLY, scratch);
@@ -289,24 +288,13 @@ public final class PeerBenchmark {
     return fields;
   }
 
-  private Path loadScript() throws IOException {
-    Path file = options.work().resolve("peer_load.py");
-    if (!Files.isRegularFile(file)) {
-      try (InputStream in = PeerBenchmark.class.getResourceAsStream("peer_load.py")) {
-        Files.write(file, in.readAllBytes());
-      }
+  /** The peer's script {@code name} (a resource beside this class), written into the work folder. */
+  private Path peerScript(String name) throws IOException {
+    Path file = options.work().resolve(name);
+    try (InputStream in = PeerBenchmark.class.getResourceAsStream(name)) {
+      Files.write(file, in.readAllBytes());
     }
     return file;
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
   }
 
   private Path runFolder(Prepared p, String runName) {
