@@ -36,7 +36,8 @@ public record PeerOptions(List<String> hyp, Path python, List<String> cases, lon
     }
     if (rows < 50 || images < 50 || trials < 1 || epochs < 1 || cnnTrials < 1 || cnnEpochs < 1 || smallTrials < 1
         || repeats < 1 || loadRows < 50) {
-      throw new IllegalArgumentException("sizes must be at least 50 rows or images, and 1 trial, epoch and repeat");
+      throw new IllegalArgumentException(
+          "--rows, --images and --load-rows must be at least 50, and trials, epochs and --repeats at least 1");
     }
   }
 }
