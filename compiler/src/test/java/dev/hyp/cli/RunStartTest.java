@@ -98,6 +98,9 @@ class RunStartTest {
         "ND4J's start begins before javac has compiled: " + first.err());
     assertTrue(Files.list(dir.resolve("classes")).findAny().isPresent(), "javac's output kept");
     assertTrue(phases.contains("sqlite started"), "SQLite's driver loaded on a thread of its own: " + phases);
+    assertTrue(phases.indexOf("sqlite loads, nd4j started") >= 0
+        && phases.indexOf("sqlite loads, nd4j started") < phases.indexOf("sqlite started"),
+        "SQLite's native library loads only after ND4J's start (two at once can deadlock in glibc): " + phases);
 
     Run second = hypRun(spec.toString(), "--out", dir.resolve("run2").toString());
     assertEquals(0, second.exit(), second.out() + second.err());

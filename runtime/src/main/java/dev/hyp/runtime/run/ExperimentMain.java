@@ -179,8 +179,9 @@ public final class ExperimentMain {
 
   /**
    * Loads SQLite's driver and native library on its own thread ({@link SqliteStorage#loadDriver}), so that opening
-   * the study after the data's read does not wait for it; `hyp run` calls it with {@link #startNd4j}. Only the first
-   * call starts anything.
+   * the study after the data's read does not wait for it; `hyp run` calls it after {@link #startNd4j}. The load
+   * waits for ND4J's start to end first ({@link Nd4jPatches#awaitBackgroundInstall}: two native loads at once can
+   * deadlock in glibc), still well within a large table's read. Only the first call starts anything.
    */
   public static void startStorage() {
     synchronized (ExperimentMain.class) {
@@ -190,6 +191,8 @@ public final class ExperimentMain {
       storageStarted = true;
     }
     Thread start = new Thread(() -> {
+      Nd4jPatches.awaitBackgroundInstall();
+      StartTimeline.mark("sqlite loads, nd4j started");
       SqliteStorage.loadDriver();
       StartTimeline.mark("sqlite started");
     }, "hyp-sqlite-start");

@@ -29,6 +29,15 @@ final class BackgroundInstall {
     return background;
   }
 
+  /** Returns once the install is done, whether it returned or threw; an interrupt is kept, as in {@link #await}. */
+  void awaitDone() {
+    try {
+      await();
+    } catch (RuntimeException | Error e) {
+      // the one who installs is told, by await
+    }
+  }
+
   /**
    * The patches the install put in, once it is done; an interrupt does not cut the wait short (no
    * ND4J call may run before it), it is kept for the caller.

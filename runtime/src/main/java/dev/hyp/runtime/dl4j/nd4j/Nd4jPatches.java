@@ -174,6 +174,22 @@ public final class Nd4jPatches {
     }
   }
 
+  /**
+   * Returns once the install {@link #installInBackground} started is done, however it ended (the caller of {@link
+   * #install} is told); at once without one. A thread that loads a native library calls it first: ND4J's start
+   * looks symbols up through JavaCPP, which calls dlopen and dlclose inside glibc's dl_iterate_phdr, and that
+   * deadlocks with a dlopen on another thread (seen: `hyp run` hung for good when SQLite's driver loaded then).
+   */
+  public static void awaitBackgroundInstall() {
+    BackgroundInstall started;
+    synchronized (Nd4jPatches.class) {
+      started = background;
+    }
+    if (started != null) {
+      started.awaitDone();
+    }
+  }
+
   private static synchronized Set<Patch> installHere(Options options) {
     if (inUse != null) {
       return inUse;

@@ -37,6 +37,26 @@ class BackgroundInstallTest {
         () -> BackgroundInstall.start(() -> { throw badBackend; }).await()));
   }
 
+  /** A thread about to load a native library waits for the install to end, whatever it threw (its caller is told). */
+  @Test
+  void awaitDoneWaitsForTheEndAndThrowsNothing() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<Boolean> ended = new AtomicReference<>(false);
+    BackgroundInstall install = BackgroundInstall.start(() -> {
+      release.await();
+      ended.set(true);
+      throw new UnsatisfiedLinkError("no jnind4jcpu in java.library.path");
+    });
+    Thread waiter = new Thread(install::awaitDone);
+    waiter.start();
+    waiter.join(200);
+    assertTrue(waiter.isAlive(), "awaitDone returned before the install ended");
+    release.countDown();
+    waiter.join(10_000);
+    assertTrue(!waiter.isAlive() && ended.get(), "awaitDone returns once the install has ended");
+    assertThrows(UnsatisfiedLinkError.class, install::await); // the installer is still told
+  }
+
   /** No ND4J call may run before the install is done: an interrupt does not end the wait, it is kept. */
   @Test
   void anInterruptDoesNotCutTheWaitShort() throws Exception {
