@@ -35,7 +35,9 @@ public final class MaxPooling {
    * libnd4j's running maximum takes is the window's first equal to the maximum ({@code ==}: -0 and
    * +0 alike; a NaN is never the maximum): an earlier equal one would have been taken instead, and a
    * later one is not greater. When nothing was taken (the maximum is {@link #START}) it is the window's
-   * first. Returns false, having done nothing, unless both are float arrays whose image rows are
+   * first. On the oneDNN build {@code output} is oneDNN's ({@link NativeBuild#ONEDNN_OPS}): the same maximum, so
+   * the same element, but in a window that holds a NaN (by then the network's outputs are NaN anyway). Returns
+   * false, having done nothing, unless both are float arrays whose image rows are
    * contiguous ({@code [.., .., h, w]} with w's stride 1 and h's the width), the window has at most 127
    * places, and the output's size fits the windows.
    */

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * Which of ND4J 1.0.0-M2.1's native builds of libnd4j a run loads: the generic one
  * ({@code nd4j-native:linux-x86_64}) or the one with oneDNN inside ({@code linux-x86_64-onednn}),
  * whose {@code conv2d} and {@code conv2d_bp} ops run through oneDNN, 3-10x cheaper than im2col and a
- * matrix product for a small CNN's layers (docs/performance.md, "ND4J's native builds"). JavaCPP
+ * matrix product for a small CNN's layers (docs/performance.md, "ND4J's native builds"), and max pooling
+ * ({@link #ONEDNN_OPS}). JavaCPP
  * picks a build by the system property {@value #EXTENSION_PROPERTY}, read once, when ND4J first
  * loads: {@link #choose} sets it before that, from {@link Nd4jPatches#install}.
  *
@@ -38,12 +39,24 @@ public final class NativeBuild {
   static final String NEEDED_FLAG = "sse4_1";
 
   /**
-   * The ops that run through oneDNN on its build, in hyp's executioner: the convolutions. Its other
-   * platform implementations (pooling, softmax, matrix products) cost more than libnd4j's own loops at
-   * these sizes (oneDNN sets up its primitive on every call), so they run libnd4j's, as on the
-   * generic build.
+   * The ops that run through oneDNN on its build, in hyp's executioner ({@link #usesOneDnn}): the convolutions, and
+   * max pooling's forward pass, whose output is one of each window's elements whoever computes it: the same floats
+   * as libnd4j's loop, but for a zero's sign, which nothing downstream tells apart, and windows of NaNs or of values
+   * at or below libnd4j's starting -3.402823e+38, which only a diverged network has. oneDNN's vector kernels took
+   * the 28x28 CNN's trials 7-10% less time than libnd4j's loop, 13% of a trial's thread before (docs/performance.md,
+   * "The 28x28 CNN (fourteenth session)"). Its other platform implementations (average pooling, softmax, matrix
+   * products) run libnd4j's, as on the generic build: not the same floats, or not measured to pay.
    */
-  public static final java.util.Set<String> ONEDNN_OPS = java.util.Set.of("conv2d", "conv2d_bp");
+  static final java.util.Set<String> ONEDNN_OPS = java.util.Set.of("conv2d", "conv2d_bp", "maxpool2d");
+
+  /** The switch that keeps libnd4j's own max pooling loop on the oneDNN build (read on each call). */
+  public static final String LIBND4J_POOLING_SWITCH = "hyp.nd4j.libnd4jPooling";
+
+  /** Whether the op of this name runs through oneDNN on its build: {@link #ONEDNN_OPS}, less a switched-off one. */
+  static boolean usesOneDnn(String opName) {
+    return ONEDNN_OPS.contains(opName)
+        && !(opName.equals("maxpool2d") && Boolean.getBoolean(LIBND4J_POOLING_SWITCH));
+  }
 
   private static String chosen;
   private static boolean convolutions = true;

@@ -40,7 +40,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
   private final boolean javaAdam;
   private final boolean transposingCopy;
   private final boolean columnSums;
-  /** Whether libnd4j has oneDNN inside: then only {@link NativeBuild#ONEDNN_OPS} may use it. */
+  /** Whether libnd4j has oneDNN inside: then only some ops may use it ({@link NativeBuild#usesOneDnn}). */
   private final boolean oneDnn = NativeBuild.hasOneDnn();
 
   /**
@@ -117,7 +117,7 @@ final class PooledContextExecutioner extends ReachableOpExecutioner {
       context.shapeFunctionOverride(shapesFromOp);
       context.markInplace(op.isInplaceCall());
       if (oneDnn) {
-        context.allowHelpers(NativeBuild.ONEDNN_OPS.contains(op.opName()));
+        context.allowHelpers(NativeBuild.usesOneDnn(op.opName()));
       }
       context.setRngStates(Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState());
       context.setInputArrays(op.inputArguments());
