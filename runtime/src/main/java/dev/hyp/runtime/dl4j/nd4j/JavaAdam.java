@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * training step over the network's whole flat gradient view, in place (the update written over the
  * gradient, the two moments over their state views); libnd4j's generic build runs it as a scalar
  * loop with a square root and a division per element, a fifth to a quarter of a small network's
- * native time. Here the three arrays are copied into heap arrays, where C2 vectorises the same
- * float arithmetic, and back.
+ * native time. Here the three arrays are copied into heap arrays a chunk at a time ({@link #CHUNK}),
+ * where C2 vectorises the same float arithmetic, and back.
  *
  * <p>The arithmetic is libnd4j 1.0.0-M2.1's {@code adamUpdater_} (helpers/cpu/updaterAdam.cpp)
  * operation by operation, in float, without fused multiply-adds (the generic build targets
@@ -33,8 +33,16 @@ import org.nd4j.linalg.factory.Nd4j;
 final class JavaAdam {
   private JavaAdam() {}
 
-  /** Heap copies reused by each thread: one trial's network is the same size step after step. */
-  private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+  /**
+   * The floats of each array taken into the heap at a time: 3 x 16 KB, which stay in a core's caches between
+   * their copy in, the loop and their copy out. A whole network's arrays at once (3 x 600 KB for 256-unit layers)
+   * left them in between; two trials at once, which share the memory's bandwidth, took about 3% less time in
+   * chunks (docs/performance.md, "Fourteenth session"). The same floats either way: the loop is element-wise.
+   */
+  static final int CHUNK = 4096;
+
+  /** Heap copies reused by each thread. */
+  private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
 
   /** The op's computation when it is the in-place float case; null when libnd4j must run it. */
   static Runnable of(CustomOp op) {
@@ -114,21 +122,19 @@ final class JavaAdam {
   private static void update(FloatBuffer gradientMemory, FloatBuffer secondMemory, FloatBuffer firstMemory,
       int n, float beta1, float beta2, float epsilon, float alphaT) {
     float[][] scratch = SCRATCH.get();
-    if (scratch[0].length < n) {
-      for (int i = 0; i < 3; i++) {
-        scratch[i] = new float[n];
-      }
-    }
     float[] g = scratch[0];
     float[] u = scratch[1];
     float[] m = scratch[2];
-    gradientMemory.get(0, g, 0, n);
-    secondMemory.get(0, u, 0, n);
-    firstMemory.get(0, m, 0, n);
-    moments(g, u, m, n, beta1, beta2, epsilon, alphaT);
-    gradientMemory.put(0, g, 0, n);
-    secondMemory.put(0, u, 0, n);
-    firstMemory.put(0, m, 0, n);
+    for (int from = 0; from < n; from += CHUNK) {
+      int length = Math.min(CHUNK, n - from);
+      gradientMemory.get(from, g, 0, length);
+      secondMemory.get(from, u, 0, length);
+      firstMemory.get(from, m, 0, length);
+      moments(g, u, m, length, beta1, beta2, epsilon, alphaT);
+      gradientMemory.put(from, g, 0, length);
+      secondMemory.put(from, u, 0, length);
+      firstMemory.put(from, m, 0, length);
+    }
   }
 
   /** The loop, over heap arrays so that C2 vectorises it: the update replaces the gradient. */

@@ -90,6 +90,13 @@ class JavaAdamTest {
     sameAsLibnd4j(1, 1e-3, 0.9, 0.999, 1e-8, 0, 200, 3);
   }
 
+  /** Arrays longer than the heap chunk: every chunk's floats, the last one short or whole. */
+  @Test
+  void severalChunks() {
+    sameAsLibnd4j(3 * JavaAdam.CHUNK + 5, 1e-3, 0.9, 0.999, 1e-8, 0, 20, 8);
+    sameAsLibnd4j(2 * JavaAdam.CHUNK, 0.01, 0.9, 0.999, 1e-8, 0, 20, 9);
+  }
+
   @Test
   void otherHyperparameters() {
     sameAsLibnd4j(1000, 0.01, 0.5, 0.6, 1e-4, 0, 100, 4);
