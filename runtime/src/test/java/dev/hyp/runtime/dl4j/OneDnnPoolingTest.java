@@ -15,7 +15,7 @@ import dev.hyp.runtime.vocab.Loss;
 import dev.hyp.runtime.vocab.Padding;
 import dev.hyp.runtime.vocab.Updater;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +34,8 @@ class OneDnnPoolingTest {
 
   @Test
   void maxPoolingThroughOneDnnGivesLibnd4jsFloatsAndTrainsAlike() throws Exception {
-    String output = ChildJvm.output(Check.class, List.of(), ChildJvm::oneThread);
-    Map<String, String> values = values(output);
+    Map<String, String> values = ChildJvm.values(Check.class, List.of(), ChildJvm::oneThread);
+    String output = values.toString();
     assertEquals("onednn", values.get("build"), output);
     for (String network : List.of("stacked", "overlapping")) {
       // every layer's activations, training and inference: the same bits either way
@@ -67,13 +67,6 @@ class OneDnnPoolingTest {
 
   private static long primitives(String output, String kind) {
     return output.lines().filter(l -> l.matches("(onednn|dnnl)_verbose,exec,cpu," + kind + "(_v2)?,.*")).count();
-  }
-
-  private static Map<String, String> values(String output) {
-    Map<String, String> values = new LinkedHashMap<>();
-    output.lines().filter(l -> l.matches("[A-Za-z][A-Za-z0-9.]*=.*"))
-        .forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-    return values;
   }
 
   /**
@@ -120,7 +113,7 @@ class OneDnnPoolingTest {
 
     /** Every layer's activations of a training pass and an inference pass, copied. */
     private static List<INDArray> activations(MultiLayerNetwork net, INDArray features) {
-      List<INDArray> all = new java.util.ArrayList<>();
+      List<INDArray> all = new ArrayList<>();
       net.feedForward(features, true).forEach(a -> all.add(a.dup()));
       net.feedForward(features, false).forEach(a -> all.add(a.dup()));
       return all;

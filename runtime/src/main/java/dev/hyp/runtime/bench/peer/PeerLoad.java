@@ -2,7 +2,9 @@ package dev.hyp.runtime.bench.peer;
 
 import dev.hyp.runtime.bench.data.GeneratedData;
 import dev.hyp.runtime.bench.data.MixedTable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +66,7 @@ final class PeerLoad {
 
     /** From `hyp run`'s standard error; null when a mark is missing. */
     static Timeline of(String err) {
-      java.util.Map<String, Double> marks = new java.util.HashMap<>();
+      Map<String, Double> marks = new HashMap<>();
       for (String line : err.split("\n")) {
         Matcher m = MARK.matcher(line.strip());
         if (m.matches()) {

@@ -38,6 +38,9 @@ public final class NativeBuild {
   /** The CPU feature oneDNN needs at least (x64). */
   static final String NEEDED_FLAG = "sse4_1";
 
+  /** libnd4j's max pooling op, the one of {@link #ONEDNN_OPS} that its switch can keep from oneDNN. */
+  static final String MAX_POOLING = "maxpool2d";
+
   /**
    * The ops that run through oneDNN on its build, in hyp's executioner ({@link #usesOneDnn}): the convolutions, and
    * max pooling's forward pass, whose output is one of each window's elements whoever computes it: the same floats
@@ -47,7 +50,7 @@ public final class NativeBuild {
    * "The 28x28 CNN (fourteenth session)"). Its other platform implementations (average pooling, softmax, matrix
    * products) run libnd4j's, as on the generic build: not the same floats, or not measured to pay.
    */
-  static final java.util.Set<String> ONEDNN_OPS = java.util.Set.of("conv2d", "conv2d_bp", "maxpool2d");
+  static final java.util.Set<String> ONEDNN_OPS = java.util.Set.of("conv2d", "conv2d_bp", MAX_POOLING);
 
   /** The switch that keeps libnd4j's own max pooling loop on the oneDNN build (read on each call). */
   public static final String LIBND4J_POOLING_SWITCH = "hyp.nd4j.libnd4jPooling";
@@ -55,7 +58,7 @@ public final class NativeBuild {
   /** Whether the op of this name runs through oneDNN on its build: {@link #ONEDNN_OPS}, less a switched-off one. */
   static boolean usesOneDnn(String opName) {
     return ONEDNN_OPS.contains(opName)
-        && !(opName.equals("maxpool2d") && Boolean.getBoolean(LIBND4J_POOLING_SWITCH));
+        && !(opName.equals(MAX_POOLING) && Boolean.getBoolean(LIBND4J_POOLING_SWITCH));
   }
 
   private static String chosen;
