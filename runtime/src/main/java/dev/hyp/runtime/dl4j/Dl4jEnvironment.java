@@ -95,7 +95,7 @@ public final class Dl4jEnvironment {
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, current));
     chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, tabular, current));
-    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, current));
+    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, parallel, tabular, physical, current));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, current));
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
@@ -134,7 +134,7 @@ public final class Dl4jEnvironment {
     long physical = MachineMemory.total().orElse(0);
     List<String> chosen = new ArrayList<>(JvmChoice.options(dataBytes, cores, physical, user));
     chosen.addAll(JvmChoice.sharedCoresInliningOptions(dataBytes, cores, parallel, tabular, user));
-    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, physical, user));
+    chosen.addAll(JvmChoice.footprintOptions(dataBytes, cores, parallel, tabular, physical, user));
     chosen.addAll(JvmChoice.heapRatioOptions(dataBytes, cores, user));
     if (JvmChoice.satisfied(chosen, current, Runtime.getRuntime().maxMemory(), user)) {
       return -1;

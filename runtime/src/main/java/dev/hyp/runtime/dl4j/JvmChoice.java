@@ -23,7 +23,9 @@ import java.util.List;
  *       core at once, so that the C2 compiler takes less of their CPU.
  *   <li>Footprint ({@link #footprintOptions}): the serial collector on few cores and an initial heap
  *       sized to the data instead of the JVM's 1/64 of the machine, which G1 filled with young
- *       objects (issue 19: 553 MB resident at 50,000 x 40 against 296 MB, at no cost in CPU).
+ *       objects (issue 19: 553 MB resident at 50,000 x 40 against 296 MB, at no cost in CPU); for long
+ *       tabular trials on every core a larger young generation ({@link #sharedCoresYoungGeneration}), whose
+ *       collections stop every trial at once.
  * </ul>
  *
  * <p>Options the user gave win, kind by kind: any JIT option keeps the JIT as it is, any heap
@@ -165,16 +167,57 @@ public final class JvmChoice {
    * collections went from 16 to 26 with 0.2 s more of their CPU, and the process's CPU did not grow.
    */
   public static List<String> footprintOptions(long dataBytes, int cores, long physicalBytes, List<String> userOptions) {
+    return footprintOptions(dataBytes, cores, 1, false, physicalBytes, userOptions);
+  }
+
+  /**
+   * As {@link #footprintOptions(long, int, long, List)}, for a search of {@code parallel} trials at once over
+   * {@code tabular} data or images: with {@link #sharedCoresYoungGeneration} a young generation of
+   * {@value #SHARED_CORES_YOUNG_MB} MB, and the initial heap that much larger so that it holds it.
+   */
+  public static List<String> footprintOptions(long dataBytes, int cores, int parallel, boolean tabular,
+      long physicalBytes, List<String> userOptions) {
     List<String> options = new ArrayList<>();
     if (cores <= Dl4jEnvironment.FEW_CORES && userOptions.stream().noneMatch(JvmChoice::isGcOption)) {
       options.add(SERIAL_GC);
     }
+    boolean young = sharedCoresYoungGeneration(dataBytes, cores, parallel, tabular, userOptions);
     if (userOptions.stream().noneMatch(o -> isHeapOption(o) || isInitialHeapOption(o))) {
-      long wanted = MIN_INITIAL_HEAP_BYTES
+      long wanted = MIN_INITIAL_HEAP_BYTES + (young ? (long) SHARED_CORES_YOUNG_MB << 20 : 0)
           + Math.min(dataBytes, Long.MAX_VALUE / (4L * INITIAL_HEAP_PER_DATA_BYTE)) * INITIAL_HEAP_PER_DATA_BYTE;
       options.add("-Xms" + (Math.min(wanted, heapBytes(dataBytes, physicalBytes)) >> 20) + "m");
     }
+    if (young) {
+      options.add("-Xmn" + SHARED_CORES_YOUNG_MB + "m");
+    }
     return options;
+  }
+
+  /** The young generation, in megabytes, for long tabular trials on every core ({@link #sharedCoresYoungGeneration}). */
+  static final int SHARED_CORES_YOUNG_MB = 64;
+
+  /**
+   * Whether a search over {@code dataBytes} of tabular data, {@code parallel} trials at once on {@code cores} cores,
+   * gets a young generation of {@value #SHARED_CORES_YOUNG_MB} MB: long trials (data from
+   * {@link #LONG_TRIAL_DATA_BYTES} on) on every core of a machine of few cores, where the serial collector runs.
+   * Its every young collection stops every trial thread: with the 20 MB young generation of a 60 MB initial heap,
+   * two trials at 50,000 x 40 filled it every 50 ms, 240 collections and 0.67 s of pauses in a 13 s search, each
+   * lost by both trials at once. With 64 MB (and the initial heap 64 MB larger): 75 collections, 0.43 s of pauses,
+   * for 40 MB more resident memory (261 MB against 221 MB). The trials' summed seconds, paired with two PyTorch
+   * processes replaying the same trials on a noisy Zen 5, stayed within the noise (0.97-1.22 times theirs either
+   * way; docs/performance.md, "Fifteenth session"): the measured win is the pauses'. Not when the user sized the
+   * heap or its young generation, or chose the collector.
+   */
+  static boolean sharedCoresYoungGeneration(long dataBytes, int cores, int parallel, boolean tabular,
+      List<String> userOptions) {
+    return tabular && dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores && cores <= Dl4jEnvironment.FEW_CORES
+        && userOptions.stream().noneMatch(o -> isGcOption(o) || isHeapOption(o) || isYoungGenerationOption(o));
+  }
+
+  /** An option that sizes the young generation (beyond {@link #isHeapOption}'s {@code -Xmn} and its maximum). */
+  static boolean isYoungGenerationOption(String option) {
+    return option.startsWith("-Xmn") || option.startsWith("-XX:NewSize") || option.startsWith("-XX:MaxNewSize")
+        || option.startsWith("-XX:NewRatio");
   }
 
   /**
@@ -240,7 +283,7 @@ public final class JvmChoice {
     if (!userJit && wantsC1 != hasC1) {
       return false;
     }
-    // the chosen inlining limits and compile thresholds, no more and no fewer: a JVM the launcher started with a
+    // the chosen inlining limits, compile thresholds and young generation, no more and no fewer: a JVM the launcher started with a
     // remembered choice (RememberedJvmChoice) may carry another data size's
     java.util.Set<String> chosenTuning = tuningOptions(chosen, List.of());
     if (!chosenTuning.equals(tuningOptions(current, user))) {
@@ -255,9 +298,10 @@ public final class JvmChoice {
     return true;
   }
 
-  /** The inlining limits and compile thresholds among {@code options}, the user's left out. */
+  /** The inlining limits, compile thresholds and young generation among {@code options}, the user's left out. */
   private static java.util.Set<String> tuningOptions(List<String> options, List<String> user) {
-    return options.stream().filter(o -> (isInliningOption(o) || isCompileThresholdOption(o)) && !user.contains(o))
+    return options.stream()
+        .filter(o -> (isInliningOption(o) || isCompileThresholdOption(o) || isYoungGenerationOption(o)) && !user.contains(o))
         .collect(java.util.stream.Collectors.toSet());
   }
 

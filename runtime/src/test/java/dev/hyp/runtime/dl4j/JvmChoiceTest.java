@@ -220,6 +220,37 @@ class JvmChoiceTest {
         "never above the maximum heap");
   }
 
+  /**
+   * Long tabular trials on every core of few: a young generation of 64 MB, whose collections (each stopping every
+   * trial) come a third as often, and the initial heap that much larger; one trial at a time, images, short trials,
+   * many cores, or the user's heap or collector: the JVM's young generation.
+   */
+  @Test
+  void longTabularTrialsOnEveryCoreGetALargerYoungGeneration() {
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms130m", "-Xmn64m"),
+        JvmChoice.footprintOptions(17 * MB, 2, 2, true, 24 * GB, List.of()), "50,000 x 40, parallel = 2");
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 1, true, 24 * GB,
+        List.of()), "one trial at a time");
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 2, false, 24 * GB,
+        List.of()), "images");
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m"), JvmChoice.footprintOptions(124_435, 2, 2, true, 24 * GB,
+        List.of()), "short trials");
+    assertEquals(List.of("-Xms66m"), JvmChoice.footprintOptions(17 * MB, 16, 16, true, 24 * GB, List.of()),
+        "G1 sizes its own young generation on many cores");
+    assertEquals(List.of("-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 2, true, 24 * GB,
+        List.of("-XX:+UseG1GC")), "the user's collector");
+    assertEquals(List.of("-XX:+UseSerialGC"), JvmChoice.footprintOptions(17 * MB, 2, 2, true, 24 * GB,
+        List.of("-Xmn32m")), "the user's young generation");
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xms66m"), JvmChoice.footprintOptions(17 * MB, 2, 2, true, 24 * GB,
+        List.of("-XX:NewRatio=3")));
+    List<String> chosen = List.of("-XX:+UseSerialGC", "-Xms130m", "-Xmn64m");
+    assertFalse(JvmChoice.satisfied(chosen, List.of("-XX:+UseSerialGC", "-Xms130m"), 648 * MB, List.of()),
+        "a JVM without the young generation starts again");
+    assertFalse(JvmChoice.satisfied(List.of("-XX:+UseSerialGC", "-Xms66m"), chosen, 648 * MB, List.of()),
+        "a remembered young generation another search chose starts again without it");
+    assertTrue(JvmChoice.satisfied(chosen, chosen, 648 * MB, List.of()));
+  }
+
   /** Small data on few cores: a heap close to what stays alive (35 MB instead of 50 MB for breast_cancer). */
   @Test
   void smallDataOnFewCoresKeepsLittleOfTheHeapFree() {
