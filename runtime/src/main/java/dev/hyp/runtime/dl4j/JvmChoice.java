@@ -193,7 +193,7 @@ public final class JvmChoice {
     return options;
   }
 
-  /** The young generation, in megabytes, for long tabular trials on every core ({@link #sharedCoresYoungGeneration}). */
+  /** The young generation in megabytes for long tabular trials on every core ({@link #sharedCoresYoungGeneration}). */
   static final int SHARED_CORES_YOUNG_MB = 64;
 
   /**
@@ -283,8 +283,8 @@ public final class JvmChoice {
     if (!userJit && wantsC1 != hasC1) {
       return false;
     }
-    // the chosen inlining limits, compile thresholds and young generation, no more and no fewer: a JVM the launcher started with a
-    // remembered choice (RememberedJvmChoice) may carry another data size's
+    // the chosen inlining limits, compile thresholds and young generation, no more and no fewer: a JVM the
+    // launcher started with a remembered choice (RememberedJvmChoice) may carry another data size's
     java.util.Set<String> chosenTuning = tuningOptions(chosen, List.of());
     if (!chosenTuning.equals(tuningOptions(current, user))) {
       return false;
@@ -300,8 +300,8 @@ public final class JvmChoice {
 
   /** The inlining limits, compile thresholds and young generation among {@code options}, the user's left out. */
   private static java.util.Set<String> tuningOptions(List<String> options, List<String> user) {
-    return options.stream()
-        .filter(o -> (isInliningOption(o) || isCompileThresholdOption(o) || isYoungGenerationOption(o)) && !user.contains(o))
+    return options.stream().filter(o -> (isInliningOption(o) || isCompileThresholdOption(o)
+        || isYoungGenerationOption(o)) && !user.contains(o))
         .collect(java.util.stream.Collectors.toSet());
   }
 
