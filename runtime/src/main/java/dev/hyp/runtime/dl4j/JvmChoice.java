@@ -107,7 +107,7 @@ public final class JvmChoice {
    */
   public static List<String> sharedCoresInliningOptions(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
-    boolean longTrials = tabular && dataBytes >= LONG_TRIAL_DATA_BYTES;
+    boolean longTrials = longTabularTrials(dataBytes, tabular);
     boolean everyCore = longTrials && parallel >= cores;
     boolean users = userOptions.stream().anyMatch(o -> isJitOption(o) || isInliningOption(o));
     if (users || !(everyCore || longTrials && dataBytes >= LARGE_LOAD_BYTES)) {
@@ -210,11 +210,16 @@ public final class JvmChoice {
    */
   static boolean sharedCoresYoungGeneration(long dataBytes, int cores, int parallel, boolean tabular,
       List<String> userOptions) {
-    return tabular && dataBytes >= LONG_TRIAL_DATA_BYTES && parallel >= cores && cores <= Dl4jEnvironment.FEW_CORES
+    return longTabularTrials(dataBytes, tabular) && parallel >= cores && cores <= Dl4jEnvironment.FEW_CORES
         && userOptions.stream().noneMatch(o -> isGcOption(o) || isHeapOption(o) || isYoungGenerationOption(o));
   }
 
-  /** An option that sizes the young generation (beyond {@link #isHeapOption}'s {@code -Xmn} and its maximum). */
+  /** Whether trials over {@code dataBytes} of {@code tabular} data are long (from {@link #LONG_TRIAL_DATA_BYTES}). */
+  private static boolean longTabularTrials(long dataBytes, boolean tabular) {
+    return tabular && dataBytes >= LONG_TRIAL_DATA_BYTES;
+  }
+
+  /** An option that sizes the young generation: {@code -Xmn}, its least or greatest size, or its share of the heap. */
   static boolean isYoungGenerationOption(String option) {
     return option.startsWith("-Xmn") || option.startsWith("-XX:NewSize") || option.startsWith("-XX:MaxNewSize")
         || option.startsWith("-XX:NewRatio");
